@@ -1,0 +1,13 @@
+# Fails when a file under core/ includes a Qt header: core stays free of Qt.
+file(GLOB_RECURSE _files "${CORE_DIR}/*.h" "${CORE_DIR}/*.cpp")
+set(_bad "")
+foreach(_f IN LISTS _files)
+  file(STRINGS "${_f}" _lines REGEX "^[ \t]*#[ \t]*include[ \t]*[<\"](Q[A-Za-z]+|qcustomplot)")
+  if(_lines)
+    list(APPEND _bad "${_f}: ${_lines}")
+  endif()
+endforeach()
+if(_bad)
+  list(JOIN _bad "\n" _msg)
+  message(FATAL_ERROR "core/ must not include Qt headers:\n${_msg}")
+endif()

@@ -1,0 +1,75 @@
+#include "continuum.h"
+
+#include <algorithm>
+
+namespace ringscope::core {
+
+Continuum::Continuum(ServerList servers, std::vector<RingPoint> points, HashFunction keyHash, Ties ties)
+    : Distribution(std::move(servers))
+    , m_keyHash(keyHash)
+{
+    std::stable_sort(points.begin(), points.end(),
+                     [](const RingPoint &a, const RingPoint &b) { return a.value < b.value; });
+    // Keep one point per position: the one the real lookup would return.
+    m_points.reserve(points.size());
+    for (const RingPoint &p : points) {
+        if (!m_points.empty() && m_points.back().value == p.value) {
+            if (ties == Ties::LastWins)
+                m_points.back() = p;
+            continue;
+        }
+        m_points.push_back(p);
+    }
+    m_values.reserve(m_points.size());
+    for (const RingPoint &p : m_points)
+        m_values.push_back(p.value);
+
+    m_index.resize((std::size_t{1} << kIndexBits) + 1);
+    std::size_t i = 0;
+    for (std::size_t prefix = 0; prefix < (std::size_t{1} << kIndexBits); ++prefix) {
+        const std::uint64_t start = static_cast<std::uint64_t>(prefix) << (32 - kIndexBits);
+        while (i < m_values.size() && m_values[i] < start)
+            ++i;
+        m_index[prefix] = static_cast<std::uint32_t>(i);
+    }
+    m_index.back() = static_cast<std::uint32_t>(m_values.size());
+}
+
+std::size_t Continuum::pointFor(std::uint32_t h) const noexcept
+{
+    const std::uint32_t prefix = h >> (32 - kIndexBits);
+    const auto first = m_values.begin() + m_index[prefix];
+    const auto last = m_values.begin() + m_index[prefix + 1];
+    // Past every point of this prefix, `last` is the next prefix's first point.
+    const auto it = std::lower_bound(first, last, h);
+    const auto pos = static_cast<std::size_t>(it - m_values.begin());
+    return pos == m_values.size() ? 0 : pos;
+}
+
+std::size_t Continuum::owner(std::string_view key) const
+{
+    if (m_points.empty())
+        return 0;
+    return m_points[pointFor(m_keyHash(key))].server;
+}
+
+std::vector<std::size_t> Continuum::successors(std::string_view key, std::size_t count) const
+{
+    std::vector<std::size_t> out;
+    if (m_points.empty())
+        return out;
+    const std::size_t want = std::min(count, servers().size());
+    std::vector<bool> seen(servers().size(), false);
+    std::size_t at = pointFor(m_keyHash(key));
+    for (std::size_t step = 0; step < m_points.size() && out.size() < want; ++step) {
+        const std::size_t s = m_points[at].server;
+        if (!seen[s]) {
+            seen[s] = true;
+            out.push_back(s);
+        }
+        at = at + 1 == m_points.size() ? 0 : at + 1;
+    }
+    return out;
+}
+
+} // namespace ringscope::core

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "../hash/hashalgorithm.h"
+#include "distribution.h"
+
+#include <vector>
+
+// How each real client or proxy lays its servers' points on a ketama ring.
+// Each function reproduces one implementation's point strings, point counts
+// (with its float arithmetic for weights) and hash, so that a Continuum built
+// from them answers exactly as that software does.
+namespace ringscope::core::ketama {
+
+// libmemcached update_continuum(). Weighted: floor(weight share × 40 × live)
+// MD5 digests of "host-i" (port 11211) or "host:port-i", four points each.
+// Unweighted: 100 points per server, each `pointHash` of the same strings.
+std::vector<RingPoint> libmemcached(const ServerList &servers, bool weighted, HashFunction pointHash);
+
+// libmemcached's MEMCACHED_DISTRIBUTION_CONSISTENT_KETAMA_SPY: "/host:port-i".
+std::vector<RingPoint> libmemcachedSpy(const ServerList &servers, bool weighted, HashFunction pointHash);
+
+// The original libketama: floorf(share × 40.0 × n) digests of "host:port-i".
+std::vector<RingPoint> libketama(const ServerList &servers);
+
+// nutcracker's ketama_update(): like weighted libmemcached, but the point
+// string starts with the server's name when it has one, else "host" on port
+// 11211 and "host:port" elsewhere.
+std::vector<RingPoint> twemproxy(const ServerList &servers);
+
+// spymemcached's KetamaNodeLocator: 40 × weight-share digests per node of
+// "<node key>-i"; `libmemcachedFormat` chooses KetamaNodeKeyFormatter's
+// LIBMEMCACHED format (port 11211 omitted) over the default SPYMEMCACHED one.
+std::vector<RingPoint> spymemcached(const ServerList &servers, bool libmemcachedFormat);
+
+// nginx's ngx_http_upstream_init_chash(): weight × 160 points per server,
+// each the CRC-32 of "host\0port" followed by the previous point's 4 bytes.
+std::vector<RingPoint> nginx(const ServerList &servers);
+
+// Textbook ketama: `pointsPerServer` × weight points, `hash` of "label-i".
+std::vector<RingPoint> textbook(const ServerList &servers, std::uint32_t pointsPerServer, HashFunction hash);
+
+} // namespace ringscope::core::ketama

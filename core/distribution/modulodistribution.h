@@ -1,0 +1,24 @@
+#pragma once
+
+#include "../hash/hashalgorithm.h"
+#include "distribution.h"
+
+namespace ringscope::core {
+
+// hash(key) % buckets. With weights, each server fills `weight` consecutive
+// buckets, as python-memcached, twemproxy's `modula` and nginx's `hash $key`
+// do; libmemcached's modula ignores weights.
+class ModuloDistribution final : public Distribution {
+public:
+    ModuloDistribution(ServerList servers, HashFunction keyHash, bool useWeights);
+
+    std::size_t owner(std::string_view key) const override;
+    std::uint32_t position(std::string_view key) const override { return m_keyHash(key); }
+    std::size_t bucketCount() const noexcept { return m_buckets.size(); }
+
+private:
+    std::vector<std::uint32_t> m_buckets;
+    HashFunction m_keyHash;
+};
+
+} // namespace ringscope::core

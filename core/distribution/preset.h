@@ -1,0 +1,43 @@
+#pragma once
+
+#include "../hash/hashalgorithm.h"
+#include "distribution.h"
+
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace ringscope::core {
+
+// Knobs of the textbook strategies; the presets of real software ignore them.
+struct PresetOptions {
+    std::uint32_t pointsPerServer = 160; // ketama, bounded-load
+    double loadFactor = 1.25;            // bounded-load
+    unsigned probes = 21;                // multiprobe
+};
+
+// A named (hash, distribution, point format) that reproduces one real
+// client or proxy bit for bit, or a textbook strategy for teaching.
+struct Preset {
+    std::string_view name;
+    std::string_view software;     // what it reproduces
+    std::string_view description;
+    HashAlgorithm defaultHash;
+    bool hashSelectable;           // does the real software let you pick the key hash?
+    bool textbook;                 // a teaching strategy rather than a real client
+    std::unique_ptr<Distribution> (*make)(ServerList servers, HashAlgorithm hash, const PresetOptions &options);
+};
+
+std::span<const Preset> allPresets() noexcept;
+const Preset *findPreset(std::string_view name) noexcept;
+
+// Builds the preset's distribution. `hash` overrides the preset's default key
+// hash where the real software allows it; otherwise asking for another hash is
+// an error, reported in `error`.
+std::unique_ptr<Distribution> makeDistribution(const Preset &preset, ServerList servers,
+                                               std::optional<HashAlgorithm> hash,
+                                               const PresetOptions &options, std::string &error);
+
+} // namespace ringscope::core

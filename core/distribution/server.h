@@ -1,0 +1,30 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace ringscope::core {
+
+// One memcached server as a client or proxy is configured with it. `host` is
+// kept exactly as written: the ring point strings of every client are built
+// from the text, not from a resolved address.
+struct Server {
+    std::string host;
+    std::uint16_t port = 11211;
+    std::uint32_t weight = 1;
+    std::string name; // twemproxy's optional server name; empty when none
+
+    // "host:port", with an IPv6 host in brackets.
+    std::string address() const;
+    // The label a person reads: the name when there is one, else address().
+    std::string label() const;
+
+    friend bool operator==(const Server &, const Server &) = default;
+};
+
+using ServerList = std::vector<Server>;
+
+inline constexpr std::uint16_t kDefaultMemcachedPort = 11211;
+
+} // namespace ringscope::core
