@@ -9,6 +9,7 @@
 #include "modulodistribution.h"
 #include "multiprobedistribution.h"
 #include "pymemcachedistribution.h"
+#include "randomdistribution.h"
 #include "rendezvousdistribution.h"
 
 #include <algorithm>
@@ -62,6 +63,11 @@ Ptr twemproxyKetama(ServerList s, HashAlgorithm h, const PresetOptions &)
 {
     auto points = ketama::twemproxy(s);
     return ring(std::move(s), std::move(points), h);
+}
+
+Ptr twemproxyRandom(ServerList s, HashAlgorithm, const PresetOptions &)
+{
+    return std::make_unique<RandomDistribution>(std::move(s));
 }
 
 Ptr weightedModulo(ServerList s, HashAlgorithm h, const PresetOptions &)
@@ -182,6 +188,8 @@ const Preset kPresets[] = {
      H::Fnv1a_64, true, false, twemproxyKetama},
     {"twemproxy-modula", "twemproxy / nutcracker (distribution: modula)",
      "hash % total weight over servers repeated by weight", H::Fnv1a_64, true, false, weightedModulo},
+    {"twemproxy-random", "twemproxy / nutcracker (distribution: random)",
+     "a random server per request, weighted: keys have no owner", H::Fnv1a_64, true, false, twemproxyRandom},
     {"python-memcached", "python-memcached 1.x", "((crc32(key) >> 16) & 0x7fff or 1) % buckets, each server repeated weight times",
      H::Crc32, false, false, pythonMemcached},
     {"pymemcache", "pymemcache HashClient", "rendezvous: highest murmur3_32(\"host:port-key\") wins", H::Murmur3,

@@ -7,9 +7,10 @@
 namespace ringscope::core {
 namespace {
 
-std::uint32_t murmur3Seed0(std::string_view key) noexcept
+// libhashkit seeds MurmurHash3 with 0xdeadbeef × length, like its murmur2.
+std::uint32_t murmur3Memcached(std::string_view key) noexcept
 {
-    return hashfn::murmur3_32(key, 0);
+    return hashfn::murmur3_32(key, 0xdeadbeefu * static_cast<std::uint32_t>(key.size()));
 }
 
 std::uint32_t xxh3Low32(std::string_view key) noexcept
@@ -30,7 +31,7 @@ constexpr std::array<HashInfo, 14> kHashes{{
     {HashAlgorithm::Hsieh, "hsieh", "Paul Hsieh's SuperFastHash"},
     {HashAlgorithm::Murmur, "murmur", "MurmurHash2, seed 0xdeadbeef * length"},
     {HashAlgorithm::Jenkins, "jenkins", "Bob Jenkins' lookup3, initval 13"},
-    {HashAlgorithm::Murmur3, "murmur3", "MurmurHash3 x86_32, seed 0"},
+    {HashAlgorithm::Murmur3, "murmur3", "MurmurHash3 x86_32, seed 0xdeadbeef * length (libmemcached)"},
     {HashAlgorithm::Xxh3, "xxh3", "XXH3-64 (libxxhash), low 32 bits"},
 }};
 
@@ -38,7 +39,7 @@ constexpr std::array<HashFunction, 14> kFunctions{
     hashfn::oneAtATime, hashfn::md5,        hashfn::crc16Twemproxy,    hashfn::crc32Memcached,
     hashfn::crc32,      hashfn::fnv1_64,    hashfn::fnv1a_64Memcached, hashfn::fnv1_32,
     hashfn::fnv1a_32,   hashfn::hsieh,      hashfn::murmur2Memcached,  hashfn::jenkins,
-    murmur3Seed0,       xxh3Low32,
+    murmur3Memcached,       xxh3Low32,
 };
 
 } // namespace

@@ -23,7 +23,7 @@ enum class HashAlgorithm : std::uint8_t {
     Hsieh,
     Murmur,  // MurmurHash2, seed 0xdeadbeef * length
     Jenkins,
-    Murmur3, // MurmurHash3 x86_32, seed 0
+    Murmur3, // MurmurHash3 x86_32, seed 0xdeadbeef * length (libhashkit)
     Xxh3,    // XXH3-64, low 32 bits
 };
 

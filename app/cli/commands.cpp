@@ -1,0 +1,298 @@
+#include "commands.h"
+
+#include "arguments.h"
+#include "output.h"
+
+#include "core/cluster/clusterplacement.h"
+#include "core/cluster/keyset.h"
+#include "core/cluster/methodcomparison.h"
+#include "core/cluster/redistributionplanner.h"
+
+#include <nlohmann/json.hpp>
+
+#include <charconv>
+#include <cstdio>
+#include <iostream>
+
+namespace ringscope::cli {
+
+using namespace ringscope::core;
+
+int fail(const std::string &message)
+{
+    std::fprintf(stderr, "ringscope-cli: %s\n", message.c_str());
+    return 2;
+}
+
+namespace {
+
+const std::vector<std::string> kPlacementOptions{"servers", "preset", "hash", "points", "load-factor", "probes"};
+
+std::optional<std::size_t> parseCount(const std::string &text, const std::string &option, std::string &error)
+{
+    std::size_t n = 0;
+    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+    if (ec != std::errc() || ptr != text.data() + text.size() || n == 0 || n > 100'000'000) {
+        error = "--" + option + " '" + text + "' is not a whole number from 1 to 100000000";
+        return std::nullopt;
+    }
+    return n;
+}
+
+// --preset, --hash and the textbook knobs.
+std::optional<PlacementChoice> placementChoice(const Arguments &a, std::string &error)
+{
+    PlacementChoice choice;
+    choice.preset = a.value("preset");
+    if (a.has("hash")) {
+        choice.hash = parseHash(a.value("hash"));
+        if (!choice.hash) {
+            error = "unknown hash '" + a.value("hash") + "' (see `ringscope-cli presets`)";
+            return std::nullopt;
+        }
+    }
+    if (a.has("points")) {
+        const auto n = parseCount(a.value("points"), "points", error);
+        if (!n || *n > 10000) {
+            error = error.empty() ? "--points must be at most 10000" : error;
+            return std::nullopt;
+        }
+        choice.options.pointsPerServer = static_cast<std::uint32_t>(*n);
+    }
+    if (a.has("probes")) {
+        const auto n = parseCount(a.value("probes"), "probes", error);
+        if (!n || *n > 1000) {
+            error = error.empty() ? "--probes must be at most 1000" : error;
+            return std::nullopt;
+        }
+        choice.options.probes = static_cast<unsigned>(*n);
+    }
+    if (a.has("load-factor")) {
+        try {
+            std::size_t used = 0;
+            choice.options.loadFactor = std::stod(a.value("load-factor"), &used);
+            if (used != a.value("load-factor").size() || choice.options.loadFactor < 1.0)
+                throw std::invalid_argument("range");
+        } catch (const std::exception &) {
+            error = "--load-factor must be a number >= 1 (e.g. 1.25)";
+            return std::nullopt;
+        }
+    }
+    return choice;
+}
+
+std::optional<ClusterSpec> clusterSpec(const Arguments &a, const std::string &option, std::string &error)
+{
+    if (!a.has(option)) {
+        error = "--" + option + " is required";
+        return std::nullopt;
+    }
+    auto parsed = loadClusterSpec(a.value(option));
+    if (!parsed) {
+        error = "--" + option + ": " + parsed.error;
+        return std::nullopt;
+    }
+    return std::move(*parsed.value);
+}
+
+KeySet readStdinKeys()
+{
+    std::string data;
+    char buffer[1 << 16];
+    std::size_t n;
+    while ((n = std::fread(buffer, 1, sizeof buffer, stdin)) > 0)
+        data.append(buffer, n);
+    return KeySet::fromLines(std::move(data));
+}
+
+std::optional<KeySet> keysFor(const Arguments &a, std::string &error)
+{
+    if (!a.has("keys"))
+        return readStdinKeys();
+    const auto n = parseCount(a.value("keys"), "keys", error);
+    if (!n)
+        return std::nullopt;
+    return KeySet::synthetic(*n);
+}
+
+std::unique_ptr<Distribution> deterministicPlacement(const ClusterSpec &spec, const PlacementChoice &choice,
+                                                     std::string &error)
+{
+    auto d = buildPlacement(spec, choice, error);
+    if (d && !d->deterministic()) {
+        error = "preset '" + (choice.preset.empty() ? spec.preset : choice.preset)
+            + "' picks a server at random for every request: keys have no owner to compute";
+        return nullptr;
+    }
+    return d;
+}
+
+} // namespace
+
+int runPlace(const std::vector<std::string> &args)
+{
+    std::string error;
+    const auto a = Arguments::parse(args, kPlacementOptions, {}, error);
+    if (!a)
+        return fail(error);
+    const auto spec = clusterSpec(*a, "servers", error);
+    const auto choice = spec ? placementChoice(*a, error) : std::nullopt;
+    auto d = choice ? deterministicPlacement(*spec, *choice, error) : nullptr;
+    if (!d)
+        return fail(error);
+    const KeySet keys = readStdinKeys();
+    const auto owners = assignOwners(*d, keys);
+    std::vector<std::string> addresses;
+    for (const Server &s : d->servers())
+        addresses.push_back(s.address());
+    OutputBuffer out(stdout);
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        out.append(keys[i]);
+        out.append('\t');
+        out.append(addresses[owners[i]]);
+        out.append('\n');
+    }
+    return out.finish() ? 0 : fail("cannot write to standard output");
+}
+
+int runDiff(const std::vector<std::string> &args)
+{
+    std::string error;
+    auto valued = kPlacementOptions;
+    valued.insert(valued.end(), {"to", "keys"});
+    const auto a = Arguments::parse(args, valued, {"json", "moves"}, error);
+    if (!a)
+        return fail(error);
+    const auto from = clusterSpec(*a, "servers", error);
+    const auto to = from ? clusterSpec(*a, "to", error) : std::nullopt;
+    const auto choice = to ? placementChoice(*a, error) : std::nullopt;
+    auto before = choice ? deterministicPlacement(*from, *choice, error) : nullptr;
+    auto after = before ? deterministicPlacement(*to, *choice, error) : nullptr;
+    const auto keys = after ? keysFor(*a, error) : std::nullopt;
+    if (!keys)
+        return fail(error);
+    const RedistributionPlan plan = planRedistribution(*before, *after, *keys);
+    if (a->has("json")) {
+        nlohmann::json j;
+        j["total_keys"] = plan.totalKeys;
+        j["moved"] = plan.moves.size();
+        j["fraction_moved"] = plan.fractionMoved();
+        j["servers"] = nlohmann::json::array();
+        for (const auto &s : plan.servers)
+            j["servers"].push_back({{"server", s.address}, {"before", s.before}, {"after", s.after}, {"in", s.in},
+                                    {"out", s.out}});
+        if (a->has("moves")) {
+            j["moves"] = nlohmann::json::array();
+            for (const auto &m : plan.moves)
+                j["moves"].push_back({{"key", std::string((*keys)[m.key])},
+                                      {"from", plan.servers[m.from].address},
+                                      {"to", plan.servers[m.to].address}});
+        }
+        std::cout << j.dump(2) << '\n';
+        return 0;
+    }
+    std::printf("%zu of %zu keys move (%.2f%%)\n", plan.moves.size(), plan.totalKeys, 100.0 * plan.fractionMoved());
+    std::printf("%-28s %10s %10s %10s %10s\n", "server", "before", "after", "in", "out");
+    for (const auto &s : plan.servers)
+        std::printf("%-28s %10llu %10llu %10llu %10llu\n", s.address.c_str(),
+                    static_cast<unsigned long long>(s.before), static_cast<unsigned long long>(s.after),
+                    static_cast<unsigned long long>(s.in), static_cast<unsigned long long>(s.out));
+    if (a->has("moves")) {
+        OutputBuffer out(stdout);
+        std::fflush(stdout);
+        for (const auto &m : plan.moves) {
+            out.append((*keys)[m.key]);
+            out.append('\t');
+            out.append(plan.servers[m.from].address);
+            out.append('\t');
+            out.append(plan.servers[m.to].address);
+            out.append('\n');
+        }
+        if (!out.finish())
+            return fail("cannot write to standard output");
+    }
+    return 0;
+}
+
+int runCompare(const std::vector<std::string> &args)
+{
+    std::string error;
+    const auto a = Arguments::parse(args, {"servers", "add", "remove", "keys", "presets", "hash", "points",
+                                           "load-factor", "probes"},
+                                    {"json"}, error);
+    if (!a)
+        return fail(error);
+    const auto spec = clusterSpec(*a, "servers", error);
+    if (!spec)
+        return fail(error);
+    if (a->has("add") == a->has("remove"))
+        return fail("give exactly one of --add SPEC and --remove HOST:PORT");
+    ComparisonRequest request;
+    request.before = spec->servers;
+    request.after = spec->servers;
+    if (a->has("add")) {
+        const auto added = clusterSpec(*a, "add", error);
+        if (!added)
+            return fail(error);
+        request.after.insert(request.after.end(), added->servers.begin(), added->servers.end());
+        if (const auto dup = findDuplicate(request.after); !dup.empty())
+            return fail("--add: " + dup + " is already in the cluster");
+    } else {
+        const auto removed = parseServer(a->value("remove"));
+        if (!removed)
+            return fail("--remove: " + removed.error);
+        const auto it = std::find_if(request.after.begin(), request.after.end(),
+                                     [&](const Server &s) { return s.address() == removed.value->address(); });
+        if (it == request.after.end())
+            return fail("--remove: " + removed.value->address() + " is not in the cluster");
+        request.after.erase(it);
+        if (request.after.empty())
+            return fail("--remove: cannot remove the only server");
+    }
+    const auto choice = placementChoice(*a, error);
+    if (!choice)
+        return fail(error);
+    request.hash = choice->hash;
+    request.options = choice->options;
+    if (a->has("presets")) {
+        const std::string list = a->value("presets");
+        std::size_t start = 0;
+        while (start <= list.size()) {
+            const auto comma = list.find(',', start);
+            request.presets.push_back(list.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+            if (comma == std::string::npos)
+                break;
+            start = comma + 1;
+        }
+    }
+    std::size_t keyCount = 100000;
+    if (a->has("keys")) {
+        const auto n = parseCount(a->value("keys"), "keys", error);
+        if (!n)
+            return fail(error);
+        keyCount = *n;
+    }
+    const KeySet keys = KeySet::synthetic(keyCount);
+    const auto results = compareMethods(request, keys, error);
+    if (results.empty())
+        return fail(error);
+    printComparison(results, keys.size(), a->has("json"));
+    return 0;
+}
+
+int runPresets(const std::vector<std::string> &args)
+{
+    if (!args.empty())
+        return fail("presets takes no arguments");
+    std::printf("Presets (--preset):\n");
+    for (const Preset &p : allPresets())
+        std::printf("  %-34s %s%s\n      %s; default hash %s%s\n", std::string(p.name).c_str(),
+                    std::string(p.software).c_str(), p.textbook ? " [textbook]" : "", std::string(p.description).c_str(),
+                    std::string(hashName(p.defaultHash)).c_str(), p.hashSelectable ? " (--hash may change it)" : "");
+    std::printf("\nHashes (--hash):\n");
+    for (const HashInfo &h : allHashes())
+        std::printf("  %-14s %s\n", std::string(h.name).c_str(), std::string(h.description).c_str());
+    return 0;
+}
+
+} // namespace ringscope::cli

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace ringscope::cli {
+
+// Each command returns the process exit status; errors are one line on stderr.
+int runPlace(const std::vector<std::string> &args);
+int runDiff(const std::vector<std::string> &args);
+int runCompare(const std::vector<std::string> &args);
+int runPresets(const std::vector<std::string> &args);
+int runBench(const std::vector<std::string> &args);
+
+// Prints "ringscope-cli: <message>" on stderr and returns 2.
+int fail(const std::string &message);
+
+} // namespace ringscope::cli

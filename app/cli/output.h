@@ -1,0 +1,40 @@
+#pragma once
+
+#include "core/cluster/methodcomparison.h"
+
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+namespace ringscope::cli {
+
+// Large buffered writes: placing a million keys is dominated by output.
+class OutputBuffer {
+public:
+    explicit OutputBuffer(std::FILE *file) : m_file(file) { m_buffer.reserve(kFlushAt + 4096); }
+    ~OutputBuffer() { finish(); }
+    OutputBuffer(const OutputBuffer &) = delete;
+    OutputBuffer &operator=(const OutputBuffer &) = delete;
+
+    void append(std::string_view s)
+    {
+        m_buffer.append(s);
+        if (m_buffer.size() >= kFlushAt)
+            flush();
+    }
+    void append(char c) { m_buffer.push_back(c); }
+    // Flushes everything; false when a write failed.
+    bool finish();
+
+private:
+    static constexpr std::size_t kFlushAt = 1 << 20;
+    void flush();
+
+    std::FILE *m_file;
+    std::string m_buffer;
+    bool m_ok = true;
+};
+
+void printComparison(const std::vector<core::MethodMeasurement> &results, std::size_t keys, bool json);
+
+} // namespace ringscope::cli

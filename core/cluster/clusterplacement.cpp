@@ -1,0 +1,29 @@
+#include "clusterplacement.h"
+
+#include "../distribution/hashtagdistribution.h"
+
+namespace ringscope::core {
+
+std::unique_ptr<Distribution> buildPlacement(const ClusterSpec &spec, const PlacementChoice &choice,
+                                             std::string &error)
+{
+    const std::string &name = choice.preset.empty() ? spec.preset : choice.preset;
+    if (name.empty()) {
+        error = "no preset: pass --preset (see `ringscope-cli presets`)";
+        return nullptr;
+    }
+    const Preset *preset = findPreset(name);
+    if (!preset) {
+        error = "unknown preset '" + name + "' (see `ringscope-cli presets`)";
+        return nullptr;
+    }
+    auto hash = choice.hash;
+    if (!hash && name == spec.preset)
+        hash = spec.hash;
+    auto d = makeDistribution(*preset, spec.servers, hash, choice.options, error);
+    if (d && !spec.hashTag.empty())
+        d = std::make_unique<HashTagDistribution>(std::move(d), spec.hashTag);
+    return d;
+}
+
+} // namespace ringscope::core

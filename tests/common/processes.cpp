@@ -1,0 +1,117 @@
+#include "processes.h"
+
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QThread>
+
+namespace ringscope::test {
+
+quint16 freePort()
+{
+    QTcpServer server;
+    if (!server.listen(QHostAddress::LocalHost, 0))
+        return 0;
+    return server.serverPort();
+}
+
+bool waitForPort(quint16 port, int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < timeoutMs) {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, port);
+        if (socket.waitForConnected(200))
+            return true;
+        QThread::msleep(20);
+    }
+    return false;
+}
+
+QString findProgram(const QString &name)
+{
+    QString path = QStandardPaths::findExecutable(name);
+    if (path.isEmpty())
+        path = QStandardPaths::findExecutable(name, {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/local/sbin"),
+                                                     QStringLiteral("/sbin")});
+    return path;
+}
+
+bool ServerProcess::start(const QString &program, const QStringList &args, quint16 port, QString *error)
+{
+    m_port = port;
+    m_process.setProcessChannelMode(QProcess::MergedChannels);
+    m_process.start(program, args);
+    if (!m_process.waitForStarted(5000)) {
+        *error = program + QStringLiteral(" did not start: ") + m_process.errorString();
+        return false;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 10000) {
+        if (m_process.state() != QProcess::Running) {
+            *error = program + QStringLiteral(" exited: ") + QString::fromLocal8Bit(m_process.readAll());
+            return false;
+        }
+        if (waitForPort(port, 100))
+            return true;
+    }
+    *error = program + QStringLiteral(" is not listening on port ") + QString::number(port);
+    return false;
+}
+
+void ServerProcess::stop()
+{
+    if (m_process.state() == QProcess::NotRunning)
+        return;
+    m_process.terminate();
+    if (!m_process.waitForFinished(3000)) {
+        m_process.kill();
+        m_process.waitForFinished(3000);
+    }
+}
+
+std::unique_ptr<ServerProcess> startMemcached(QString *error)
+{
+    const QString memcached = findProgram(QStringLiteral("memcached"));
+    if (memcached.isEmpty()) {
+        *error = QStringLiteral("memcached is not installed (apt-get install memcached)");
+        return nullptr;
+    }
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        const quint16 port = freePort();
+        auto server = std::make_unique<ServerProcess>();
+        const QStringList args{QStringLiteral("-l"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"),
+                               QString::number(port), QStringLiteral("-U"), QStringLiteral("0"),
+                               QStringLiteral("-m"), QStringLiteral("64"), QStringLiteral("-u"),
+                               QStringLiteral("root")};
+        if (server->start(memcached, args, port, error))
+            return server;
+    }
+    return nullptr;
+}
+
+RunResult runProgram(const QString &program, const QStringList &args, const QByteArray &input, int timeoutMs)
+{
+    RunResult result;
+    QProcess process;
+    process.start(program, args);
+    if (!process.waitForStarted(10000)) {
+        result.err = process.errorString().toUtf8();
+        return result;
+    }
+    process.write(input);
+    process.closeWriteChannel();
+    result.finished = process.waitForFinished(timeoutMs);
+    if (!result.finished)
+        process.kill();
+    result.exitCode = process.exitCode();
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    return result;
+}
+
+} // namespace ringscope::test
