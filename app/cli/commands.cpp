@@ -288,7 +288,7 @@ int runPresets(const std::vector<std::string> &args)
     for (const Preset &p : allPresets())
         std::printf("  %-34s %s%s\n      %s; default hash %s%s\n", std::string(p.name).c_str(),
                     std::string(p.software).c_str(), p.textbook ? " [textbook]" : "", std::string(p.description).c_str(),
-                    std::string(hashName(p.defaultHash)).c_str(), p.hashSelectable ? " (--hash may change it)" : "");
+                    presetHashLabel(p, std::nullopt).c_str(), p.hashSelectable ? " (--hash may change it)" : "");
     std::printf("\nHashes (--hash):\n");
     for (const HashInfo &h : allHashes())
         std::printf("  %-14s %s\n", std::string(h.name).c_str(), std::string(h.description).c_str());

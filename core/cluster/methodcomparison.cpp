@@ -88,7 +88,7 @@ std::vector<MethodMeasurement> compareMethods(const ComparisonRequest &request, 
 
         MethodMeasurement m;
         m.preset = name;
-        m.hash = std::string(hashName(hash.value_or(preset->defaultHash)));
+        m.hash = presetHashLabel(*preset, hash);
         m.expectedMoved = expected;
         const auto start = std::chrono::steady_clock::now();
         const auto owners = assignOwners(*before, keys, 1);

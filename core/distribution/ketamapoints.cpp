@@ -164,6 +164,18 @@ std::vector<RingPoint> nginx(const ServerList &servers)
     return out;
 }
 
+std::vector<RingPoint> memcachedProxy(const ServerList &servers)
+{
+    std::vector<RingPoint> out;
+    for (std::size_t i = 0; i < servers.size(); ++i) {
+        const std::string prefix = servers[i].host + ":" + std::to_string(servers[i].port);
+        for (std::uint32_t k = 0; k < 160; ++k)
+            out.push_back({static_cast<std::uint32_t>(hashfn::xxh3_64(withIndex(prefix, k), 0)),
+                           static_cast<std::uint32_t>(i)});
+    }
+    return out;
+}
+
 std::vector<RingPoint> textbook(const ServerList &servers, std::uint32_t pointsPerServer, HashFunction hash)
 {
     std::vector<RingPoint> out;

@@ -36,6 +36,10 @@ std::vector<RingPoint> spymemcached(const ServerList &servers, bool libmemcached
 // each the CRC-32 of "host\0port" followed by the previous point's 4 bytes.
 std::vector<RingPoint> nginx(const ServerList &servers);
 
+// memcached's proxy, mcp.dist_ring_hash with omode "default" (1.6.45+):
+// 160 points per backend, the low 32 bits of XXH3-64 of "addr:port-k".
+std::vector<RingPoint> memcachedProxy(const ServerList &servers);
+
 // Textbook ketama: `pointsPerServer` × weight points, `hash` of "label-i".
 std::vector<RingPoint> textbook(const ServerList &servers, std::uint32_t pointsPerServer, HashFunction hash);
 

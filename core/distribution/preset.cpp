@@ -6,6 +6,7 @@
 #include "jumpdistribution.h"
 #include "ketamapoints.h"
 #include "maglevdistribution.h"
+#include "mcrouterdistribution.h"
 #include "modulodistribution.h"
 #include "multiprobedistribution.h"
 #include "pymemcachedistribution.h"
@@ -113,6 +114,25 @@ Ptr memcachedProxyJump(ServerList s, HashAlgorithm, const PresetOptions &)
     return std::make_unique<JumpDistribution>(std::move(s), xxh3Seed0);
 }
 
+Ptr memcachedProxyRing(ServerList s, HashAlgorithm h, const PresetOptions &)
+{
+    auto points = ketama::memcachedProxy(s);
+    return ring(std::move(s), std::move(points), h);
+}
+
+Ptr mcrouterCh3(ServerList s, HashAlgorithm, const PresetOptions &)
+{
+    // A pool with weights gets WeightedCh3, as mcrouter's PoolRoute does.
+    const bool weighted = std::any_of(s.begin(), s.end(), [&](const Server &x) { return x.weight != s.front().weight; });
+    return std::make_unique<McrouterDistribution>(
+        std::move(s), weighted ? McrouterDistribution::Function::WeightedCh3 : McrouterDistribution::Function::Ch3);
+}
+
+Ptr mcrouterCrc32(ServerList s, HashAlgorithm, const PresetOptions &)
+{
+    return std::make_unique<McrouterDistribution>(std::move(s), McrouterDistribution::Function::Crc32);
+}
+
 // --- textbook -------------------------------------------------------------
 
 template <HashAlgorithm A>
@@ -191,9 +211,9 @@ const Preset kPresets[] = {
     {"twemproxy-random", "twemproxy / nutcracker (distribution: random)",
      "a random server per request, weighted: keys have no owner", H::Fnv1a_64, true, false, twemproxyRandom},
     {"python-memcached", "python-memcached 1.x", "((crc32(key) >> 16) & 0x7fff or 1) % buckets, each server repeated weight times",
-     H::Crc32, false, false, pythonMemcached},
+     H::Crc32, false, false, pythonMemcached, "crc32 (15 bits, 0 -> 1)"},
     {"pymemcache", "pymemcache HashClient", "rendezvous: highest murmur3_32(\"host:port-key\") wins", H::Murmur3,
-     false, false, pymemcache},
+     false, false, pymemcache, "murmur3 (seed 0, per character)"},
     {"spymemcached-ketama", "spymemcached KetamaNodeLocator (format SPYMEMCACHED)",
      "160 points per node from MD5 of \"ip:port-i\"; weighted when weights are given; MD5 keys", H::Md5, false,
      false, spymemcachedKetama},
@@ -205,7 +225,13 @@ const Preset kPresets[] = {
     {"nginx-hash", "nginx upstream `hash $key;`", "((crc32(key) >> 16) & 0x7fff) % total weight, servers by weight",
      H::Crc32, false, false, weightedModulo},
     {"memcached-proxy-jump", "memcached's built-in proxy (hash_xxhash + dist_jump_hash)",
-     "jump consistent hash of XXH3-64(key, seed 0)", H::Xxh3, false, false, memcachedProxyJump},
+     "jump consistent hash of XXH3-64(key, seed 0)", H::Xxh3, false, false, memcachedProxyJump, "xxh3 (64 bits)"},
+    {"memcached-proxy-ring", "memcached's built-in proxy (dist_ring_hash, omode default, 1.6.45+)",
+     "160 points per backend, XXH3 of \"addr:port-k\"; XXH3 keys", H::Xxh3, false, false, memcachedProxyRing},
+    {"mcrouter-ch3", "mcrouter (hash_func Ch3; WeightedCh3 when weights differ)",
+     "furc_hash of the routing key; weights as fractions of the largest", H::Xxh3, false, false, mcrouterCh3, "furc (murmur64a)"},
+    {"mcrouter-crc32", "mcrouter (hash_func Crc32)", "(crc32(routing key) & 0x7fffffff) % servers", H::Crc32a, false,
+     false, mcrouterCrc32, "crc32a & 0x7fffffff"},
     {"ketama", "textbook", "consistent hashing: points-per-server × weight points of \"label-i\"", H::Md5, true, true,
      textbookKetama},
     {"modulo", "textbook", "hash % buckets, each server repeated weight times", H::Md5, true, true, textbookModulo},
@@ -233,6 +259,13 @@ const Preset *findPreset(std::string_view name) noexcept
         if (p.name == name)
             return &p;
     return nullptr;
+}
+
+std::string presetHashLabel(const Preset &preset, std::optional<HashAlgorithm> hash)
+{
+    if (!preset.hashSelectable && !preset.fixedHashLabel.empty())
+        return std::string(preset.fixedHashLabel);
+    return std::string(hashName(hash.value_or(preset.defaultHash)));
 }
 
 std::unique_ptr<Distribution> makeDistribution(const Preset &preset, ServerList servers,

@@ -28,7 +28,11 @@ struct Preset {
     bool hashSelectable;           // does the real software let you pick the key hash?
     bool textbook;                 // a teaching strategy rather than a real client
     std::unique_ptr<Distribution> (*make)(ServerList servers, HashAlgorithm hash, const PresetOptions &options);
+    std::string_view fixedHashLabel = {}; // the key hash, where no HashAlgorithm names it exactly
 };
+
+// How the preset hashes keys under `hash`, for tables and messages.
+std::string presetHashLabel(const Preset &preset, std::optional<HashAlgorithm> hash);
 
 std::span<const Preset> allPresets() noexcept;
 const Preset *findPreset(std::string_view name) noexcept;

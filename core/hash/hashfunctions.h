@@ -27,6 +27,7 @@ std::uint32_t murmur2Memcached(std::string_view key) noexcept; // seed 0xdeadbee
 std::uint32_t murmur3_32(std::string_view key, std::uint32_t seed) noexcept;
 std::uint64_t murmur64A(const void *data, std::size_t length, std::uint64_t seed) noexcept;
 std::uint32_t jenkins(std::string_view key) noexcept;  // lookup3 hashlittle, initval 13
+std::uint32_t spookyV2_32(const void *data, std::size_t length, std::uint32_t seed) noexcept;
 std::uint64_t xxh3_64(std::string_view key, std::uint64_t seed = 0) noexcept;
 
 // CRC-32 with the running state exposed, for nginx's chash point strings.
