@@ -1,4 +1,320 @@
+// Distributions: published vectors where the real software is not packaged
+// (mcrouter's Ch3/Crc32/WeightedCh3 tests, go-jump, pymemcache's rendezvous
+// tests), and the properties each strategy promises (consistency, balance,
+// distinct replicas, bounded load) on thousands of keys.
+#include "core/cluster/keyset.h"
+#include "core/cluster/redistributionplanner.h"
+#include "core/distribution/continuum.h"
+#include "core/distribution/hashtagdistribution.h"
+#include "core/distribution/jumpdistribution.h"
+#include "core/distribution/mcrouterdistribution.h"
+#include "core/distribution/preset.h"
+#include "core/distribution/pymemcachedistribution.h"
+
 #include <QTest>
-class T : public QObject { Q_OBJECT private slots: void todo() { QSKIP("todo"); } };
-QTEST_GUILESS_MAIN(T)
+
+#include <set>
+
+using namespace ringscope::core;
+
+namespace {
+
+ServerList numbered(std::size_t n, const char *prefix = "10.0.0.")
+{
+    ServerList out;
+    for (std::size_t i = 0; i < n; ++i)
+        out.push_back({prefix + std::to_string(i + 1), 11211, 1, {}});
+    return out;
+}
+
+std::unique_ptr<Distribution> make(const char *preset, ServerList servers)
+{
+    std::string error;
+    auto d = makeDistribution(*findPreset(preset), std::move(servers), std::nullopt, {}, error);
+    if (!d)
+        qFatal("%s", error.c_str());
+    return d;
+}
+
+std::vector<std::size_t> counts(const Distribution &d, const KeySet &keys)
+{
+    std::vector<std::size_t> c(d.servers().size());
+    for (const auto o : assignOwners(d, keys, 1))
+        ++c[o];
+    return c;
+}
+
+std::string bytesMinus128To127(bool reversed)
+{
+    std::string key;
+    for (int i = -128; i < 128; ++i)
+        key.push_back(static_cast<char>(i));
+    if (reversed)
+        std::reverse(key.begin(), key.end());
+    return key;
+}
+
+} // namespace
+
+class TestDistributions : public QObject {
+    Q_OBJECT
+
+private slots:
+    void mcrouterCh3Vectors()
+    {
+        using M = McrouterDistribution;
+        QCOMPARE(M::furcHash("sample", 100), 97u);
+        QCOMPARE(M::furcHash("sample", 1), 0u);
+        QCOMPARE(M::furcHash("", 100), 72u);
+        QCOMPARE(M::furcHash("", 1u << 23), 6173600u);
+        QCOMPARE(M::furcHash("sample", 1u << 23), 5167780u);
+        QCOMPARE(M::furcHash(bytesMinus128To127(false), 99999), 31015u);
+        QCOMPARE(M::furcHash(bytesMinus128To127(true), 99999), 67101u);
+        std::vector<int> three(3), ten(10);
+        for (int i = 0; i < 1000; ++i)
+            ++three[M::furcHash(std::to_string(i), 3)];
+        for (int i = 0; i < 10000; ++i)
+            ++ten[M::furcHash(std::to_string(i), 10)];
+        QCOMPARE(three, (std::vector<int>{307, 342, 351}));
+        QCOMPARE(ten, (std::vector<int>{995, 955, 1046, 968, 1032, 972, 1016, 1038, 1010, 968}));
+    }
+
+    void mcrouterCrc32Vectors()
+    {
+        auto d = make("mcrouter-crc32", numbered(100));
+        QCOMPARE(d->owner("sample"), std::size_t{7});
+        QCOMPARE(d->owner(""), std::size_t{0});
+        auto big = make("mcrouter-crc32", numbered(99999));
+        QCOMPARE(big->owner(bytesMinus128To127(false)), std::size_t{11697});
+        QCOMPARE(big->owner(bytesMinus128To127(true)), std::size_t{97630});
+    }
+
+    void mcrouterWeightedCh3()
+    {
+        // Weights {1.0, 1.0, 0.7} as 10:10:7; mcrouter's reducedWeight test.
+        ServerList s = numbered(3);
+        s[0].weight = 10;
+        s[1].weight = 10;
+        s[2].weight = 7;
+        auto d = make("mcrouter-ch3", s);
+        std::vector<int> c(3);
+        for (int i = 0; i < 1000; ++i)
+            ++c[d->owner(std::to_string(i))];
+        QCOMPARE(c, (std::vector<int>{341, 371, 288}));
+        // Equal weights: plain Ch3.
+        auto plain = make("mcrouter-ch3", numbered(100));
+        QCOMPARE(plain->owner("sample"), std::size_t{97});
+    }
+
+    void mcrouterRoutingKey()
+    {
+        QCOMPARE(McrouterDistribution::routingKey("/region/cluster/foo|#|bar"), std::string_view("foo"));
+        QCOMPARE(McrouterDistribution::routingKey("/region/foo"), std::string_view("/region/foo"));
+        QCOMPARE(McrouterDistribution::routingKey("someprefix:1:|#|id=123"), std::string_view("someprefix:1:"));
+        auto d = make("mcrouter-ch3", numbered(10));
+        QCOMPARE(d->owner("/a/b/user:1|#|x"), d->owner("user:1"));
+    }
+
+    void jumpGoVectors()
+    {
+        const std::vector<int> one{0, 0, 0, 0, 0, 0, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 17, 17};
+        const std::vector<int> beef{0, 1, 2, 3, 3, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 16, 16, 16};
+        const std::vector<int> coffee{0, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 15, 15, 15, 15};
+        for (int n = 1; n <= 19; ++n) {
+            QCOMPARE(JumpDistribution::jump(0, n), 0);
+            QCOMPARE(JumpDistribution::jump(1, n), one[static_cast<std::size_t>(n - 1)]);
+            QCOMPARE(JumpDistribution::jump(0xdeadbeef, n), beef[static_cast<std::size_t>(n - 1)]);
+            QCOMPARE(JumpDistribution::jump(0x0ddc0ffeebadf00dull, n), coffee[static_cast<std::size_t>(n - 1)]);
+        }
+        const int guava[] = {0, 55, 62, 8, 45, 59, 86, 97, 82, 59, 73, 37, 17, 56, 86, 21, 90, 37, 38, 83};
+        for (int k = 0; k < 20; ++k)
+            QCOMPARE(JumpDistribution::jump(static_cast<std::uint64_t>(k), 100), guava[k]);
+        QCOMPARE(JumpDistribution::jump(10863919174838991ull, 11), 6);
+        QCOMPARE(JumpDistribution::jump(2201, 100001), 22152);
+    }
+
+    void pymemcacheRendezvousTests()
+    {
+        // pymemcache's test_rendezvous.py, nodes named '0', '1', '2'. Our
+        // nodes are "host:port", so reproduce its tie-free vectors through
+        // the hash itself: murmur3("0-ok") and friends.
+        auto score = [](const std::string &node, const std::string &key) {
+            return PymemcacheDistribution::pythonMurmur3(node + "-" + key);
+        };
+        auto winner = [&](const std::vector<std::string> &nodes, const std::string &key) {
+            std::string best;
+            std::uint32_t high = 0;
+            bool any = false;
+            for (const auto &n : nodes) {
+                const auto s = score(n, key);
+                if (!any || s > high || (s == high && n > best)) {
+                    high = s;
+                    best = n;
+                    any = true;
+                }
+            }
+            return best;
+        };
+        QCOMPARE(winner({"0", "1", "2"}, "ok"), std::string("0"));
+        QCOMPARE(winner({"0", "1", "2"}, "mykey"), std::string("1"));
+        QCOMPARE(winner({"0", "1", "2"}, "wat"), std::string("2"));
+        QCOMPARE(winner({"0", "1", "2"}, "lol"), std::string("2"));
+        QCOMPARE(winner({"0", "1", "2", "3"}, "lol"), std::string("3"));
+        QCOMPARE(winner({"0", "2"}, "mykey"), std::string("0"));
+        // Non-ASCII: one byte per character, its low byte ('é' = U+00E9 -> 0xe9).
+        QCOMPARE(PymemcacheDistribution::pythonMurmur3("k\xc3\xa9"), hashfn_murmur3("k\xe9"));
+    }
+
+    // Adding one server to n moves about 1/(n+1) of the keys under every
+    // consistent method, and only onto the new server; modulo moves n/(n+1).
+    void consistencyOnAdd_data()
+    {
+        QTest::addColumn<QString>("preset");
+        QTest::addColumn<double>("low");
+        QTest::addColumn<double>("high");
+        QTest::addColumn<bool>("onlyToNew");
+        for (const char *p : {"ketama", "libmemcached-ketama-weighted", "libmemcached-ketama", "libketama",
+                              "twemproxy-ketama", "spymemcached-ketama", "nginx-consistent", "memcached-proxy-ring",
+                              "rendezvous", "pymemcache", "jump", "memcached-proxy-jump", "mcrouter-ch3"})
+            QTest::addRow("%s", p) << QString::fromLatin1(p) << 0.15 << 0.36 << true;
+        // One point per server: the newcomer's share depends on the gap in
+        // front of its single point, so only the direction is certain.
+        QTest::addRow("multiprobe") << QStringLiteral("multiprobe") << 0.03 << 0.40 << true;
+        QTest::addRow("maglev") << QStringLiteral("maglev") << 0.15 << 0.36 << false;
+        QTest::addRow("modulo") << QStringLiteral("modulo") << 0.70 << 0.80 << false;
+        QTest::addRow("python-memcached") << QStringLiteral("python-memcached") << 0.70 << 0.80 << false;
+        QTest::addRow("libmemcached-modula") << QStringLiteral("libmemcached-modula") << 0.70 << 0.80 << false;
+    }
+
+    void consistencyOnAdd()
+    {
+        QFETCH(QString, preset);
+        QFETCH(double, low);
+        QFETCH(double, high);
+        QFETCH(bool, onlyToNew);
+        const KeySet keys = KeySet::synthetic(20000, 3);
+        auto before = make(preset.toLatin1().constData(), numbered(3));
+        auto after = make(preset.toLatin1().constData(), numbered(4));
+        const auto plan = planRedistribution(*before, *after, keys, 1);
+        QVERIFY2(plan.fractionMoved() >= low && plan.fractionMoved() <= high,
+                 qPrintable(QString::number(plan.fractionMoved())));
+        if (onlyToNew)
+            for (const auto &m : plan.moves)
+                QCOMPARE(plan.servers[m.to].address, std::string("10.0.0.4:11211"));
+        std::uint64_t in = 0, out = 0;
+        for (const auto &s : plan.servers) {
+            in += s.in;
+            out += s.out;
+            QCOMPARE(s.before - s.out + s.in, s.after);
+        }
+        QCOMPARE(in, static_cast<std::uint64_t>(plan.moves.size()));
+        QCOMPARE(out, in);
+    }
+
+    void weightsGiveShares_data()
+    {
+        QTest::addColumn<QString>("preset");
+        for (const char *p : {"ketama", "libmemcached-ketama-weighted", "twemproxy-ketama", "nginx-consistent",
+                              "nginx-hash", "python-memcached", "rendezvous", "maglev", "spymemcached-ketama",
+                              "libketama", "modulo", "multiprobe"})
+            QTest::addRow("%s", p) << QString::fromLatin1(p);
+    }
+
+    void weightsGiveShares()
+    {
+        QFETCH(QString, preset);
+        ServerList s = numbered(3);
+        s[2].weight = 2; // expect 25% / 25% / 50%
+        const KeySet keys = KeySet::synthetic(40000, 4);
+        const auto c = counts(*make(preset.toLatin1().constData(), s), keys);
+        const double share = static_cast<double>(c[2]) / 40000.0;
+        QVERIFY2(share > 0.40 && share < 0.60, qPrintable(QString::number(share)));
+    }
+
+    void successorsAreDistinctAndStartAtOwner()
+    {
+        const KeySet keys = KeySet::synthetic(2000, 5);
+        for (const Preset &p : allPresets()) {
+            std::string error;
+            auto d = makeDistribution(p, numbered(5), std::nullopt, {}, error);
+            QVERIFY2(d, error.c_str());
+            if (!d->deterministic())
+                continue;
+            for (const auto key : keys.views()) {
+                const auto s = d->successors(key, 3);
+                QCOMPARE(s.size(), std::size_t{3});
+                QCOMPARE(std::set<std::size_t>(s.begin(), s.end()).size(), std::size_t{3});
+                if (p.name != "bounded-load")
+                    QCOMPARE(s.front(), d->owner(key));
+            }
+        }
+    }
+
+    void ketamaTiesFirstOrLastWins()
+    {
+        const ServerList s = numbered(2);
+        const std::vector<RingPoint> points{{100, 0}, {100, 1}, {200, 1}};
+        const Continuum first(s, points, hashFunction(HashAlgorithm::Md5), Continuum::Ties::FirstWins);
+        const Continuum last(s, points, hashFunction(HashAlgorithm::Md5), Continuum::Ties::LastWins);
+        QCOMPARE(first.points().size(), std::size_t{2});
+        QCOMPARE(first.points()[first.pointFor(50)].server, 0u);
+        QCOMPARE(last.points()[last.pointFor(50)].server, 1u);
+        QCOMPARE(first.pointFor(150), std::size_t{1});
+        QCOMPARE(first.pointFor(201), std::size_t{0}); // wraps
+        QCOMPARE(first.pointFor(0xffffffffu), std::size_t{0});
+    }
+
+    void boundedLoadRespectsCapacity()
+    {
+        PresetOptions o;
+        o.loadFactor = 1.1;
+        std::string error;
+        auto d = makeDistribution(*findPreset("bounded-load"), numbered(8), std::nullopt, o, error);
+        const KeySet keys = KeySet::synthetic(30000, 6);
+        const auto c = counts(*d, keys);
+        for (const auto n : c)
+            QVERIFY2(n <= static_cast<std::size_t>(std::ceil(1.1 * 30000 / 8)), qPrintable(QString::number(n)));
+    }
+
+    void hashTagHashesTheTag()
+    {
+        QCOMPARE(HashTagDistribution::hashedPart("user:{42}:name", "{}"), std::string_view("42"));
+        QCOMPARE(HashTagDistribution::hashedPart("user:{}:name", "{}"), std::string_view("user:{}:name"));
+        QCOMPARE(HashTagDistribution::hashedPart("user:{42", "{}"), std::string_view("user:{42"));
+        QCOMPARE(HashTagDistribution::hashedPart("$a$b", "$$"), std::string_view("a"));
+        HashTagDistribution d(make("twemproxy-ketama", numbered(5)), "{}");
+        QCOMPARE(d.owner("user:{42}:name"), d.owner("cart:{42}"));
+    }
+
+    void presetsRefuseAForeignHash()
+    {
+        std::string error;
+        QVERIFY(!makeDistribution(*findPreset("python-memcached"), numbered(2), HashAlgorithm::Md5, {}, error));
+        QVERIFY(error.find("python-memcached") != std::string::npos);
+        QVERIFY(makeDistribution(*findPreset("twemproxy-ketama"), numbered(2), HashAlgorithm::Md5, {}, error));
+        QVERIFY(!makeDistribution(*findPreset("ketama"), {}, std::nullopt, {}, error));
+        QCOMPARE(error, std::string("the server list is empty"));
+    }
+
+    void everyPresetAnswersForOddKeys()
+    {
+        const std::string odd[] = {"", std::string(1, '\0'), std::string(300, '\xff'), "k\r\nflush_all", "a b"};
+        for (const Preset &p : allPresets()) {
+            auto d = make(std::string(p.name).c_str(), numbered(4));
+            for (const auto &k : odd)
+                QVERIFY(d->owner(k) < 4);
+        }
+    }
+
+private:
+    static std::uint32_t hashfn_murmur3(std::string_view s);
+};
+
+#include "core/hash/hashfunctions.h"
+std::uint32_t TestDistributions::hashfn_murmur3(std::string_view s)
+{
+    return hashfn::murmur3_32(s, 0);
+}
+
+QTEST_GUILESS_MAIN(TestDistributions)
 #include "tst_distributions.moc"
