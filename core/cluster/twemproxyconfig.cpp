@@ -30,6 +30,7 @@ Parsed<ClusterSpec> parseTwemproxyConfig(const std::string &text, std::string_vi
         return fail(std::string(file) + ": expected a twemproxy configuration: pool names mapping to settings");
 
     YAML::Node chosen;
+    bool found = false;
     std::string chosenName;
     std::string names;
     for (const auto &entry : root) {
@@ -38,9 +39,10 @@ Parsed<ClusterSpec> parseTwemproxyConfig(const std::string &text, std::string_vi
         if (pool.empty() ? root.size() == 1 : name == pool) {
             chosen = entry.second;
             chosenName = name;
+            found = true;
         }
     }
-    if (!chosen) {
+    if (!found) {
         if (pool.empty())
             return fail(std::string(file) + ": several pools (" + names + "); pick one with @" + std::string(file) + "#POOL");
         return fail(std::string(file) + ": no pool named '" + std::string(pool) + "' (pools: " + names + ")");

@@ -1,4 +1,180 @@
+// ringscope-cli as a user runs it: output format and order, JSON, exit codes,
+// and one clear line on stderr for every kind of bad input.
+#include "common/processes.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
 #include <QTest>
-class T : public QObject { Q_OBJECT private slots: void todo() { QSKIP("todo"); } };
-QTEST_GUILESS_MAIN(T)
+
+using ringscope::test::runProgram;
+
+namespace {
+
+ringscope::test::RunResult cli(const QStringList &args, const QByteArray &input = {})
+{
+    return runProgram(QStringLiteral(RINGSCOPE_CLI), args, input, 60000);
+}
+
+const QString kServers = QStringLiteral("127.0.0.1:11211,127.0.0.1:11212,10.0.0.5:11211:2");
+
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+
+private slots:
+    void placeKeepsOrderAndBytes()
+    {
+        // python-memcached's real choices for these keys (tests/compat/ref_python.py).
+        const auto r = cli({QStringLiteral("place"), QStringLiteral("--servers"), kServers, QStringLiteral("--preset"),
+                            QStringLiteral("python-memcached")},
+                           "foo\nbar\nbaz\nuser:1\n");
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, QByteArray("foo\t10.0.0.5:11211\nbar\t10.0.0.5:11211\nbaz\t127.0.0.1:11211\n"
+                                   "user:1\t127.0.0.1:11212\n"));
+        QVERIFY(r.err.isEmpty());
+    }
+
+    void placeAcceptsKeysTheProtocolForbids()
+    {
+        QByteArray keys("with space\n\xff\xfe\n");
+        keys += QByteArray(300, 'k') + '\n';
+        const auto r = cli({QStringLiteral("place"), QStringLiteral("--servers"), kServers, QStringLiteral("--preset"),
+                            QStringLiteral("ketama")},
+                           keys);
+        QCOMPARE(r.exitCode, 0);
+        const auto lines = r.out.split('\n');
+        QCOMPARE(lines.size(), 4);
+        QVERIFY(lines[0].startsWith("with space\t"));
+        QVERIFY(lines[1].startsWith("\xff\xfe\t"));
+    }
+
+    void diffJson()
+    {
+        const auto r = cli({QStringLiteral("diff"), QStringLiteral("--servers"), QStringLiteral("a:1,b:1,c:1"),
+                            QStringLiteral("--to"), QStringLiteral("a:1,b:1,c:1,d:1"), QStringLiteral("--preset"),
+                            QStringLiteral("modulo"), QStringLiteral("--keys"), QStringLiteral("20000"),
+                            QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        const auto j = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(j[QStringLiteral("total_keys")].toInt(), 20000);
+        const double f = j[QStringLiteral("fraction_moved")].toDouble();
+        QVERIFY2(f > 0.70 && f < 0.80, qPrintable(QString::number(f)));
+        QCOMPARE(j[QStringLiteral("servers")].toArray().size(), 4);
+        QCOMPARE(j[QStringLiteral("moved")].toInt(), qRound(f * 20000));
+    }
+
+    void diffFromStdinListsMoves()
+    {
+        const auto r = cli({QStringLiteral("diff"), QStringLiteral("--servers"), QStringLiteral("a:1,b:1"),
+                            QStringLiteral("--to"), QStringLiteral("a:1"), QStringLiteral("--preset"),
+                            QStringLiteral("ketama"), QStringLiteral("--moves")},
+                           "k1\nk2\nk3\nk4\nk5\nk6\n");
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("of 6 keys move"));
+        QVERIFY(r.out.contains("\tb:1\ta:1\n"));
+    }
+
+    void compareTable()
+    {
+        const auto r = cli({QStringLiteral("compare"), QStringLiteral("--servers"), QStringLiteral("a:1,b:1,c:1"),
+                            QStringLiteral("--remove"), QStringLiteral("b:1"), QStringLiteral("--keys"),
+                            QStringLiteral("5000"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        const auto methods = QJsonDocument::fromJson(r.out).object()[QStringLiteral("methods")].toArray();
+        QVERIFY(methods.size() >= 10);
+        for (const auto &m : methods)
+            QCOMPARE(m.toObject()[QStringLiteral("ideal_moved_fraction")].toDouble(), 1.0 / 3.0);
+    }
+
+    void twemproxyPoolFromFile()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("nutcracker.yml"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("web:\n  hash: md5\n  distribution: ketama\n  servers:\n   - 127.0.0.1:11211:1\n   - 127.0.0.1:11212:1\n");
+        f.close();
+        const auto r = cli({QStringLiteral("place"), QStringLiteral("--servers"), QLatin1Char('@') + path},
+                           "a\nb\n");
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(r.out.count('\n'), 2);
+    }
+
+    void badInput_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        const QString s = QStringLiteral("--servers");
+        const QString p = QStringLiteral("--preset");
+        QTest::addRow("no command") << QStringList{} << QStringLiteral("usage");
+        QTest::addRow("unknown command") << QStringList{QStringLiteral("fly")} << QStringLiteral("unknown command 'fly'");
+        QTest::addRow("unknown preset") << QStringList{QStringLiteral("place"), s, QStringLiteral("a:1"), p,
+                                                       QStringLiteral("nope")}
+                                        << QStringLiteral("unknown preset 'nope'");
+        QTest::addRow("no preset") << QStringList{QStringLiteral("place"), s, QStringLiteral("a:1")}
+                                   << QStringLiteral("no preset");
+        QTest::addRow("bad spec") << QStringList{QStringLiteral("place"), s, QStringLiteral("a:x"), p,
+                                                 QStringLiteral("ketama")}
+                                  << QStringLiteral("--servers: server 'a:x': port 'x'");
+        QTest::addRow("duplicate") << QStringList{QStringLiteral("place"), s, QStringLiteral("a:1,a:1"), p,
+                                                  QStringLiteral("ketama")}
+                                   << QStringLiteral("duplicate server a:1");
+        QTest::addRow("weight 0") << QStringList{QStringLiteral("place"), s, QStringLiteral("a:1:0"), p,
+                                                 QStringLiteral("ketama")}
+                                  << QStringLiteral("weight 0");
+        QTest::addRow("empty list") << QStringList{QStringLiteral("place"), s, QString(), p, QStringLiteral("ketama")}
+                                    << QStringLiteral("empty");
+        QTest::addRow("missing file") << QStringList{QStringLiteral("place"), s, QStringLiteral("@/no/such.yml"), p,
+                                                     QStringLiteral("ketama")}
+                                      << QStringLiteral("cannot read /no/such.yml");
+        QTest::addRow("unknown hash") << QStringList{QStringLiteral("place"), s, QStringLiteral("a:1"), p,
+                                                     QStringLiteral("ketama"), QStringLiteral("--hash"),
+                                                     QStringLiteral("sha1")}
+                                      << QStringLiteral("unknown hash 'sha1'");
+        QTest::addRow("fixed hash") << QStringList{QStringLiteral("place"), s, QStringLiteral("a:1"), p,
+                                                   QStringLiteral("python-memcached"), QStringLiteral("--hash"),
+                                                   QStringLiteral("md5")}
+                                    << QStringLiteral("--hash cannot change it");
+        QTest::addRow("random") << QStringList{QStringLiteral("place"), s, QStringLiteral("a:1,b:1"), p,
+                                               QStringLiteral("twemproxy-random")}
+                                << QStringLiteral("at random");
+        QTest::addRow("unknown option") << QStringList{QStringLiteral("place"), QStringLiteral("--sevrers"),
+                                                       QStringLiteral("a:1")}
+                                        << QStringLiteral("unknown option --sevrers");
+        QTest::addRow("missing value") << QStringList{QStringLiteral("place"), s} << QStringLiteral("needs a value");
+        QTest::addRow("bad keys") << QStringList{QStringLiteral("diff"), s, QStringLiteral("a:1"),
+                                                 QStringLiteral("--to"), QStringLiteral("b:1"), p,
+                                                 QStringLiteral("ketama"), QStringLiteral("--keys"),
+                                                 QStringLiteral("-5")}
+                                  << QStringLiteral("--keys '-5'");
+        QTest::addRow("compare both") << QStringList{QStringLiteral("compare"), s, QStringLiteral("a:1"),
+                                                     QStringLiteral("--add"), QStringLiteral("b:1"),
+                                                     QStringLiteral("--remove"), QStringLiteral("a:1")}
+                                      << QStringLiteral("exactly one of");
+        QTest::addRow("remove unknown") << QStringList{QStringLiteral("compare"), s, QStringLiteral("a:1,b:1"),
+                                                       QStringLiteral("--remove"), QStringLiteral("c:1")}
+                                        << QStringLiteral("c:1 is not in the cluster");
+        QTest::addRow("add existing") << QStringList{QStringLiteral("compare"), s, QStringLiteral("a:1,b:1"),
+                                                     QStringLiteral("--add"), QStringLiteral("b:1")}
+                                      << QStringLiteral("already in the cluster");
+        QTest::addRow("bench what") << QStringList{QStringLiteral("bench"), QStringLiteral("fast")}
+                                    << QStringLiteral("lookup, place");
+    }
+
+    void badInput()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const auto r = cli(args, "k\n");
+        QVERIFY(r.finished);
+        QVERIFY(r.exitCode != 0);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
 #include "tst_cli.moc"

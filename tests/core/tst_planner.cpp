@@ -1,4 +1,121 @@
+// The redistribution planner and the comparison of methods: which keys move
+// on a removal or a weight change, per-server flows that add up, threads that
+// change nothing but the time, and comparison figures equal to the plan's.
+#include "core/cluster/keyset.h"
+#include "core/cluster/methodcomparison.h"
+#include "core/cluster/redistributionplanner.h"
+#include "core/cluster/serverspec.h"
+#include "core/distribution/preset.h"
+
 #include <QTest>
-class T : public QObject { Q_OBJECT private slots: void todo() { QSKIP("todo"); } };
-QTEST_GUILESS_MAIN(T)
+
+using namespace ringscope::core;
+
+namespace {
+
+std::unique_ptr<Distribution> make(const char *preset, const char *spec)
+{
+    std::string error;
+    auto d = makeDistribution(*findPreset(preset), *parseServerList(spec).value, std::nullopt, {}, error);
+    if (!d)
+        qFatal("%s", error.c_str());
+    return d;
+}
+
+constexpr const char *kFour = "10.0.0.1:11211,10.0.0.2:11211,10.0.0.3:11211,10.0.0.4:11211";
+constexpr const char *kThree = "10.0.0.1:11211,10.0.0.2:11211,10.0.0.4:11211";
+
+} // namespace
+
+class TestPlanner : public QObject {
+    Q_OBJECT
+
+private slots:
+    void removalMovesOnlyTheRemovedServersKeys()
+    {
+        const KeySet keys = KeySet::synthetic(50000, 8);
+        const auto plan = planRedistribution(*make("libmemcached-ketama-weighted", kFour),
+                                             *make("libmemcached-ketama-weighted", kThree), keys);
+        QCOMPARE(plan.servers.size(), std::size_t{4});
+        const auto &gone = plan.servers[2];
+        QCOMPARE(gone.address, std::string("10.0.0.3:11211"));
+        QCOMPARE(gone.after, std::uint64_t{0});
+        QCOMPARE(gone.out, gone.before);
+        QCOMPARE(static_cast<std::uint64_t>(plan.moves.size()), gone.before);
+        for (const auto &m : plan.moves)
+            QCOMPARE(m.from, 2u);
+        QVERIFY(plan.fractionMoved() > 0.18 && plan.fractionMoved() < 0.32);
+    }
+
+    void weightChangeMovesTowardTheHeavierServer()
+    {
+        const KeySet keys = KeySet::synthetic(50000, 9);
+        const auto plan = planRedistribution(
+            *make("ketama", kFour),
+            *make("ketama", "10.0.0.1:11211,10.0.0.2:11211:3,10.0.0.3:11211,10.0.0.4:11211"), keys);
+        for (const auto &m : plan.moves)
+            QCOMPARE(plan.servers[m.to].address, std::string("10.0.0.2:11211"));
+        QVERIFY(plan.servers[1].after > 2 * plan.servers[1].before);
+    }
+
+    void identicalRingsMoveNothing()
+    {
+        const KeySet keys = KeySet::synthetic(10000, 10);
+        const auto plan = planRedistribution(*make("jump", kFour), *make("jump", kFour), keys);
+        QCOMPARE(plan.moves.size(), std::size_t{0});
+        QCOMPARE(plan.fractionMoved(), 0.0);
+    }
+
+    void threadsGiveTheSameOwners()
+    {
+        const KeySet keys = KeySet::synthetic(300000, 11);
+        auto d = make("libmemcached-ketama-weighted", kFour);
+        QCOMPARE(assignOwners(*d, keys, 1), assignOwners(*d, keys, 4));
+    }
+
+    void keySetFromLines()
+    {
+        const KeySet keys = KeySet::fromLines("a\nb\r\n\nlast");
+        QCOMPARE(keys.size(), std::size_t{4});
+        QCOMPARE(keys[1], std::string_view("b"));
+        QCOMPARE(keys[2], std::string_view(""));
+        QCOMPARE(keys[3], std::string_view("last"));
+        QCOMPARE(KeySet::fromLines("x\n").size(), std::size_t{1});
+        QCOMPARE(KeySet::fromLines("").size(), std::size_t{0});
+        KeySet grown;
+        for (int i = 0; i < 1000; ++i)
+            grown.add(std::to_string(i));
+        QCOMPARE(grown[999], std::string_view("999"));
+        QCOMPARE(grown[0], std::string_view("0"));
+        QCOMPARE(KeySet::synthetic(5, 1)[3], KeySet::synthetic(5, 1)[3]);
+    }
+
+    void comparisonAgreesWithThePlanner()
+    {
+        const KeySet keys = KeySet::synthetic(40000, 12);
+        ComparisonRequest request;
+        request.before = *parseServerList(kThree).value;
+        request.after = *parseServerList(kFour).value;
+        request.presets = {"modulo", "ketama", "python-memcached"};
+        std::string error;
+        const auto results = compareMethods(request, keys, error);
+        QCOMPARE(results.size(), std::size_t{3});
+        for (const auto &m : results) {
+            const auto plan = planRedistribution(*make(m.preset.c_str(), kThree), *make(m.preset.c_str(), kFour), keys);
+            QCOMPARE(m.movedFraction, plan.fractionMoved());
+            QCOMPARE(m.expectedMoved, 0.25);
+            std::uint64_t total = 0;
+            for (const auto c : m.keysPerServer)
+                total += c;
+            QCOMPARE(total, std::uint64_t{40000});
+            QVERIFY(m.maxOverMean >= 1.0);
+        }
+        QVERIFY(results[0].movedFraction > 0.7); // modulo: about 3/4
+        QVERIFY(results[1].movedFraction < 0.3); // ketama: about 1/4
+        QVERIFY(compareMethods({request.before, request.after, {"nope"}, {}, {}}, keys, error).empty());
+        QCOMPARE(error, std::string("unknown preset 'nope'"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPlanner)
 #include "tst_planner.moc"

@@ -1,4 +1,147 @@
+// SPEC strings, server-per-line files and twemproxy .yml pools: every good
+// form parses to the right servers, every mistake is refused with a message
+// that names it (and the line, in files).
+#include "core/cluster/serverspec.h"
+
+#include <QTemporaryDir>
 #include <QTest>
-class T : public QObject { Q_OBJECT private slots: void todo() { QSKIP("todo"); } };
-QTEST_GUILESS_MAIN(T)
+
+#include <fstream>
+
+using namespace ringscope::core;
+
+class TestServerSpec : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+    std::string write(const char *name, const std::string &text)
+    {
+        const std::string path = m_dir.filePath(QString::fromLatin1(name)).toStdString();
+        std::ofstream(path) << text;
+        return path;
+    }
+
+private slots:
+    void goodSpecs()
+    {
+        auto p = parseServerList("127.0.0.1:11211, cache.example:22122:3 big ,[::1]:11300:2");
+        QVERIFY2(p, p.error.c_str());
+        const ServerList &s = *p.value;
+        QCOMPARE(s.size(), std::size_t{3});
+        QCOMPARE(s[0], (Server{"127.0.0.1", 11211, 1, {}}));
+        QCOMPARE(s[1], (Server{"cache.example", 22122, 3, "big"}));
+        QCOMPARE(s[2], (Server{"::1", 11300, 2, {}}));
+        QCOMPARE(s[2].address(), std::string("[::1]:11300"));
+        QCOMPARE(s[1].label(), std::string("big"));
+    }
+
+    void badSpecs_data()
+    {
+        QTest::addColumn<QString>("spec");
+        QTest::addColumn<QString>("message");
+        QTest::addRow("empty") << QString() << QStringLiteral("empty");
+        QTest::addRow("blank entry") << QStringLiteral("a:1,,b:2") << QStringLiteral("empty server entry");
+        QTest::addRow("no port") << QStringLiteral("localhost") << QStringLiteral("expected host:port");
+        QTest::addRow("port zero") << QStringLiteral("h:0") << QStringLiteral("port '0'");
+        QTest::addRow("port too big") << QStringLiteral("h:70000") << QStringLiteral("port '70000'");
+        QTest::addRow("port text") << QStringLiteral("h:abc") << QStringLiteral("port 'abc'");
+        QTest::addRow("weight zero") << QStringLiteral("h:1:0") << QStringLiteral("weight 0");
+        QTest::addRow("weight text") << QStringLiteral("h:1:x") << QStringLiteral("weight 'x'");
+        QTest::addRow("weight negative") << QStringLiteral("h:1:-2") << QStringLiteral("weight '-2'");
+        QTest::addRow("weight huge") << QStringLiteral("h:1:99999999") << QStringLiteral("above 100000");
+        QTest::addRow("no host") << QStringLiteral(":11211") << QStringLiteral("missing or invalid host");
+        QTest::addRow("bad host") << QStringLiteral("a/b:11211") << QStringLiteral("missing or invalid host");
+        QTest::addRow("open bracket") << QStringLiteral("[::1:11211") << QStringLiteral("without ']'");
+        QTest::addRow("bracket v4") << QStringLiteral("[1.2.3.4]:1") << QStringLiteral("only for IPv6");
+        QTest::addRow("duplicate") << QStringLiteral("h:1,h:1:3") << QStringLiteral("duplicate server h:1");
+        QTest::addRow("duplicate name") << QStringLiteral("a:1 x,b:2 x") << QStringLiteral("duplicate server name 'x'");
+        QTest::addRow("two-word name") << QStringLiteral("a:1 x y") << QStringLiteral("one word");
+    }
+
+    void badSpecs()
+    {
+        QFETCH(QString, spec);
+        QFETCH(QString, message);
+        const auto p = parseServerList(spec.toStdString());
+        QVERIFY(!p);
+        QVERIFY2(QString::fromStdString(p.error).contains(message), p.error.c_str());
+    }
+
+    void serverPerLineFile()
+    {
+        const auto path = write("servers.txt", "# pool\n10.0.0.1:11211\n\n10.0.0.2:11211:2  # bigger\n");
+        auto spec = loadClusterSpec("@" + path);
+        QVERIFY2(spec, spec.error.c_str());
+        QCOMPARE(spec.value->servers.size(), std::size_t{2});
+        QCOMPARE(spec.value->servers[1].weight, 2u);
+
+        const auto bad = write("bad.txt", "10.0.0.1:11211\n10.0.0.2:port\n");
+        auto err = loadClusterSpec("@" + bad);
+        QVERIFY(!err);
+        QVERIFY2(err.error.find("bad.txt:2: ") != std::string::npos, err.error.c_str());
+        QVERIFY(!loadClusterSpec("@" + write("empty.txt", "# nothing\n")));
+        auto missing = loadClusterSpec("@/nonexistent/servers.txt");
+        QVERIFY(missing.error.find("cannot read /nonexistent/servers.txt") != std::string::npos);
+        QVERIFY(!loadClusterSpec("@"));
+    }
+
+    void twemproxyPool()
+    {
+        const auto path = write("nutcracker.yml",
+                                "alpha:\n  listen: 127.0.0.1:22121\n  hash: murmur\n  distribution: modula\n"
+                                "  hash_tag: \"{}\"\n  servers:\n   - 127.0.0.1:11211:1 one\n   - 127.0.0.1:11212:2\n"
+                                "beta:\n  listen: 127.0.0.1:22122\n  servers:\n   - 10.0.0.1:11211:1\n");
+        auto alpha = loadClusterSpec("@" + path + "#alpha");
+        QVERIFY2(alpha, alpha.error.c_str());
+        QCOMPARE(alpha.value->preset, std::string("twemproxy-modula"));
+        QCOMPARE(alpha.value->hash, std::optional<HashAlgorithm>(HashAlgorithm::Murmur));
+        QCOMPARE(alpha.value->hashTag, std::string("{}"));
+        QCOMPARE(alpha.value->servers[0].name, std::string("one"));
+        QCOMPARE(alpha.value->servers[1].weight, 2u);
+        auto beta = loadClusterSpec("@" + path + "#beta");
+        QVERIFY(beta);
+        QCOMPARE(beta.value->preset, std::string("twemproxy-ketama"));
+        QCOMPARE(beta.value->hash, std::optional<HashAlgorithm>(HashAlgorithm::Fnv1a_64));
+        auto none = loadClusterSpec("@" + path);
+        QVERIFY(none.error.find("several pools (alpha, beta)") != std::string::npos);
+        auto gamma = loadClusterSpec("@" + path + "#gamma");
+        QVERIFY(gamma.error.find("no pool named 'gamma'") != std::string::npos);
+    }
+
+    void twemproxyMistakes_data()
+    {
+        QTest::addColumn<QString>("yaml");
+        QTest::addColumn<QString>("message");
+        QTest::addRow("not yaml") << QStringLiteral("a: [1, 2\nb: 3\n") << QStringLiteral("not valid YAML");
+        QTest::addRow("not a map") << QStringLiteral("- 1\n- 2\n") << QStringLiteral("expected a twemproxy configuration");
+        QTest::addRow("unknown hash") << QStringLiteral("p:\n  hash: sha1\n  servers:\n   - h:1:1\n")
+                                      << QStringLiteral(":2: unknown hash 'sha1'");
+        QTest::addRow("unknown distribution") << QStringLiteral("p:\n  distribution: ring\n  servers:\n   - h:1:1\n")
+                                              << QStringLiteral(":2: unknown distribution 'ring'");
+        QTest::addRow("no servers") << QStringLiteral("p:\n  hash: md5\n") << QStringLiteral("has no servers");
+        QTest::addRow("servers not list") << QStringLiteral("p:\n  servers: h:1:1\n") << QStringLiteral("non-empty list");
+        QTest::addRow("bad server") << QStringLiteral("p:\n  servers:\n   - h:1:1\n   - h:x:1\n")
+                                    << QStringLiteral(":4: server 'h:x:1': port 'x'");
+        QTest::addRow("duplicate") << QStringLiteral("p:\n  servers:\n   - h:1:1\n   - h:1:2\n")
+                                   << QStringLiteral("duplicate server h:1");
+        QTest::addRow("redis") << QStringLiteral("p:\n  redis: true\n  servers:\n   - h:1:1\n")
+                               << QStringLiteral("is a Redis pool");
+        QTest::addRow("bad tag") << QStringLiteral("p:\n  hash_tag: \"{\"\n  servers:\n   - h:1:1\n")
+                                 << QStringLiteral("hash_tag must be two characters");
+        QTest::addRow("pool not map") << QStringLiteral("p: 3\n") << QStringLiteral("must be a mapping");
+    }
+
+    void twemproxyMistakes()
+    {
+        QFETCH(QString, yaml);
+        QFETCH(QString, message);
+        const auto p = parseTwemproxyConfig(yaml.toStdString(), "", "conf.yml");
+        QVERIFY(!p);
+        QVERIFY2(QString::fromStdString(p.error).contains(message), p.error.c_str());
+        QVERIFY2(p.error.rfind("conf.yml", 0) == 0, p.error.c_str());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerSpec)
 #include "tst_serverspec.moc"
