@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <string>
 
 namespace ringscope::core::ketama {
@@ -100,15 +101,38 @@ std::vector<RingPoint> libketama(const ServerList &servers)
     return out;
 }
 
+std::string twemproxyName(const Server &s)
+{
+    if (!s.name.empty())
+        return s.name;
+    return s.port == kDefaultMemcachedPort ? s.host : s.host + ":" + std::to_string(s.port);
+}
+
+std::vector<std::size_t> twemproxyOrder(const ServerList &servers)
+{
+    std::vector<std::string> names;
+    for (const Server &s : servers)
+        names.push_back(twemproxyName(s));
+    std::vector<std::size_t> order(servers.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        const std::string &x = names[a];
+        const std::string &y = names[b];
+        if (x.size() != y.size())
+            return x.size() < y.size();
+        return std::memcmp(x.data(), y.data(), x.size()) < 0;
+    });
+    return order;
+}
+
 std::vector<RingPoint> twemproxy(const ServerList &servers)
 {
     std::vector<RingPoint> out;
     const std::uint32_t total = totalWeight(servers);
     for (std::size_t i = 0; i < servers.size(); ++i) {
         const Server &s = servers[i];
-        std::string prefix = s.name;
-        if (prefix.empty())
-            prefix = s.port == kDefaultMemcachedPort ? s.host : s.host + ":" + std::to_string(s.port);
+        const std::string prefix = twemproxyName(s);
         const std::uint32_t digests = weightedDigests(s.weight, total, servers.size());
         for (std::uint32_t p = 0; p < digests; ++p)
             addDigestPoints(out, withIndex(prefix, p), i);

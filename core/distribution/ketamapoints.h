@@ -3,6 +3,7 @@
 #include "../hash/hashalgorithm.h"
 #include "distribution.h"
 
+#include <string>
 #include <vector>
 
 // How each real client or proxy lays its servers' points on a ketama ring.
@@ -26,6 +27,12 @@ std::vector<RingPoint> libketama(const ServerList &servers);
 // string starts with the server's name when it has one, else "host" on port
 // 11211 and "host:port" elsewhere.
 std::vector<RingPoint> twemproxy(const ServerList &servers);
+
+// The name twemproxy gives a server, and the order it keeps its servers in:
+// conf_validate_server() sorts them by name, shorter names first, then bytes.
+// Ketama does not care; modula's buckets follow this order.
+std::string twemproxyName(const Server &server);
+std::vector<std::size_t> twemproxyOrder(const ServerList &servers);
 
 // spymemcached's KetamaNodeLocator: 40 × weight-share digests per node of
 // "<node key>-i"; `libmemcachedFormat` chooses KetamaNodeKeyFormatter's

@@ -2,11 +2,13 @@
 
 namespace ringscope::core {
 
-ModuloDistribution::ModuloDistribution(ServerList servers, HashFunction keyHash, bool useWeights)
+ModuloDistribution::ModuloDistribution(ServerList servers, HashFunction keyHash, bool useWeights,
+                                       const std::vector<std::size_t> &order)
     : Distribution(std::move(servers))
     , m_keyHash(keyHash)
 {
-    for (std::size_t i = 0; i < this->servers().size(); ++i) {
+    for (std::size_t k = 0; k < this->servers().size(); ++k) {
+        const std::size_t i = order.empty() ? k : order[k];
         const std::uint32_t copies = useWeights ? this->servers()[i].weight : 1;
         m_buckets.insert(m_buckets.end(), copies, static_cast<std::uint32_t>(i));
     }

@@ -76,6 +76,12 @@ Ptr weightedModulo(ServerList s, HashAlgorithm h, const PresetOptions &)
     return std::make_unique<ModuloDistribution>(std::move(s), hashFunction(h), true);
 }
 
+Ptr twemproxyModula(ServerList s, HashAlgorithm h, const PresetOptions &)
+{
+    const auto order = ketama::twemproxyOrder(s);
+    return std::make_unique<ModuloDistribution>(std::move(s), hashFunction(h), true, order);
+}
+
 Ptr pythonMemcached(ServerList s, HashAlgorithm, const PresetOptions &)
 {
     return std::make_unique<ModuloDistribution>(std::move(s), hashfn::crc32PythonMemcached, true);
@@ -207,7 +213,8 @@ const Preset kPresets[] = {
      "weighted MD5 points of the server name, or \"host\" (11211) / \"host:port\"; any of its 12 hashes",
      H::Fnv1a_64, true, false, twemproxyKetama},
     {"twemproxy-modula", "twemproxy / nutcracker (distribution: modula)",
-     "hash % total weight over servers repeated by weight", H::Fnv1a_64, true, false, weightedModulo},
+     "hash % total weight; servers sorted by name (shorter first), repeated by weight", H::Fnv1a_64, true,
+     false, twemproxyModula},
     {"twemproxy-random", "twemproxy / nutcracker (distribution: random)",
      "a random server per request, weighted: keys have no owner", H::Fnv1a_64, true, false, twemproxyRandom},
     {"python-memcached", "python-memcached 1.x", "((crc32(key) >> 16) & 0x7fff or 1) % buckets, each server repeated weight times",

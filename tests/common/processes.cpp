@@ -56,8 +56,15 @@ bool ServerProcess::start(const QString &program, const QStringList &args, quint
             *error = program + QStringLiteral(" exited: ") + QString::fromLocal8Bit(m_process.readAll());
             return false;
         }
-        if (waitForPort(port, 100))
+        // Another process may hold the port (free ports are only free until
+        // someone takes them): ours must still be running once it answers.
+        if (waitForPort(port, 100)) {
+            if (m_process.waitForFinished(150) || m_process.state() != QProcess::Running) {
+                *error = program + QStringLiteral(" exited: ") + QString::fromLocal8Bit(m_process.readAll());
+                return false;
+            }
             return true;
+        }
     }
     *error = program + QStringLiteral(" is not listening on port ") + QString::number(port);
     return false;
@@ -74,6 +81,20 @@ void ServerProcess::stop()
     }
 }
 
+qint64 memcachedPid(quint16 port)
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    if (!socket.waitForConnected(2000))
+        return -1;
+    socket.write("stats\r\n");
+    QByteArray reply;
+    while (!reply.contains("END\r\n") && socket.waitForReadyRead(2000))
+        reply += socket.readAll();
+    const auto at = reply.indexOf("STAT pid ");
+    return at < 0 ? -1 : reply.mid(at + 9, reply.indexOf('\r', at) - at - 9).toLongLong();
+}
+
 std::unique_ptr<ServerProcess> startMemcached(QString *error)
 {
     const QString memcached = findProgram(QStringLiteral("memcached"));
@@ -88,7 +109,7 @@ std::unique_ptr<ServerProcess> startMemcached(QString *error)
                                QString::number(port), QStringLiteral("-U"), QStringLiteral("0"),
                                QStringLiteral("-m"), QStringLiteral("64"), QStringLiteral("-u"),
                                QStringLiteral("root")};
-        if (server->start(memcached, args, port, error))
+        if (server->start(memcached, args, port, error) && memcachedPid(port) == server->pid())
             return server;
     }
     return nullptr;

@@ -38,6 +38,9 @@ private:
     quint16 m_port = 0;
 };
 
+// The pid memcached on 127.0.0.1:port reports in `stats`, or -1.
+qint64 memcachedPid(quint16 port);
+
 // memcached on 127.0.0.1, a free port, UDP off, 64 MB.
 std::unique_ptr<ServerProcess> startMemcached(QString *error);
 

@@ -7,6 +7,7 @@
 #include "core/distribution/continuum.h"
 #include "core/distribution/hashtagdistribution.h"
 #include "core/distribution/jumpdistribution.h"
+#include "core/distribution/ketamapoints.h"
 #include "core/distribution/mcrouterdistribution.h"
 #include "core/distribution/preset.h"
 #include "core/distribution/pymemcachedistribution.h"
@@ -284,6 +285,17 @@ private slots:
         QCOMPARE(HashTagDistribution::hashedPart("$a$b", "$$"), std::string_view("a"));
         HashTagDistribution d(make("twemproxy-ketama", numbered(5)), "{}");
         QCOMPARE(d.owner("user:{42}:name"), d.owner("cart:{42}"));
+    }
+
+    void twemproxySortsServersByName()
+    {
+        ServerList s = numbered(3);
+        s[0].name = "cache-z";
+        s[1].name = "c-a";
+        s[2].name = "cache-mid";
+        QCOMPARE(ketama::twemproxyOrder(s), (std::vector<std::size_t>{1, 0, 2}));
+        const ServerList unnamed{{"10.0.0.10", 11211, 1, {}}, {"10.0.0.9", 11212, 1, {}}, {"10.0.0.9", 11211, 1, {}}};
+        QCOMPARE(ketama::twemproxyOrder(unnamed), (std::vector<std::size_t>{2, 0, 1}));
     }
 
     void presetsRefuseAForeignHash()

@@ -51,6 +51,9 @@ private slots:
         QTest::addRow("ketama/md5/named") << QStringLiteral("md5") << QStringLiteral("ketama") << true << QString();
         QTest::addRow("ketama/fnv1a_64/named") << QStringLiteral("fnv1a_64") << QStringLiteral("ketama") << true
                                                << QString();
+        // twemproxy sorts servers by name (shorter first): these names are
+        // not in list order, so modula's bucket order is put to the test.
+        QTest::addRow("modula/md5/named") << QStringLiteral("md5") << QStringLiteral("modula") << true << QString();
         QTest::addRow("ketama/murmur/hash_tag") << QStringLiteral("murmur") << QStringLiteral("ketama") << false
                                                 << QStringLiteral("{}");
     }
@@ -74,7 +77,8 @@ private slots:
         for (std::size_t i = 0; i < m_servers.size(); ++i) {
             yml += QStringLiteral("   - 127.0.0.1:%1:%2").arg(m_servers[i]->port()).arg(i + 1);
             if (named)
-                yml += QStringLiteral(" cache-%1").arg(i);
+                yml += QLatin1Char(' ') + QStringList{QStringLiteral("cache-z"), QStringLiteral("c-a"),
+                                                      QStringLiteral("cache-mid")}[static_cast<qsizetype>(i)];
             yml += QLatin1Char('\n');
         }
         const QString conf = m_dir.filePath(QStringLiteral("row%1.yml").arg(m_row));
