@@ -14,7 +14,7 @@ std::vector<std::uint32_t> assignOwners(const Distribution &d, const KeySet &key
         threads = std::max(1u, std::thread::hardware_concurrency());
     // Distributions that place the whole set at once (bounded load) cannot be
     // split; small sets are not worth a thread.
-    const bool splittable = all.size() >= 50000 && threads > 1 && d.deterministic();
+    const bool splittable = all.size() >= 50000 && threads > 1 && d.independentKeys();
     if (!splittable) {
         d.assign(all, owners);
         return owners;
@@ -27,8 +27,7 @@ std::vector<std::uint32_t> assignOwners(const Distribution &d, const KeySet &key
         if (begin >= end)
             break;
         workers.emplace_back([&, begin, end] {
-            for (std::size_t i = begin; i < end; ++i)
-                owners[i] = static_cast<std::uint32_t>(d.owner(all[i]));
+            d.assign(all.subspan(begin, end - begin), std::span(owners).subspan(begin, end - begin));
         });
     }
     workers.clear(); // join before `owners` is handed out

@@ -25,6 +25,7 @@ public:
     void assign(std::span<const std::string_view> keys, std::span<std::uint32_t> owners) const override;
     std::uint32_t position(std::string_view key) const override { return m_ring->position(key); }
     std::span<const RingPoint> points() const noexcept override { return m_ring->points(); }
+    bool independentKeys() const noexcept override { return false; }
     double loadFactor() const noexcept { return m_loadFactor; }
 
 private:

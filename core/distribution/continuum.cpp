@@ -1,15 +1,40 @@
 #include "continuum.h"
 
+#include "../hash/hashfunctions.h"
+#include "../hash/md5.h"
+
 #include <algorithm>
+#include <array>
 
 namespace ringscope::core {
+
+namespace {
+
+// LSD radix sort on the 32-bit value, a byte per pass: stable, like the
+// merge sort glibc's qsort does for libmemcached, twemproxy and nginx, so
+// points at the same position keep the order they were made in.
+void radixSortByValue(std::vector<RingPoint> &points)
+{
+    std::vector<RingPoint> scratch(points.size());
+    for (unsigned shift = 0; shift < 32; shift += 8) {
+        std::array<std::size_t, 257> offsets{};
+        for (const RingPoint &p : points)
+            ++offsets[((p.value >> shift) & 0xff) + 1];
+        for (std::size_t b = 1; b < offsets.size(); ++b)
+            offsets[b] += offsets[b - 1];
+        for (const RingPoint &p : points)
+            scratch[offsets[(p.value >> shift) & 0xff]++] = p;
+        points.swap(scratch);
+    }
+}
+
+} // namespace
 
 Continuum::Continuum(ServerList servers, std::vector<RingPoint> points, HashFunction keyHash, Ties ties)
     : Distribution(std::move(servers))
     , m_keyHash(keyHash)
 {
-    std::stable_sort(points.begin(), points.end(),
-                     [](const RingPoint &a, const RingPoint &b) { return a.value < b.value; });
+    radixSortByValue(points);
     // Keep one point per position: the one the real lookup would return.
     m_points.reserve(points.size());
     for (const RingPoint &p : points) {
@@ -51,6 +76,24 @@ std::size_t Continuum::owner(std::string_view key) const
     if (m_points.empty())
         return 0;
     return m_points[pointFor(m_keyHash(key))].server;
+}
+
+void Continuum::assign(std::span<const std::string_view> keys, std::span<std::uint32_t> owners) const
+{
+    if (m_points.empty()) {
+        std::fill(owners.begin(), owners.end(), 0u);
+        return;
+    }
+    std::size_t i = 0;
+    if (m_keyHash == &hashfn::md5) { // the ketama default: hash keys four at a time
+        for (; i + 3 < keys.size(); i += 4) {
+            const auto h = Md5::firstWords4(&keys[i]);
+            for (unsigned k = 0; k < 4; ++k)
+                owners[i + k] = m_points[pointFor(h[k])].server;
+        }
+    }
+    for (; i < keys.size(); ++i)
+        owners[i] = m_points[pointFor(m_keyHash(keys[i]))].server;
 }
 
 std::vector<std::size_t> Continuum::successors(std::string_view key, std::size_t count) const

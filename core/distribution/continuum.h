@@ -23,6 +23,7 @@ public:
 
     std::size_t owner(std::string_view key) const override;
     std::vector<std::size_t> successors(std::string_view key, std::size_t count) const override;
+    void assign(std::span<const std::string_view> keys, std::span<std::uint32_t> owners) const override;
     std::uint32_t position(std::string_view key) const override { return m_keyHash(key); }
     std::span<const RingPoint> points() const noexcept override { return m_points; }
 

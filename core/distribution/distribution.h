@@ -46,6 +46,10 @@ public:
     // not rings (modulo, jump, rendezvous…).
     virtual std::span<const RingPoint> points() const noexcept { return {}; }
 
+    // False when a key's owner depends on the other keys (bounded load): the
+    // key set must then be placed in one assign() call, never split.
+    virtual bool independentKeys() const noexcept { return true; }
+
     // False where the real software picks at random (twemproxy's `random`).
     virtual bool deterministic() const noexcept { return true; }
 

@@ -24,6 +24,7 @@ public:
     std::uint32_t position(std::string_view key) const override { return m_inner->position(hashedPart(key, m_tag)); }
     std::span<const RingPoint> points() const noexcept override { return m_inner->points(); }
     bool deterministic() const noexcept override { return m_inner->deterministic(); }
+    bool independentKeys() const noexcept override { return m_inner->independentKeys(); }
 
 private:
     std::unique_ptr<Distribution> m_inner;

@@ -15,6 +15,10 @@ public:
 
     static Digest digest(std::string_view data) noexcept;
 
+    // word(digest(k), 0) of four strings at once, in SIMD lanes: about three
+    // times the throughput of four calls for keys of up to 55 bytes.
+    static std::array<std::uint32_t, 4> firstWords4(const std::string_view keys[4]) noexcept;
+
     // Four bytes of a digest, little-endian, starting at 4 * index: the word
     // libmemcached, libketama, twemproxy and spymemcached take as a point.
     static std::uint32_t word(const Digest &d, unsigned index) noexcept

@@ -251,6 +251,21 @@ private slots:
         }
     }
 
+    void batchAssignEqualsOwner()
+    {
+        // assign() takes fast paths (MD5 in SIMD lanes); it must agree with owner().
+        const KeySet keys = KeySet::synthetic(5003, 14);
+        for (const Preset &p : allPresets()) {
+            auto d = make(std::string(p.name).c_str(), numbered(7));
+            if (!d->independentKeys())
+                continue;
+            std::vector<std::uint32_t> owners(keys.size());
+            d->assign(keys.views(), owners);
+            for (std::size_t i = 0; i < keys.size(); ++i)
+                QCOMPARE(owners[i], static_cast<std::uint32_t>(d->owner(keys[i])));
+        }
+    }
+
     void ketamaTiesFirstOrLastWins()
     {
         const ServerList s = numbered(2);

@@ -63,6 +63,22 @@ private slots:
         }
     }
 
+    void md5FourLanesMatchOneAtATime()
+    {
+        std::string texts[8];
+        for (int round = 0; round < 200; ++round) {
+            for (int k = 0; k < 4; ++k) {
+                texts[k].assign(static_cast<std::size_t>((round * 7 + k * 13) % 70), '\0');
+                for (std::size_t i = 0; i < texts[k].size(); ++i)
+                    texts[k][i] = static_cast<char>(round * 31 + k * 17 + static_cast<int>(i) * 3);
+            }
+            const std::string_view views[4] = {texts[0], texts[1], texts[2], texts[3]};
+            const auto lanes = Md5::firstWords4(views);
+            for (int k = 0; k < 4; ++k)
+                QCOMPARE(lanes[static_cast<std::size_t>(k)], hashfn::md5(views[k]));
+        }
+    }
+
     void checkValues()
     {
         QCOMPARE(hashfn::crc32("123456789"), 0xCBF43926u);
