@@ -1,0 +1,79 @@
+#pragma once
+
+#include "core/cluster/keyset.h"
+#include "core/distribution/server.h"
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QComboBox;
+class QLineEdit;
+class QListWidget;
+class QSpinBox;
+class QTableView;
+class QLabel;
+
+namespace ringscope::ui {
+
+class KeyInspector;
+class RingView;
+class ServerTableModel;
+struct RingScene;
+
+// The main window: the ring, the servers, the key inspector and the log of
+// topology changes. Today it places a sample of keys for any server list and
+// preset (no server is contacted); live clusters come with the client library.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+
+public:
+    struct Options {
+        core::ServerList servers;
+        QString preset = QStringLiteral("libmemcached-ketama-weighted");
+        QString hash; // empty: the preset's default
+        int keyCount = 20000;
+    };
+
+    explicit MainWindow(const Options &options, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    RingView *ringView() const noexcept { return m_ring; }
+    const core::ServerList &servers() const noexcept { return m_servers; }
+
+    // Topology changes; each one animates the keys that move. They return an
+    // error message, empty on success.
+    QString setServers(const core::ServerList &servers, const QString &why);
+    QString addServer();
+    QString removeServer(int index);
+    QString setPreset(const QString &preset, const QString &hash);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildToolBar();
+    void buildDocks();
+    QString rebuild(const QString &why, bool animate);
+    void logEvent(const QString &text);
+    void updateHashChoices();
+
+    core::ServerList m_servers;
+    QString m_preset;
+    QString m_hash;
+    core::KeySet m_keys;
+    std::shared_ptr<const RingScene> m_scene;
+
+    RingView *m_ring;
+    ServerTableModel *m_serverModel;
+    QTableView *m_serverTable = nullptr;
+    KeyInspector *m_inspector = nullptr;
+    QListWidget *m_log = nullptr;
+    QComboBox *m_presetBox = nullptr;
+    QComboBox *m_hashBox = nullptr;
+    QLineEdit *m_specEdit = nullptr;
+    QSpinBox *m_keyCount = nullptr;
+    QLabel *m_status = nullptr;
+};
+
+} // namespace ringscope::ui

@@ -1,0 +1,96 @@
+#include "keyinspector.h"
+
+#include "core/distribution/preset.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace ringscope::ui {
+
+KeyInspector::KeyInspector(QWidget *parent)
+    : QWidget(parent)
+    , m_key(new QLineEdit(this))
+    , m_summary(new QLabel(this))
+    , m_table(new QTableWidget(this))
+{
+    m_key->setPlaceholderText(tr("Type a key, e.g. user:42"));
+    m_key->setClearButtonEnabled(true);
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_table->setColumnCount(3);
+    m_table->setHorizontalHeaderLabels({tr("Preset"), tr("Hash"), tr("Owner")});
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->verticalHeader()->hide();
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSelectionMode(QAbstractItemView::NoSelection);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_key);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_table, 1);
+    connect(m_key, &QLineEdit::textChanged, this, &KeyInspector::refresh);
+}
+
+void KeyInspector::setCluster(const core::ServerList &servers, const QString &preset, const QString &hash)
+{
+    m_servers = servers;
+    m_preset = preset;
+    m_hash = hash;
+    refresh();
+}
+
+void KeyInspector::inspect(const QString &key)
+{
+    m_key->setText(key);
+}
+
+void KeyInspector::refresh()
+{
+    const QByteArray key = m_key->text().toUtf8();
+    const std::string_view k(key.constData(), static_cast<std::size_t>(key.size()));
+    m_table->setRowCount(0);
+    if (key.isEmpty() || m_servers.empty()) {
+        m_summary->setText(tr("Owner under every preset, for the servers on the ring."));
+        return;
+    }
+    std::string error;
+    QString currentOwner;
+    for (const core::Preset &p : core::allPresets()) {
+        const bool current = QLatin1String(p.name.data(), static_cast<qsizetype>(p.name.size())) == m_preset;
+        const auto hash = current && p.hashSelectable ? core::parseHash(m_hash.toStdString()) : std::nullopt;
+        auto d = core::makeDistribution(p, m_servers, hash, {}, error);
+        if (!d)
+            continue;
+        const int row = m_table->rowCount();
+        m_table->insertRow(row);
+        const QString owner = d->deterministic() ? QString::fromStdString(d->servers()[d->owner(k)].address())
+                                                 : tr("any (random per request)");
+        auto *name = new QTableWidgetItem(QString::fromLatin1(p.name.data(), static_cast<qsizetype>(p.name.size())));
+        if (current) {
+            QFont bold = name->font();
+            bold.setBold(true);
+            name->setFont(bold);
+            currentOwner = owner;
+            m_summary->setText(tr("<b>%1</b>: position %2 on the ring → <b>%3</b>; replicas: %4")
+                                   .arg(m_key->text().toHtmlEscaped())
+                                   .arg(d->position(k))
+                                   .arg(owner, [&] {
+                                       QStringList r;
+                                       for (const auto i : d->successors(k, 3))
+                                           r << QString::fromStdString(d->servers()[i].address());
+                                       return r.join(QStringLiteral(", "));
+                                   }()));
+        }
+        m_table->setItem(row, 0, name);
+        m_table->setItem(row, 1, new QTableWidgetItem(QString::fromStdString(core::presetHashLabel(p, hash))));
+        m_table->setItem(row, 2, new QTableWidgetItem(owner));
+    }
+    // Where another client would look elsewhere, say so.
+    for (int row = 0; row < m_table->rowCount(); ++row)
+        if (!currentOwner.isEmpty() && m_table->item(row, 2)->text() != currentOwner)
+            m_table->item(row, 2)->setForeground(QColor(0xD5, 0x5E, 0x00));
+}
+
+} // namespace ringscope::ui

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "core/distribution/server.h"
+
+#include <QWidget>
+
+class QLineEdit;
+class QTableWidget;
+class QLabel;
+
+namespace ringscope::ui {
+
+// Type a key: its hash and owner under the current preset, and its owner
+// under every other preset side by side — who would disagree.
+class KeyInspector : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit KeyInspector(QWidget *parent = nullptr);
+
+    void setCluster(const core::ServerList &servers, const QString &preset, const QString &hash);
+    void inspect(const QString &key);
+
+private:
+    void refresh();
+
+    core::ServerList m_servers;
+    QString m_preset;
+    QString m_hash;
+    QLineEdit *m_key;
+    QLabel *m_summary;
+    QTableWidget *m_table;
+};
+
+} // namespace ringscope::ui

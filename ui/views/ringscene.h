@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QColor>
+#include <QString>
+#include <QVector>
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace ringscope::core {
+class Distribution;
+class KeySet;
+} // namespace ringscope::core
+
+namespace ringscope::ui {
+
+// What the ring view draws: an immutable value, built off the view from a
+// distribution and a key set, so the widget never touches the core.
+struct RingScene {
+    struct Server {
+        QString label;
+        QColor color;
+        std::uint64_t keys = 0;   // keys owned in this scene
+        double idealShare = 0;    // weight / total weight
+    };
+    struct Point {
+        std::uint32_t position;   // on the 32-bit circle
+        std::uint32_t server;
+    };
+    struct Key {
+        std::uint32_t position;
+        std::uint32_t owner;
+        QRgb movedFrom = 0; // the previous owner's colour when the key moved in the last change
+    };
+
+    QString preset;
+    QString hash;
+    std::vector<Server> servers;
+    std::vector<Point> points;  // empty for strategies without a ring
+    std::vector<Key> keys;      // sorted by position
+    std::vector<QString> keyNames; // same order as keys
+    std::uint64_t moved = 0;
+    std::uint64_t generation = 0;
+
+    // Builds the scene; `previous` (may be null) marks the keys whose owner
+    // changed, matching servers by label.
+    static std::shared_ptr<const RingScene> build(const core::Distribution &d, const core::KeySet &keys,
+                                                  const QString &preset, const QString &hash,
+                                                  const RingScene *previous);
+};
+
+// The colour-blind-safe palette (Okabe & Ito, then Paul Tol's muted set).
+QColor serverColor(std::size_t index);
+
+} // namespace ringscope::ui

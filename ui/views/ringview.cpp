@@ -1,0 +1,397 @@
+#include "ringview.h"
+
+#include <QHelpEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QToolTip>
+#include <QVariantAnimation>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+namespace ringscope::ui {
+namespace {
+
+constexpr double kTwoPi = 2 * std::numbers::pi;
+constexpr double kCircle = 4294967296.0;
+
+double angleOf(std::uint32_t position)
+{
+    return kTwoPi * static_cast<double>(position) / kCircle;
+}
+
+// Spreads dots across a band so keys at nearby hashes do not pile up on one
+// circle: a fixed pseudo-random fraction per key position.
+double jitter(std::uint32_t position)
+{
+    const std::uint32_t h = position * 2654435761u;
+    return static_cast<double>(h >> 8) / static_cast<double>(1u << 24);
+}
+
+QColor blend(QColor a, QColor b, double t)
+{
+    return QColor::fromRgbF(static_cast<float>(a.redF() + (b.redF() - a.redF()) * t),
+                            static_cast<float>(a.greenF() + (b.greenF() - a.greenF()) * t),
+                            static_cast<float>(a.blueF() + (b.blueF() - a.blueF()) * t));
+}
+
+} // namespace
+
+RingView::RingView(QWidget *parent)
+    : QWidget(parent)
+    , m_animation(new QVariantAnimation(this))
+{
+    setMouseTracking(true);
+    setMinimumSize(320, 320);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    m_animation->setStartValue(0.0);
+    m_animation->setEndValue(1.0);
+    m_animation->setEasingCurve(QEasingCurve::InOutCubic);
+    connect(m_animation, &QVariantAnimation::valueChanged, this, [this](const QVariant &v) {
+        m_progress = v.toDouble();
+        update();
+    });
+    connect(m_animation, &QVariantAnimation::finished, this, [this] {
+        m_progress = 1.0;
+        update();
+        Q_EMIT animationFinished();
+    });
+}
+
+RingView::~RingView() = default;
+
+void RingView::setScene(std::shared_ptr<const RingScene> scene, bool animate)
+{
+    m_scene = std::move(scene);
+    m_layerDirty = true;
+    if (m_highlight >= 0 && (!m_scene || m_highlight >= static_cast<int>(m_scene->servers.size())))
+        m_highlight = -1;
+    m_animation->stop();
+    if (animate && m_scene && m_scene->moved > 0)
+        replay();
+    else
+        m_progress = 1.0;
+    update();
+}
+
+void RingView::replay()
+{
+    if (!m_scene || m_scene->moved == 0)
+        return;
+    m_animation->stop();
+    m_animation->setDuration(static_cast<int>(1800 / m_speed));
+    m_progress = 0.0;
+    m_animation->start();
+}
+
+bool RingView::animating() const
+{
+    return m_animation->state() == QAbstractAnimation::Running;
+}
+
+void RingView::setAnimationSpeed(double factor)
+{
+    m_speed = std::clamp(factor, 0.1, 10.0);
+}
+
+void RingView::setHighlightedServer(int server)
+{
+    m_highlight = server;
+    m_layerDirty = true;
+    update();
+}
+
+QPointF RingView::center() const
+{
+    return QPointF(width() / 2.0, height() / 2.0) + m_pan;
+}
+
+double RingView::ringRadius() const
+{
+    return std::min(width(), height()) * 0.40 * m_zoom;
+}
+
+QPointF RingView::pointAt(std::uint32_t position, double radius) const
+{
+    const double a = angleOf(position);
+    return center() + QPointF(radius * std::sin(a), -radius * std::cos(a));
+}
+
+std::uint32_t RingView::positionAt(const QPointF &pos) const
+{
+    const QPointF d = pos - center();
+    double a = std::atan2(d.x(), -d.y());
+    if (a < 0)
+        a += kTwoPi;
+    return static_cast<std::uint32_t>(std::min(kCircle - 1, a / kTwoPi * kCircle));
+}
+
+int RingView::pointIndexFor(std::uint32_t position) const
+{
+    const auto &pts = m_scene->points;
+    const auto it = std::lower_bound(pts.begin(), pts.end(), position,
+                                     [](const RingScene::Point &p, std::uint32_t v) { return p.position < v; });
+    return it == pts.end() ? 0 : static_cast<int>(it - pts.begin());
+}
+
+int RingView::serverAt(const QPointF &pos) const
+{
+    if (!m_scene || m_scene->points.empty())
+        return -1;
+    const double r = std::hypot(pos.x() - center().x(), pos.y() - center().y());
+    const double band = std::max(6.0, ringRadius() * 0.06);
+    if (std::abs(r - ringRadius()) > band)
+        return -1;
+    return static_cast<int>(m_scene->points[static_cast<std::size_t>(pointIndexFor(positionAt(pos)))].server);
+}
+
+int RingView::keyAt(const QPointF &pos) const
+{
+    if (!m_scene || m_scene->keys.empty())
+        return -1;
+    const auto &keys = m_scene->keys;
+    const std::uint32_t at = positionAt(pos);
+    const auto it = std::lower_bound(keys.begin(), keys.end(), at,
+                                     [](const RingScene::Key &k, std::uint32_t v) { return k.position < v; });
+    const auto mid = it - keys.begin();
+    int best = -1;
+    double bestDistance = 6.0;
+    const auto n = static_cast<std::ptrdiff_t>(keys.size());
+    for (std::ptrdiff_t off = -200; off <= 200; ++off) {
+        const std::ptrdiff_t i = ((mid + off) % n + n) % n;
+        const auto &k = keys[static_cast<std::size_t>(i)];
+        const QPointF p = pointAt(k.position, keyRadius() * (0.78 + 0.2 * jitter(k.position)));
+        const double d = std::hypot(p.x() - pos.x(), p.y() - pos.y());
+        if (d < bestDistance) {
+            bestDistance = d;
+            best = static_cast<int>(i);
+        }
+    }
+    return best;
+}
+
+void RingView::renderRingLayer()
+{
+    const qreal dpr = devicePixelRatioF();
+    m_ringLayer = QImage((size() * dpr), QImage::Format_ARGB32_Premultiplied);
+    m_ringLayer.setDevicePixelRatio(dpr);
+    m_ringLayer.fill(palette().color(QPalette::Base));
+    m_layerDirty = false;
+    if (!m_scene)
+        return;
+    QPainter p(&m_ringLayer);
+    p.setRenderHint(QPainter::Antialiasing);
+    const double r = ringRadius();
+    const double thickness = std::max(6.0, r * 0.07);
+    const QRectF box(center().x() - r, center().y() - r, 2 * r, 2 * r);
+    const auto &pts = m_scene->points;
+
+    auto colorOf = [&](std::uint32_t server) {
+        QColor c = m_scene->servers[server].color;
+        if (m_highlight >= 0 && static_cast<int>(server) != m_highlight)
+            c.setAlphaF(0.25f);
+        return c;
+    };
+
+    if (pts.empty()) {
+        // Modulo, jump, rendezvous…: no ring; the key's hash still has a place.
+        p.setPen(QPen(palette().color(QPalette::Mid), thickness, Qt::SolidLine, Qt::FlatCap));
+        p.drawEllipse(box);
+    } else {
+        // Runs of consecutive arcs with one owner are drawn as one arc: the arc
+        // that ends at point i belongs to point i's server.
+        std::size_t i = 0;
+        while (i < pts.size()) {
+            std::size_t j = i;
+            while (j + 1 < pts.size() && pts[j + 1].server == pts[i].server)
+                ++j;
+            const std::uint32_t from = i == 0 ? pts.back().position : pts[i - 1].position;
+            const std::uint32_t to = pts[j].position;
+            const double startDeg = 90.0 - 360.0 * static_cast<double>(from) / kCircle;
+            double spanDeg = -360.0 * static_cast<double>(static_cast<std::uint32_t>(to - from)) / kCircle;
+            if (pts.size() == 1 || (i == 0 && j + 1 == pts.size()))
+                spanDeg = -360.0;
+            p.setPen(QPen(colorOf(pts[i].server), thickness, Qt::SolidLine, Qt::FlatCap));
+            p.drawArc(box, static_cast<int>(std::lround(startDeg * 16)), static_cast<int>(std::lround(spanDeg * 16)));
+            i = j + 1;
+        }
+        // Ticks for the points, when there are few enough to tell apart.
+        if (static_cast<double>(pts.size()) <= 1200.0 * m_zoom) {
+            std::vector<QVector<QLineF>> ticks(m_scene->servers.size());
+            for (const auto &pt : pts)
+                ticks[pt.server].append(QLineF(pointAt(pt.position, r + thickness / 2),
+                                               pointAt(pt.position, r + thickness / 2 + 7)));
+            for (std::size_t s = 0; s < ticks.size(); ++s) {
+                p.setPen(QPen(colorOf(static_cast<std::uint32_t>(s)).darker(130), 1.2));
+                p.drawLines(ticks[s]);
+            }
+        }
+    }
+
+    // Legend: colour, server, keys owned against its weighted share.
+    QFont f = font();
+    p.setFont(f);
+    const QFontMetricsF fm(f);
+    double y = 12 + fm.ascent();
+    const double total = static_cast<double>(m_scene->keys.size());
+    for (std::size_t s = 0; s < m_scene->servers.size(); ++s) {
+        const auto &srv = m_scene->servers[s];
+        p.setPen(Qt::NoPen);
+        p.setBrush(colorOf(static_cast<std::uint32_t>(s)));
+        p.drawRoundedRect(QRectF(12, y - fm.ascent() + 1, 14, fm.ascent() - 1), 3, 3);
+        p.setPen(palette().color(QPalette::Text));
+        const double share = total > 0 ? 100.0 * static_cast<double>(srv.keys) / total : 0;
+        p.drawText(QPointF(32, y), tr("%1  %2 keys  %3% (ideal %4%)")
+                                       .arg(srv.label)
+                                       .arg(srv.keys)
+                                       .arg(share, 0, 'f', 1)
+                                       .arg(100.0 * srv.idealShare, 0, 'f', 1));
+        y += fm.height() + 2;
+    }
+    p.setPen(palette().color(QPalette::PlaceholderText));
+    const QString caption = pts.empty() ? tr("%1 (%2): no ring — owner from the hash alone").arg(m_scene->preset, m_scene->hash)
+                                        : tr("%1 (%2): %3 ring points").arg(m_scene->preset, m_scene->hash).arg(pts.size());
+    p.drawText(QPointF(12, height() - 12), caption);
+}
+
+void RingView::drawKeys(QPainter &p) const
+{
+    if (!m_scene)
+        return;
+    const double kr = keyRadius();
+    const bool moving = m_progress < 1.0;
+    std::vector<QVector<QPointF>> dots(m_scene->servers.size());
+    for (const auto &k : m_scene->keys) {
+        if (moving && k.movedFrom != 0)
+            continue;
+        dots[k.owner].append(pointAt(k.position, kr * (0.78 + 0.2 * jitter(k.position))));
+    }
+    const double dotSize = m_scene->keys.size() > 20000 ? 2.0 : 3.5;
+    for (std::size_t s = 0; s < dots.size(); ++s) {
+        QColor c = m_scene->servers[s].color;
+        if (m_highlight >= 0 && static_cast<int>(s) != m_highlight)
+            c.setAlphaF(0.15f);
+        p.setPen(QPen(c, dotSize, Qt::SolidLine, Qt::RoundCap));
+        p.drawPoints(dots[s].constData(), static_cast<int>(dots[s].size()));
+    }
+    if (!moving)
+        return;
+    // Keys that changed owner fly in from outside the ring, turning from the
+    // old owner's colour into the new one's.
+    const double t = m_progress;
+    for (const auto &k : m_scene->keys) {
+        if (k.movedFrom == 0)
+            continue;
+        const double r = kr * (0.78 + 0.2 * jitter(k.position));
+        const double radius = (ringRadius() * 1.18) * (1 - t) + r * t;
+        const QColor c = blend(QColor::fromRgb(k.movedFrom), m_scene->servers[k.owner].color, t);
+        p.setPen(QPen(c, dotSize + 2.5 * (1 - t), Qt::SolidLine, Qt::RoundCap));
+        p.drawPoint(pointAt(k.position, radius));
+    }
+}
+
+void RingView::drawOverlay(QPainter &p) const
+{
+    if (!m_scene || m_scene->generation <= 1)
+        return;
+    const double shown = m_progress < 1.0 ? m_progress : 1.0;
+    const auto moved = static_cast<std::uint64_t>(std::llround(static_cast<double>(m_scene->moved) * shown));
+    const double pct = m_scene->keys.empty() ? 0 : 100.0 * static_cast<double>(m_scene->moved) / static_cast<double>(m_scene->keys.size());
+    const QString text = tr("keys moved: %1 / %2 (%3%)").arg(moved).arg(m_scene->keys.size()).arg(pct, 0, 'f', 1);
+    QFont f = font();
+    f.setPointSizeF(f.pointSizeF() * 1.3);
+    f.setBold(true);
+    p.setFont(f);
+    p.setPen(palette().color(QPalette::Text));
+    const QRectF box(0, 8, width() - 12, 40);
+    p.drawText(box, Qt::AlignRight | Qt::AlignTop, text);
+}
+
+void RingView::paintEvent(QPaintEvent *)
+{
+    if (m_layerDirty || m_ringLayer.size() != size() * devicePixelRatioF())
+        renderRingLayer();
+    QPainter p(this);
+    p.drawImage(0, 0, m_ringLayer);
+    p.setRenderHint(QPainter::Antialiasing);
+    drawKeys(p);
+    drawOverlay(p);
+}
+
+void RingView::resizeEvent(QResizeEvent *)
+{
+    m_layerDirty = true;
+}
+
+void RingView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (m_dragging) {
+        m_pan = m_panStart + QPointF(event->position().toPoint() - m_dragStart);
+        m_layerDirty = true;
+        update();
+    }
+}
+
+void RingView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton)
+        return;
+    m_dragStart = event->position().toPoint();
+    m_panStart = m_pan;
+    m_dragging = true;
+}
+
+void RingView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton)
+        return;
+    m_dragging = false;
+    if ((event->position().toPoint() - m_dragStart).manhattanLength() < 4) {
+        const int s = serverAt(event->position());
+        setHighlightedServer(s == m_highlight ? -1 : s);
+        Q_EMIT serverClicked(s);
+    }
+}
+
+void RingView::wheelEvent(QWheelEvent *event)
+{
+    const double factor = std::pow(1.0015, event->angleDelta().y());
+    const double next = std::clamp(m_zoom * factor, 0.5, 400.0);
+    // Zoom about the cursor: the point under it stays under it.
+    const QPointF cursor = event->position();
+    const QPointF c = center();
+    m_pan += (cursor - c) * (1 - next / m_zoom);
+    m_zoom = next;
+    m_layerDirty = true;
+    update();
+}
+
+bool RingView::event(QEvent *e)
+{
+    if (e->type() == QEvent::ToolTip && m_scene) {
+        auto *help = static_cast<QHelpEvent *>(e);
+        const int k = keyAt(help->pos());
+        if (k >= 0) {
+            const auto &key = m_scene->keys[static_cast<std::size_t>(k)];
+            const auto &name = m_scene->keyNames[static_cast<std::size_t>(k)];
+            QToolTip::showText(help->globalPos(),
+                               tr("<b>%1</b><br>hash %2 (0x%3)<br>owner %4")
+                                   .arg(name.toHtmlEscaped())
+                                   .arg(key.position)
+                                   .arg(key.position, 8, 16, QLatin1Char('0'))
+                                   .arg(m_scene->servers[key.owner].label.toHtmlEscaped()),
+                               this);
+            Q_EMIT keyHovered(name);
+        } else if (const int s = serverAt(help->pos()); s >= 0) {
+            QToolTip::showText(help->globalPos(), m_scene->servers[static_cast<std::size_t>(s)].label, this);
+        } else {
+            QToolTip::hideText();
+        }
+        return true;
+    }
+    return QWidget::event(e);
+}
+
+} // namespace ringscope::ui

@@ -1,0 +1,83 @@
+#pragma once
+
+#include "ringscene.h"
+
+#include <QImage>
+#include <QWidget>
+
+#include <memory>
+
+class QVariantAnimation;
+
+namespace ringscope::ui {
+
+// The hash space as a circle: each server's arcs in its colour, ring points
+// as ticks, keys as dots at their hash position coloured by owner. After a
+// topology change the keys that changed owner travel in from the outside,
+// taking their new owner's colour, with a running count.
+//
+// Drawing follows Qt's mandelbrot example: the ring layer (arcs, ticks,
+// labels) is rendered once into a cached QImage and rebuilt only when the
+// scene, the size or the zoom changes; a frame blits it and draws the keys
+// with one drawPoints() per colour.
+class RingView : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit RingView(QWidget *parent = nullptr);
+    ~RingView() override;
+
+    void setScene(std::shared_ptr<const RingScene> scene, bool animate);
+    const RingScene *scene() const noexcept { return m_scene.get(); }
+    void setHighlightedServer(int server);
+    int highlightedServer() const noexcept { return m_highlight; }
+    void setAnimationSpeed(double factor); // 1 = normal
+    void replay();
+
+    // Geometry, for tests and hit testing: where a position on the circle is drawn.
+    QPointF pointAt(std::uint32_t position, double radius) const;
+    double ringRadius() const;
+    QPointF center() const;
+    // The index of the key whose dot is under `pos`, or -1.
+    int keyAt(const QPointF &pos) const;
+    // The server whose arc is under `pos`, or -1.
+    int serverAt(const QPointF &pos) const;
+    bool animating() const;
+
+Q_SIGNALS:
+    void serverClicked(int server);
+    void keyHovered(const QString &key);
+    void animationFinished();
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    bool event(QEvent *event) override;
+
+private:
+    void renderRingLayer();
+    void drawKeys(QPainter &p) const;
+    void drawOverlay(QPainter &p) const;
+    double keyRadius() const { return ringRadius() * 0.86; }
+    std::uint32_t positionAt(const QPointF &pos) const;
+    int pointIndexFor(std::uint32_t position) const; // owning point, clockwise
+
+    std::shared_ptr<const RingScene> m_scene;
+    QImage m_ringLayer;
+    bool m_layerDirty = true;
+    int m_highlight = -1;
+    double m_zoom = 1.0;
+    QPointF m_pan;
+    QPoint m_dragStart;
+    QPointF m_panStart;
+    bool m_dragging = false;
+    double m_progress = 1.0; // animation of the last change, 0 → 1
+    double m_speed = 1.0;
+    QVariantAnimation *m_animation = nullptr;
+};
+
+} // namespace ringscope::ui
