@@ -147,6 +147,12 @@ int RingView::serverAt(const QPointF &pos) const
     return static_cast<int>(m_scene->points[static_cast<std::size_t>(pointIndexFor(positionAt(pos)))].server);
 }
 
+QPointF RingView::keyPoint(std::size_t index) const
+{
+    const std::uint32_t position = m_scene->keys[index].position;
+    return pointAt(position, keyRadius() * (0.78 + 0.2 * jitter(position)));
+}
+
 int RingView::keyAt(const QPointF &pos) const
 {
     if (!m_scene || m_scene->keys.empty())
@@ -161,8 +167,7 @@ int RingView::keyAt(const QPointF &pos) const
     const auto n = static_cast<std::ptrdiff_t>(keys.size());
     for (std::ptrdiff_t off = -200; off <= 200; ++off) {
         const std::ptrdiff_t i = ((mid + off) % n + n) % n;
-        const auto &k = keys[static_cast<std::size_t>(i)];
-        const QPointF p = pointAt(k.position, keyRadius() * (0.78 + 0.2 * jitter(k.position)));
+        const QPointF p = keyPoint(static_cast<std::size_t>(i));
         const double d = std::hypot(p.x() - pos.x(), p.y() - pos.y());
         if (d < bestDistance) {
             bestDistance = d;

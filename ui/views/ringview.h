@@ -38,6 +38,8 @@ public:
     QPointF pointAt(std::uint32_t position, double radius) const;
     double ringRadius() const;
     QPointF center() const;
+    // Where key `index` of the scene is drawn once settled.
+    QPointF keyPoint(std::size_t index) const;
     // The index of the key whose dot is under `pos`, or -1.
     int keyAt(const QPointF &pos) const;
     // The server whose arc is under `pos`, or -1.

@@ -1,0 +1,168 @@
+// The desktop program on the offscreen platform: the ring view's geometry
+// (a key's dot is where its hash says, a click on an arc picks that arc's
+// server), the server model under QAbstractItemModelTester, and a topology
+// change that moves exactly the planner's keys and animates to its end.
+#include "core/cluster/keyset.h"
+#include "core/cluster/redistributionplanner.h"
+#include "core/cluster/serverspec.h"
+#include "core/distribution/preset.h"
+#include "mainwindow.h"
+#include "models/servertablemodel.h"
+#include "views/ringview.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <cmath>
+#include <numbers>
+
+using namespace ringscope;
+
+namespace {
+
+core::ServerList servers(const char *spec)
+{
+    return *core::parseServerList(spec).value;
+}
+
+std::unique_ptr<core::Distribution> make(const char *preset, const core::ServerList &list)
+{
+    std::string error;
+    return core::makeDistribution(*core::findPreset(preset), list, std::nullopt, {}, error);
+}
+
+void saveIfAsked(QWidget &w, const char *name)
+{
+    const QByteArray dir = qgetenv("RINGSCOPE_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        w.grab().save(QString::fromLocal8Bit(dir) + QLatin1Char('/') + QLatin1String(name));
+}
+
+} // namespace
+
+class TestRingView : public QObject {
+    Q_OBJECT
+
+private slots:
+    void keyDotsSitAtTheirHash()
+    {
+        const auto list = servers("10.0.0.1:11211,10.0.0.2:11211,10.0.0.3:11211");
+        const auto keys = core::KeySet::synthetic(3000, 2);
+        auto scene = ui::RingScene::build(*make("ketama", list), keys, QStringLiteral("ketama"), QStringLiteral("md5"),
+                                          nullptr);
+        ui::RingView view;
+        view.resize(800, 800);
+        view.setScene(scene, false);
+        for (std::size_t i = 0; i < scene->keys.size(); i += 97) {
+            const QPointF p = view.keyPoint(i) - view.center();
+            double angle = std::atan2(p.x(), -p.y());
+            if (angle < 0)
+                angle += 2 * std::numbers::pi;
+            const double expected = 2 * std::numbers::pi * scene->keys[i].position / 4294967296.0;
+            QVERIFY2(std::abs(angle - expected) < 1e-6, qPrintable(QString::number(i)));
+            const int hit = view.keyAt(view.keyPoint(i));
+            QVERIFY(hit >= 0);
+            // Another key may share the spot; the one found is drawn there too.
+            QVERIFY(QLineF(view.keyPoint(static_cast<std::size_t>(hit)), view.keyPoint(i)).length() < 6.0);
+        }
+        QCOMPARE(view.keyAt(view.center()), -1);
+    }
+
+    void clickOnAnArcPicksItsServer()
+    {
+        const auto list = servers("10.0.0.1:11211,10.0.0.2:11211,10.0.0.3:11211");
+        auto scene = ui::RingScene::build(*make("libmemcached-ketama-weighted", list), core::KeySet::synthetic(100, 3),
+                                          QStringLiteral("x"), QStringLiteral("md5"), nullptr);
+        ui::RingView view;
+        view.resize(800, 800);
+        view.show();
+        view.setScene(scene, false);
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QSignalSpy clicked(&view, &ui::RingView::serverClicked);
+        // Just before a point, the arc belongs to that point's server.
+        for (std::size_t i = 10; i < scene->points.size(); i += 101) {
+            const auto &pt = scene->points[i];
+            if (pt.position - scene->points[i - 1].position < 2'000'000)
+                continue; // too narrow an arc to hit with a pixel
+            const QPointF at = view.pointAt(pt.position - 1'000'000, view.ringRadius());
+            QTest::mouseClick(&view, Qt::LeftButton, {}, at.toPoint());
+            QCOMPARE(clicked.last().at(0).toInt(), static_cast<int>(pt.server));
+            QCOMPARE(view.highlightedServer(), static_cast<int>(pt.server));
+            QTest::mouseClick(&view, Qt::LeftButton, {}, at.toPoint()); // again: off
+            QCOMPARE(view.highlightedServer(), -1);
+        }
+    }
+
+    void serverModelPassesTheTester()
+    {
+        ui::ServerTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const auto list = servers("10.0.0.1:11211,10.0.0.2:11211:2");
+        const auto keys = core::KeySet::synthetic(1000, 4);
+        auto scene = ui::RingScene::build(*make("ketama", list), keys, QStringLiteral("ketama"), QStringLiteral("md5"),
+                                          nullptr);
+        model.setScene(scene, {1, 2});
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.data(model.index(1, ui::ServerTableModel::Weight)).toUInt(), 2u);
+        QCOMPARE(model.data(model.index(0, ui::ServerTableModel::Points)).toUInt(), 160u);
+        QCOMPARE(model.data(model.index(0, ui::ServerTableModel::Keys)).toULongLong()
+                     + model.data(model.index(1, ui::ServerTableModel::Keys)).toULongLong(),
+                 1000ull);
+        model.setScene(nullptr, {});
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void addingAServerMovesThePlannersKeysAndAnimates()
+    {
+        ui::MainWindow::Options options;
+        options.servers = servers("127.0.0.1:11211,127.0.0.1:11212,127.0.0.1:11213");
+        options.preset = QStringLiteral("libmemcached-ketama-weighted");
+        options.keyCount = 20000;
+        ui::MainWindow window(options);
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        saveIfAsked(window, "ring-before.png");
+
+        QSignalSpy finished(window.ringView(), &ui::RingView::animationFinished);
+        QCOMPARE(window.addServer(), QString());
+        QCOMPARE(window.servers().size(), std::size_t{4});
+        const auto *scene = window.ringView()->scene();
+        const auto keys = core::KeySet::synthetic(20000);
+        const auto plan = core::planRedistribution(*make("libmemcached-ketama-weighted", options.servers),
+                                                   *make("libmemcached-ketama-weighted", window.servers()), keys);
+        QCOMPARE(scene->moved, static_cast<std::uint64_t>(plan.moves.size()));
+        QVERIFY(window.ringView()->animating());
+        QTest::qWait(600);
+        saveIfAsked(window, "ring-moving.png");
+        QVERIFY(finished.wait(5000));
+        QVERIFY(!window.ringView()->animating());
+        saveIfAsked(window, "ring-after.png");
+
+        QVERIFY(window.removeServer(-1).contains(QStringLiteral("select a server")));
+        QCOMPARE(window.removeServer(3), QString());
+        QCOMPARE(window.ringView()->scene()->moved, static_cast<std::uint64_t>(plan.moves.size()));
+        QVERIFY(!window.setServers({}, QStringLiteral("empty")).isEmpty());
+        QVERIFY(!window.setPreset(QStringLiteral("nope"), {}).isEmpty());
+        QCOMPARE(window.servers().size(), std::size_t{3}); // refused changes leave the cluster alone
+    }
+
+    void everyPresetDraws()
+    {
+        const auto list = servers("10.0.0.1:11211,10.0.0.2:11211,10.0.0.3:11211");
+        const auto keys = core::KeySet::synthetic(2000, 5);
+        ui::RingView view;
+        view.resize(600, 600);
+        for (const auto &p : core::allPresets()) {
+            auto scene = ui::RingScene::build(*make(std::string(p.name).c_str(), list), keys,
+                                              QString::fromLatin1(p.name.data()), QString(), nullptr);
+            view.setScene(scene, false);
+            const QImage frame = view.grab().toImage();
+            QVERIFY(!frame.isNull());
+        }
+    }
+};
+
+QTEST_MAIN(TestRingView)
+#include "tst_ringview.moc"
