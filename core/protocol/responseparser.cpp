@@ -1,0 +1,364 @@
+#include "responseparser.h"
+
+#include <charconv>
+
+namespace ringscope::core {
+namespace {
+
+template <typename T>
+bool number(std::string_view text, T &out)
+{
+    if (text.empty())
+        return false;
+    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+    return ec == std::errc() && ptr == text.data() + text.size();
+}
+
+bool startsWith(std::string_view s, std::string_view prefix)
+{
+    return s.substr(0, prefix.size()) == prefix;
+}
+
+// The next space-separated token of `s`, advancing it.
+std::string_view token(std::string_view &s)
+{
+    const auto space = s.find(' ');
+    const std::string_view t = s.substr(0, space);
+    s = space == std::string_view::npos ? std::string_view{} : s.substr(space + 1);
+    return t;
+}
+
+std::string printable(std::string_view line)
+{
+    std::string out;
+    for (const char c : line.substr(0, 80)) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u >= 0x20 && u < 0x7f) {
+            out += c;
+        } else {
+            static constexpr char kHex[] = "0123456789abcdef";
+            out += "\\x";
+            out += kHex[u >> 4];
+            out += kHex[u & 15];
+        }
+    }
+    if (line.size() > 80)
+        out += "…";
+    return out;
+}
+
+} // namespace
+
+const char *replyName(Reply reply) noexcept
+{
+    static constexpr const char *kNames[] = {
+        "VALUE/END", "STORED", "NOT_STORED", "EXISTS", "NOT_FOUND", "DELETED", "TOUCHED", "number", "STAT/END",
+        "VERSION", "OK", "HD", "VA", "EN", "NF", "NS", "EX", "MN", "ME", "metadump entry", "END",
+        "ERROR", "CLIENT_ERROR", "SERVER_ERROR"};
+    return kNames[static_cast<std::size_t>(reply)];
+}
+
+void ResponseParser::feed(std::string_view bytes)
+{
+    compact();
+    m_buffer.append(bytes);
+}
+
+void ResponseParser::compact()
+{
+    if (m_pos > 0 && (m_pos == m_buffer.size() || m_pos > 65536)) {
+        m_buffer.erase(0, m_pos);
+        m_pos = 0;
+    }
+}
+
+ResponseParser::Status ResponseParser::fail(ProtocolError::Code code, std::string message, ProtocolError &error)
+{
+    m_failed = true;
+    m_inProgress = false;
+    error = {code, std::move(message)};
+    return Status::Failed;
+}
+
+bool ResponseParser::takeLine(std::string_view &line, ProtocolError &error)
+{
+    const auto end = m_buffer.find("\r\n", m_pos);
+    const std::size_t length = (end == std::string::npos ? m_buffer.size() : end) - m_pos;
+    if (length > m_limits.maxLine) {
+        fail(ProtocolError::Code::LineTooLong,
+             "reply line longer than " + std::to_string(m_limits.maxLine) + " bytes without \\r\\n", error);
+        return false;
+    }
+    if (end == std::string::npos)
+        return false;
+    line = std::string_view(m_buffer).substr(m_pos, length);
+    m_pos = end + 2;
+    return true;
+}
+
+bool ResponseParser::errorLine(std::string_view line, Response &out)
+{
+    if (line == "ERROR") {
+        out = {};
+        out.reply = Reply::Error;
+        out.text = "ERROR (the server did not recognise the command)";
+        return true;
+    }
+    for (const auto &[prefix, reply] : {std::pair{std::string_view("CLIENT_ERROR"), Reply::ClientError},
+                                        std::pair{std::string_view("SERVER_ERROR"), Reply::ServerError}}) {
+        if (startsWith(line, prefix) && (line.size() == prefix.size() || line[prefix.size()] == ' ')) {
+            out = {};
+            out.reply = reply;
+            out.text = std::string(line.substr(std::min(line.size(), prefix.size() + 1)));
+            return true;
+        }
+    }
+    if (startsWith(line, "BUSY ")) { // the LRU crawler is busy with another request
+        out = {};
+        out.reply = Reply::ServerError;
+        out.text = std::string(line);
+        return true;
+    }
+    return false;
+}
+
+ResponseParser::Status ResponseParser::next(Expect expect, Response &out, ProtocolError &error)
+{
+    if (m_failed) {
+        error = {ProtocolError::Code::UnexpectedLine, "the connection already received garbage"};
+        return Status::Failed;
+    }
+    if (m_inProgress) {
+        if (expect == Expect::Retrieval)
+            return retrieval(out, error);
+        if (expect == Expect::Stats)
+            return stats(out, error);
+        return metaValueData(out, error);
+    }
+    std::string_view line;
+    while (true) {
+        if (!takeLine(line, error))
+            return m_failed ? Status::Failed : Status::NeedMore;
+        // A metadump may start with "OK"; it says nothing by itself.
+        if (expect == Expect::Metadump && line == "OK")
+            continue;
+        break;
+    }
+    if (errorLine(line, out))
+        return Status::Complete;
+    return lineReply(expect, line, out, error);
+}
+
+ResponseParser::Status ResponseParser::lineReply(Expect expect, std::string_view line, Response &out,
+                                                 ProtocolError &error)
+{
+    auto simple = [&](Reply r) {
+        out = {};
+        out.reply = r;
+        return Status::Complete;
+    };
+    auto unexpected = [&] {
+        return fail(ProtocolError::Code::UnexpectedLine, "unexpected reply '" + printable(line) + "'", error);
+    };
+    switch (expect) {
+    case Expect::Retrieval:
+        m_partial = {};
+        m_partial.reply = Reply::Values;
+        m_inProgress = true;
+        m_pos -= line.size() + 2; // let retrieval() read the line again
+        return retrieval(out, error);
+    case Expect::Stats:
+        m_partial = {};
+        m_partial.reply = Reply::Stats;
+        m_inProgress = true;
+        m_pos -= line.size() + 2;
+        return stats(out, error);
+    case Expect::Storage:
+        if (line == "STORED")
+            return simple(Reply::Stored);
+        if (line == "NOT_STORED")
+            return simple(Reply::NotStored);
+        if (line == "EXISTS")
+            return simple(Reply::Exists);
+        if (line == "NOT_FOUND")
+            return simple(Reply::NotFound);
+        return unexpected();
+    case Expect::Delete:
+        if (line == "DELETED")
+            return simple(Reply::Deleted);
+        if (line == "NOT_FOUND")
+            return simple(Reply::NotFound);
+        return unexpected();
+    case Expect::Touch:
+        if (line == "TOUCHED")
+            return simple(Reply::Touched);
+        if (line == "NOT_FOUND")
+            return simple(Reply::NotFound);
+        return unexpected();
+    case Expect::Arithmetic: {
+        if (line == "NOT_FOUND")
+            return simple(Reply::NotFound);
+        std::uint64_t n = 0;
+        if (!number(line, n))
+            return fail(ProtocolError::Code::BadNumber, "expected a number, got '" + printable(line) + "'", error);
+        simple(Reply::Number);
+        out.number = n;
+        return Status::Complete;
+    }
+    case Expect::Version:
+        if (!startsWith(line, "VERSION "))
+            return unexpected();
+        simple(Reply::Version);
+        out.text = std::string(line.substr(8));
+        return Status::Complete;
+    case Expect::Ok:
+        return line == "OK" ? simple(Reply::Ok) : unexpected();
+    case Expect::MetaNoop:
+        return line == "MN" ? simple(Reply::MetaNoop) : unexpected();
+    case Expect::MetaDebug:
+        if (line == "EN")
+            return simple(Reply::MetaMiss);
+        if (!startsWith(line, "ME "))
+            return unexpected();
+        simple(Reply::MetaDebug);
+        out.text = std::string(line.substr(3));
+        return Status::Complete;
+    case Expect::Metadump:
+        if (line == "END")
+            return simple(Reply::MetadumpEnd);
+        if (!startsWith(line, "key="))
+            return unexpected();
+        simple(Reply::MetadumpEntry);
+        out.text = std::string(line);
+        return Status::Complete;
+    case Expect::Meta: {
+        std::string_view rest = line;
+        const std::string_view code = token(rest);
+        const std::pair<std::string_view, Reply> codes[] = {{"HD", Reply::MetaHit},       {"EN", Reply::MetaMiss},
+                                                            {"NF", Reply::MetaNotFound}, {"NS", Reply::MetaNotStored},
+                                                            {"EX", Reply::MetaExists},   {"MN", Reply::MetaNoop}};
+        for (const auto &[name, reply] : codes) {
+            if (code == name) {
+                simple(reply);
+                out.text = std::string(rest);
+                return Status::Complete;
+            }
+        }
+        if (code != "VA")
+            return unexpected();
+        std::size_t size = 0;
+        if (!number(token(rest), size))
+            return fail(ProtocolError::Code::BadNumber, "bad VA length in '" + printable(line) + "'", error);
+        if (size > m_limits.maxValue)
+            return fail(ProtocolError::Code::ValueTooLarge,
+                        "value of " + std::to_string(size) + " bytes is over the limit of "
+                            + std::to_string(m_limits.maxValue),
+                        error);
+        m_partial = {};
+        m_partial.reply = Reply::MetaValue;
+        m_partial.text = std::string(rest);
+        m_partial.items.emplace_back();
+        m_pendingBytes = size;
+        m_awaitingData = true;
+        m_inProgress = true;
+        return metaValueData(out, error);
+    }
+    }
+    return unexpected();
+}
+
+ResponseParser::Status ResponseParser::metaValueData(Response &out, ProtocolError &error)
+{
+    if (buffered() < m_pendingBytes + 2)
+        return Status::NeedMore;
+    if (m_buffer.compare(m_pos + m_pendingBytes, 2, "\r\n") != 0)
+        return fail(ProtocolError::Code::BadTerminator, "value data not followed by \\r\\n", error);
+    m_partial.items.back().value.assign(m_buffer, m_pos, m_pendingBytes);
+    m_pos += m_pendingBytes + 2;
+    m_awaitingData = false;
+    m_inProgress = false;
+    out = std::move(m_partial);
+    return Status::Complete;
+}
+
+ResponseParser::Status ResponseParser::retrieval(Response &out, ProtocolError &error)
+{
+    while (true) {
+        if (m_awaitingData) {
+            if (buffered() < m_pendingBytes + 2)
+                return Status::NeedMore;
+            if (m_buffer.compare(m_pos + m_pendingBytes, 2, "\r\n") != 0)
+                return fail(ProtocolError::Code::BadTerminator, "value data of '" + printable(m_partial.items.back().key)
+                                                                    + "' not followed by \\r\\n",
+                            error);
+            m_partial.items.back().value.assign(m_buffer, m_pos, m_pendingBytes);
+            m_pos += m_pendingBytes + 2;
+            m_awaitingData = false;
+        }
+        std::string_view line;
+        if (!takeLine(line, error))
+            return m_failed ? Status::Failed : Status::NeedMore;
+        if (line == "END") {
+            m_inProgress = false;
+            out = std::move(m_partial);
+            return Status::Complete;
+        }
+        if (m_partial.items.empty() && errorLine(line, out)) {
+            m_inProgress = false;
+            return Status::Complete;
+        }
+        std::string_view rest = line;
+        if (token(rest) != "VALUE")
+            return fail(ProtocolError::Code::UnexpectedLine, "expected VALUE or END, got '" + printable(line) + "'",
+                        error);
+        Item item;
+        item.key = std::string(token(rest));
+        std::size_t bytes = 0;
+        const std::string_view flags = token(rest);
+        const std::string_view length = token(rest);
+        const std::string_view cas = token(rest);
+        if (item.key.empty() || !number(flags, item.flags) || !number(length, bytes)
+            || (!cas.empty() && !number(cas, item.cas)) || !rest.empty())
+            return fail(ProtocolError::Code::BadNumber, "malformed VALUE line '" + printable(line) + "'", error);
+        if (bytes > m_limits.maxValue)
+            return fail(ProtocolError::Code::ValueTooLarge,
+                        "VALUE of " + std::to_string(bytes) + " bytes is over the limit of "
+                            + std::to_string(m_limits.maxValue),
+                        error);
+        if (m_partial.items.size() >= m_limits.maxItems)
+            return fail(ProtocolError::Code::UnexpectedLine, "more VALUEs than were asked for", error);
+        m_partial.items.push_back(std::move(item));
+        m_pendingBytes = bytes;
+        m_awaitingData = true;
+    }
+}
+
+ResponseParser::Status ResponseParser::stats(Response &out, ProtocolError &error)
+{
+    while (true) {
+        std::string_view line;
+        if (!takeLine(line, error))
+            return m_failed ? Status::Failed : Status::NeedMore;
+        if (line == "END") {
+            m_inProgress = false;
+            out = std::move(m_partial);
+            return Status::Complete;
+        }
+        if (m_partial.stats.empty() && errorLine(line, out)) {
+            m_inProgress = false;
+            return Status::Complete;
+        }
+        std::string_view rest = line;
+        if (token(rest) != "STAT")
+            return fail(ProtocolError::Code::UnexpectedLine, "expected STAT or END, got '" + printable(line) + "'",
+                        error);
+        const std::string_view name = token(rest);
+        if (name.empty())
+            return fail(ProtocolError::Code::UnexpectedLine, "STAT line without a name", error);
+        if (m_partial.stats.size() >= m_limits.maxStats)
+            return fail(ProtocolError::Code::UnexpectedLine, "too many STAT lines", error);
+        m_partial.stats.emplace_back(std::string(name), std::string(rest));
+    }
+}
+
+} // namespace ringscope::core

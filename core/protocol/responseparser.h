@@ -1,0 +1,66 @@
+#pragma once
+
+#include "response.h"
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace ringscope::core {
+
+// A reply the parser cannot accept. The connection that received it is no
+// longer in step with the server: it fails its pending requests and closes.
+struct ProtocolError {
+    enum class Code { LineTooLong, UnexpectedLine, BadNumber, ValueTooLarge, BadTerminator, Unsolicited };
+    Code code;
+    std::string message;
+};
+
+// Incremental memcached response parser: bytes in, complete responses out,
+// no I/O, so it can be fuzzed. It never trusts a length from the server
+// beyond its limits, and it keeps its place between calls, so a reply that
+// arrives one byte at a time costs no more than one that arrives whole.
+class ResponseParser {
+public:
+    struct Limits {
+        std::size_t maxLine = 8192;              // a line without "\r\n" longer than this is garbage
+        std::size_t maxValue = 64 * 1024 * 1024; // memcached's largest item size setting
+        std::size_t maxItems = 100000;           // values in one multi-get reply
+        std::size_t maxStats = 10000;            // STAT lines in one reply
+    };
+
+    enum class Status { NeedMore, Complete, Failed };
+
+    ResponseParser() = default;
+    explicit ResponseParser(Limits limits) : m_limits(limits) {}
+
+    void feed(std::string_view bytes);
+    std::size_t buffered() const noexcept { return m_buffer.size() - m_pos; }
+
+    // Parses the reply to a request expecting `expect`. Complete: `out` holds
+    // it and the next call starts on the next reply. Failed: `error` says why,
+    // and the parser stays failed.
+    Status next(Expect expect, Response &out, ProtocolError &error);
+
+private:
+    bool takeLine(std::string_view &line, ProtocolError &error);
+    Status fail(ProtocolError::Code code, std::string message, ProtocolError &error);
+    Status lineReply(Expect expect, std::string_view line, Response &out, ProtocolError &error);
+    Status retrieval(Response &out, ProtocolError &error);
+    Status stats(Response &out, ProtocolError &error);
+    Status metaValueData(Response &out, ProtocolError &error);
+    bool errorLine(std::string_view line, Response &out);
+    void compact();
+
+    Limits m_limits;
+    std::string m_buffer;
+    std::size_t m_pos = 0;
+    bool m_failed = false;
+    // A reply in progress (multi-line or waiting for a data block).
+    bool m_inProgress = false;
+    Response m_partial;
+    std::size_t m_pendingBytes = 0; // data block length awaited, when > 0 or m_awaitingData
+    bool m_awaitingData = false;
+};
+
+} // namespace ringscope::core
