@@ -7,6 +7,9 @@
 #include <QTcpSocket>
 #include <QThread>
 
+#include <csignal>
+#include <sys/types.h>
+
 namespace ringscope::test {
 
 quint16 freePort()
@@ -70,10 +73,17 @@ bool ServerProcess::start(const QString &program, const QStringList &args, quint
     return false;
 }
 
+void ServerProcess::signal(int sig)
+{
+    if (m_process.state() == QProcess::Running)
+        ::kill(static_cast<pid_t>(m_process.processId()), sig);
+}
+
 void ServerProcess::stop()
 {
     if (m_process.state() == QProcess::NotRunning)
         return;
+    signal(SIGCONT); // a stopped process cannot act on SIGTERM
     m_process.terminate();
     if (!m_process.waitForFinished(3000)) {
         m_process.kill();

@@ -30,6 +30,8 @@ public:
     // `error` says why, with the process's own output.
     bool start(const QString &program, const QStringList &args, quint16 port, QString *error);
     void stop();
+    // SIGSTOP, SIGCONT, SIGKILL… to the process this test started.
+    void signal(int sig);
     quint16 port() const noexcept { return m_port; }
     qint64 pid() const { return m_process.processId(); }
 

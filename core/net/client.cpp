@@ -1,0 +1,274 @@
+#include "client.h"
+
+#include "../protocol/keyvalidation.h"
+
+#include <algorithm>
+#include <map>
+
+namespace ringscope::core {
+namespace {
+
+ClientError keyError(std::string_view key)
+{
+    const KeyCheck check = checkKey(key);
+    return check ? ClientError{} : ClientError{ClientErrc::InvalidKey, check.message(key)};
+}
+
+template <typename T>
+T wait(std::future<T> &&f)
+{
+    return f.get();
+}
+
+} // namespace
+
+Client::Client(IoRuntime &runtime, std::unique_ptr<Distribution> distribution, ClientOptions options)
+    : m_runtime(runtime)
+    , m_distribution(std::move(distribution))
+    , m_options(options)
+    , m_eventHandler(std::make_shared<std::function<void(const HealthEvent &)>>())
+{
+    std::weak_ptr<std::function<void(const HealthEvent &)>> handler = m_eventHandler;
+    for (std::size_t i = 0; i < m_distribution->servers().size(); ++i)
+        m_pools.push_back(std::make_shared<ServerPool>(m_runtime.context(), i, m_distribution->servers()[i],
+                                                       m_options.pool, [handler](const HealthEvent &e) {
+                                                           if (auto h = handler.lock(); h && *h)
+                                                               (*h)(e);
+                                                       }));
+}
+
+Client::~Client()
+{
+    // The pools live on the I/O thread; shut them down there and wait.
+    if (m_runtime.inWorkerThread()) {
+        for (auto &p : m_pools)
+            p->shutdown();
+        return;
+    }
+    std::promise<void> done;
+    m_runtime.post([this, &done] {
+        for (auto &p : m_pools)
+            p->shutdown();
+        done.set_value();
+    });
+    done.get_future().wait();
+}
+
+void Client::setEventHandler(std::function<void(const HealthEvent &)> handler)
+{
+    std::promise<void> done;
+    m_runtime.post([this, &done, h = std::move(handler)]() mutable {
+        *m_eventHandler = std::move(h);
+        done.set_value();
+    });
+    done.get_future().wait();
+}
+
+std::vector<ServerState> Client::states()
+{
+    std::promise<std::vector<ServerState>> result;
+    m_runtime.post([this, &result] {
+        std::vector<ServerState> s;
+        for (const auto &p : m_pools)
+            s.push_back(p->state());
+        result.set_value(std::move(s));
+    });
+    return result.get_future().get();
+}
+
+RequestPtr Client::makeRequest(std::string bytes, Expect expect, bool write, std::chrono::milliseconds timeout)
+{
+    auto r = std::make_shared<PendingRequest>();
+    r->bytes = std::move(bytes);
+    r->expect = expect;
+    r->write = write;
+    r->deadline = Clock::now() + (timeout.count() > 0 ? timeout : m_options.pool.requestTimeout);
+    return r;
+}
+
+void Client::dispatch(std::size_t server, RequestPtr request)
+{
+    // The deadline counts from the call, not from when the I/O thread gets to it.
+    m_runtime.post([pool = m_pools[server], request = std::move(request)]() mutable { pool->submit(std::move(request)); });
+}
+
+void Client::get(std::string key, ItemCallback done)
+{
+    if (auto e = keyError(key)) {
+        m_runtime.post([done = std::move(done), e] { done(e, std::nullopt); });
+        return;
+    }
+    std::string bytes;
+    const std::string_view keys[] = {key};
+    encode::get(bytes, keys);
+    auto r = makeRequest(std::move(bytes), Expect::Retrieval, false);
+    r->validate = [key](const Response &response) {
+        for (const auto &item : response.items)
+            if (item.key != key)
+                return "VALUE for '" + item.key + "' in the reply to a get of another key";
+        return response.items.size() > 1 ? std::string("several VALUEs for one key") : std::string();
+    };
+    r->done = [done = std::move(done)](Outcome o) {
+        if (o.error)
+            return done(o.error, std::nullopt);
+        if (o.response.isError())
+            return done({ClientErrc::Protocol, o.response.text}, std::nullopt);
+        if (o.response.items.empty())
+            return done({}, std::nullopt);
+        done({}, std::move(o.response.items.front()));
+    };
+    dispatch(m_distribution->owner(key), std::move(r));
+}
+
+void Client::store(encode::Store command, std::string key, std::string value, std::uint32_t flags, std::int64_t ttl,
+                   ReplyCallback done)
+{
+    if (auto e = keyError(key)) {
+        m_runtime.post([done = std::move(done), e] { done(e, Reply::ClientError, e.message); });
+        return;
+    }
+    std::string bytes;
+    encode::store(bytes, command, key, flags, ttl, value);
+    auto r = makeRequest(std::move(bytes), Expect::Storage, true);
+    r->done = [done = std::move(done)](Outcome o) { done(o.error, o.response.reply, o.response.text); };
+    dispatch(m_distribution->owner(key), std::move(r));
+}
+
+void Client::remove(std::string key, ReplyCallback done)
+{
+    if (auto e = keyError(key)) {
+        m_runtime.post([done = std::move(done), e] { done(e, Reply::ClientError, e.message); });
+        return;
+    }
+    std::string bytes;
+    encode::remove(bytes, key);
+    auto r = makeRequest(std::move(bytes), Expect::Delete, true);
+    r->done = [done = std::move(done)](Outcome o) { done(o.error, o.response.reply, o.response.text); };
+    dispatch(m_distribution->owner(key), std::move(r));
+}
+
+void Client::touch(std::string key, std::int64_t ttl, ReplyCallback done)
+{
+    if (auto e = keyError(key)) {
+        m_runtime.post([done = std::move(done), e] { done(e, Reply::ClientError, e.message); });
+        return;
+    }
+    std::string bytes;
+    encode::touch(bytes, key, ttl);
+    auto r = makeRequest(std::move(bytes), Expect::Touch, true);
+    r->done = [done = std::move(done)](Outcome o) { done(o.error, o.response.reply, o.response.text); };
+    dispatch(m_distribution->owner(key), std::move(r));
+}
+
+void Client::getMany(std::vector<std::string> keys, ItemsCallback done)
+{
+    struct Batch {
+        std::vector<ClientError> errors;
+        std::vector<std::optional<Item>> items;
+        std::size_t remaining = 0;
+        ItemsCallback done;
+    };
+    auto batch = std::make_shared<Batch>();
+    batch->errors.resize(keys.size());
+    batch->items.resize(keys.size());
+    batch->done = std::move(done);
+    std::map<std::size_t, std::vector<std::size_t>> byServer;
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        if (auto e = keyError(keys[i]))
+            batch->errors[i] = e;
+        else
+            byServer[m_distribution->owner(keys[i])].push_back(i);
+    }
+    constexpr std::size_t kPerRequest = 100;
+    std::vector<std::pair<std::size_t, std::vector<std::size_t>>> requests;
+    for (auto &[server, indexes] : byServer)
+        for (std::size_t start = 0; start < indexes.size(); start += kPerRequest)
+            requests.emplace_back(server, std::vector<std::size_t>(indexes.begin() + static_cast<std::ptrdiff_t>(start),
+                                                                    indexes.begin() + static_cast<std::ptrdiff_t>(std::min(indexes.size(), start + kPerRequest))));
+    batch->remaining = requests.size();
+    if (requests.empty()) {
+        m_runtime.post([batch] { batch->done(std::move(batch->errors), std::move(batch->items)); });
+        return;
+    }
+    auto shared = std::make_shared<std::vector<std::string>>(std::move(keys));
+    for (auto &[server, indexes] : requests) {
+        std::vector<std::string_view> views;
+        for (const auto i : indexes)
+            views.emplace_back((*shared)[i]);
+        std::string bytes;
+        encode::get(bytes, views);
+        auto r = makeRequest(std::move(bytes), Expect::Retrieval, false);
+        r->validate = [shared, indexes](const Response &response) {
+            std::string problem;
+            for (const auto &item : response.items)
+                if (std::none_of(indexes.begin(), indexes.end(), [&](std::size_t i) { return (*shared)[i] == item.key; }))
+                    problem = "VALUE for '" + item.key + "', a key that was not asked for";
+            return problem;
+        };
+        r->done = [batch, shared, indexes = std::move(indexes)](Outcome o) {
+            std::map<std::string_view, std::size_t> position;
+            for (const auto i : indexes)
+                position.emplace((*shared)[i], i);
+            for (const auto i : indexes)
+                if (o.error)
+                    batch->errors[i] = o.error;
+                else if (o.response.isError())
+                    batch->errors[i] = {ClientErrc::Protocol, o.response.text};
+            if (!o.error)
+                for (auto &item : o.response.items)
+                    if (auto it = position.find(item.key); it != position.end())
+                        batch->items[it->second] = std::move(item);
+            if (--batch->remaining == 0)
+                batch->done(std::move(batch->errors), std::move(batch->items));
+        };
+        dispatch(server, std::move(r));
+    }
+}
+
+void Client::send(std::size_t server, std::string bytes, Expect expect, bool write, OutcomeCallback done,
+                  std::function<void(const Response &)> onEntry, std::chrono::milliseconds timeout)
+{
+    auto r = makeRequest(std::move(bytes), expect, write, timeout);
+    r->done = std::move(done);
+    r->onEntry = std::move(onEntry);
+    dispatch(server, std::move(r));
+}
+
+std::pair<ClientError, std::optional<Item>> Client::getSync(const std::string &key)
+{
+    std::promise<std::pair<ClientError, std::optional<Item>>> p;
+    get(key, [&p](ClientError e, std::optional<Item> item) { p.set_value({std::move(e), std::move(item)}); });
+    return wait(p.get_future());
+}
+
+ReplyResult Client::storeSync(encode::Store command, const std::string &key, const std::string &value,
+                              std::uint32_t flags, std::int64_t ttl)
+{
+    std::promise<ReplyResult> p;
+    store(command, key, value, flags, ttl,
+          [&p](ClientError e, Reply r, const std::string &text) { p.set_value({std::move(e), r, text}); });
+    return wait(p.get_future());
+}
+
+ReplyResult Client::removeSync(const std::string &key)
+{
+    std::promise<ReplyResult> p;
+    remove(key, [&p](ClientError e, Reply r, const std::string &text) { p.set_value({std::move(e), r, text}); });
+    return wait(p.get_future());
+}
+
+ReplyResult Client::touchSync(const std::string &key, std::int64_t ttl)
+{
+    std::promise<ReplyResult> p;
+    touch(key, ttl, [&p](ClientError e, Reply r, const std::string &text) { p.set_value({std::move(e), r, text}); });
+    return wait(p.get_future());
+}
+
+Outcome Client::sendSync(std::size_t server, std::string bytes, Expect expect, bool write)
+{
+    std::promise<Outcome> p;
+    send(server, std::move(bytes), expect, write, [&p](Outcome o) { p.set_value(std::move(o)); });
+    return wait(p.get_future());
+}
+
+} // namespace ringscope::core

@@ -1,0 +1,81 @@
+#pragma once
+
+#include "../distribution/distribution.h"
+#include "../protocol/requestencoder.h"
+#include "ioruntime.h"
+#include "serverpool.h"
+
+#include <future>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace ringscope::core {
+
+// The answer to a write (set, delete, touch…): a ClientError when no reply
+// came, else the server's reply and, for errors, its message.
+struct ReplyResult {
+    ClientError error;
+    Reply reply = Reply::Error;
+    std::string text;
+};
+
+struct ClientOptions {
+    ServerPool::Options pool{};
+};
+
+// A memcached client over a Distribution: each key goes to the server the
+// preset says, exactly as the real client would send it. Keys are checked
+// before anything is sent. Callbacks run on the I/O thread; the *Sync
+// helpers block the calling thread (never the I/O thread) for scripts and
+// the CLI.
+class Client {
+public:
+    Client(IoRuntime &runtime, std::unique_ptr<Distribution> distribution, ClientOptions options = {});
+    ~Client();
+    Client(const Client &) = delete;
+    Client &operator=(const Client &) = delete;
+
+    const Distribution &distribution() const noexcept { return *m_distribution; }
+    IoRuntime &runtime() noexcept { return m_runtime; }
+
+    using ItemCallback = std::function<void(ClientError, std::optional<Item>)>;
+    using ReplyCallback = std::function<void(ClientError, Reply, std::string)>;
+    using ItemsCallback = std::function<void(std::vector<ClientError>, std::vector<std::optional<Item>>)>;
+    using OutcomeCallback = std::function<void(Outcome)>;
+
+    void get(std::string key, ItemCallback done);
+    void store(encode::Store command, std::string key, std::string value, std::uint32_t flags, std::int64_t ttl,
+               ReplyCallback done);
+    void remove(std::string key, ReplyCallback done);
+    void touch(std::string key, std::int64_t ttl, ReplyCallback done);
+    // Keys grouped by server, one `get` per server (up to 100 keys each), in parallel.
+    void getMany(std::vector<std::string> keys, ItemsCallback done);
+
+    // A raw request to one server (stats, mg without LRU bump, metadump…).
+    void send(std::size_t server, std::string bytes, Expect expect, bool write, OutcomeCallback done,
+              std::function<void(const Response &)> onEntry = {}, std::chrono::milliseconds timeout = {});
+
+    void setEventHandler(std::function<void(const HealthEvent &)> handler);
+    std::vector<ServerState> states(); // asks the I/O thread
+
+    // Blocking helpers.
+    std::pair<ClientError, std::optional<Item>> getSync(const std::string &key);
+    ReplyResult storeSync(encode::Store command, const std::string &key, const std::string &value,
+                          std::uint32_t flags = 0, std::int64_t ttl = 0);
+    ReplyResult removeSync(const std::string &key);
+    ReplyResult touchSync(const std::string &key, std::int64_t ttl);
+    Outcome sendSync(std::size_t server, std::string bytes, Expect expect, bool write = false);
+
+private:
+    RequestPtr makeRequest(std::string bytes, Expect expect, bool write, std::chrono::milliseconds timeout = {});
+    void dispatch(std::size_t server, RequestPtr request);
+
+    IoRuntime &m_runtime;
+    std::unique_ptr<Distribution> m_distribution;
+    ClientOptions m_options;
+    std::vector<std::shared_ptr<ServerPool>> m_pools;
+    std::shared_ptr<std::function<void(const HealthEvent &)>> m_eventHandler;
+};
+
+} // namespace ringscope::core

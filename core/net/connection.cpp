@@ -1,0 +1,228 @@
+#include "connection.h"
+
+#include <asio/co_spawn.hpp>
+#include <asio/connect.hpp>
+#include <asio/detached.hpp>
+#include <asio/experimental/as_tuple.hpp>
+#include <asio/experimental/awaitable_operators.hpp>
+#include <asio/use_awaitable.hpp>
+#include <asio/write.hpp>
+
+namespace ringscope::core {
+namespace {
+
+constexpr auto kAsTuple = asio::experimental::as_tuple(asio::use_awaitable);
+
+std::string formatAddress(const std::string &host, std::uint16_t port)
+{
+    return (host.find(':') != std::string::npos ? "[" + host + "]" : host) + ":" + std::to_string(port);
+}
+
+} // namespace
+
+Connection::Connection(asio::io_context &io, std::string host, std::uint16_t port, Options options)
+    : m_io(io)
+    , m_host(std::move(host))
+    , m_port(port)
+    , m_address(formatAddress(m_host, m_port))
+    , m_options(options)
+    , m_socket(io)
+    , m_writeSignal(io)
+    , m_deadlineTimer(io)
+    , m_parser(options.limits)
+{
+}
+
+Connection::~Connection() = default;
+
+void Connection::start()
+{
+    asio::co_spawn(m_io, run(), asio::detached);
+}
+
+void Connection::submit(RequestPtr request)
+{
+    if (m_closed) {
+        request->fail(ClientErrc::ConnectionLost, m_address + ": connection closed");
+        return;
+    }
+    const bool earliest = m_unsent.empty() && m_inflight.empty();
+    m_unsent.push_back(std::move(request));
+    m_writeSignal.cancel();
+    if (earliest || m_unsent.back()->deadline < m_deadlineTimer.expiry())
+        m_deadlineTimer.cancel();
+}
+
+void Connection::close(ClientErrc code, const std::string &why)
+{
+    if (m_closed)
+        return;
+    m_closed = true;
+    asio::error_code ignored;
+    m_socket.shutdown(asio::ip::tcp::socket::shutdown_both, ignored);
+    m_socket.close(ignored);
+    m_writeSignal.cancel();
+    m_deadlineTimer.cancel();
+    auto inflight = std::move(m_inflight);
+    auto unsent = std::move(m_unsent);
+    m_inflight.clear();
+    m_unsent.clear();
+    for (auto &r : inflight)
+        r->fail(code, m_address + ": " + why);
+    // Never sent: whatever closed the connection, these did not happen.
+    for (auto &r : unsent)
+        r->fail(code == ClientErrc::Timeout || code == ClientErrc::Protocol ? ClientErrc::ConnectionLost : code,
+                m_address + ": " + why);
+    if (auto handler = std::move(m_onClose); handler && code != ClientErrc::Cancelled)
+        handler(code, why);
+}
+
+asio::awaitable<bool> Connection::connect()
+{
+    using namespace asio::experimental::awaitable_operators;
+    asio::ip::tcp::resolver resolver(m_io);
+    asio::steady_timer timer(m_io);
+    timer.expires_after(m_options.connectTimeout);
+    auto resolved = co_await (resolver.async_resolve(m_host, std::to_string(m_port), kAsTuple)
+                              || timer.async_wait(kAsTuple));
+    if (resolved.index() == 1) {
+        close(ClientErrc::ConnectFailed, "name lookup took longer than the connect timeout");
+        co_return false;
+    }
+    const auto &[resolveError, endpoints] = std::get<0>(resolved);
+    if (resolveError) {
+        close(ClientErrc::ConnectFailed, "cannot resolve " + m_host + ": " + resolveError.message());
+        co_return false;
+    }
+    auto connected = co_await (asio::async_connect(m_socket, endpoints, kAsTuple) || timer.async_wait(kAsTuple));
+    if (connected.index() == 1) {
+        close(ClientErrc::ConnectFailed,
+              "no connection within " + std::to_string(m_options.connectTimeout.count()) + " ms");
+        co_return false;
+    }
+    if (const auto &ec = std::get<0>(std::get<0>(connected)); ec) {
+        close(ClientErrc::ConnectFailed, "connect failed: " + ec.message());
+        co_return false;
+    }
+    asio::error_code ignored;
+    m_socket.set_option(asio::ip::tcp::no_delay(true), ignored);
+    m_connected = true;
+    co_return true;
+}
+
+asio::awaitable<void> Connection::run()
+{
+    using namespace asio::experimental::awaitable_operators;
+    auto self = shared_from_this();
+    // The watchdog also covers requests queued while connecting.
+    asio::co_spawn(m_io, watchdog(), asio::detached);
+    if (!co_await connect())
+        co_return;
+    co_await (reader() && writer());
+}
+
+asio::awaitable<void> Connection::writer()
+{
+    auto self = shared_from_this();
+    while (!m_closed) {
+        if (m_unsent.empty()) {
+            m_writeSignal.expires_at(asio::steady_timer::time_point::max());
+            co_await m_writeSignal.async_wait(kAsTuple);
+            continue;
+        }
+        m_writeBuffer.clear();
+        for (auto &r : m_unsent) {
+            m_writeBuffer += r->bytes;
+            r->sent = true;
+            m_inflight.push_back(std::move(r));
+        }
+        m_unsent.clear();
+        auto [ec, n] = co_await asio::async_write(m_socket, asio::buffer(m_writeBuffer), kAsTuple);
+        if (ec) {
+            close(ClientErrc::ConnectionLost, "write failed: " + ec.message());
+            co_return;
+        }
+    }
+}
+
+asio::awaitable<void> Connection::reader()
+{
+    auto self = shared_from_this();
+    while (!m_closed) {
+        auto [ec, n] = co_await m_socket.async_read_some(asio::buffer(m_readBuffer), kAsTuple);
+        if (ec) {
+            close(ClientErrc::ConnectionLost,
+                  ec == asio::error::eof ? std::string("the server closed the connection") : "read failed: " + ec.message());
+            co_return;
+        }
+        m_parser.feed(std::string_view(m_readBuffer.data(), n));
+        deliver();
+    }
+}
+
+void Connection::deliver()
+{
+    while (!m_closed && !m_inflight.empty()) {
+        RequestPtr &front = m_inflight.front();
+        Response response;
+        ProtocolError error;
+        const auto status = m_parser.next(front->expect, response, error);
+        if (status == ResponseParser::Status::NeedMore)
+            return;
+        if (status == ResponseParser::Status::Failed) {
+            close(ClientErrc::Protocol, "bad reply: " + error.message);
+            return;
+        }
+        if (response.reply == Reply::MetadumpEntry && front->onEntry) {
+            front->onEntry(response);
+            continue;
+        }
+        if (front->validate)
+            if (std::string problem = front->validate(response); !problem.empty()) {
+                close(ClientErrc::Protocol, "reply out of step: " + problem);
+                return;
+            }
+        RequestPtr done = std::move(front);
+        m_inflight.pop_front();
+        done->complete({{}, std::move(response)});
+    }
+    if (!m_closed && m_inflight.empty() && m_parser.buffered() > 0)
+        close(ClientErrc::Protocol, "the server sent a reply to a request that was never made");
+}
+
+asio::awaitable<void> Connection::watchdog()
+{
+    auto self = shared_from_this();
+    while (!m_closed) {
+        auto earliest = Clock::time_point::max();
+        for (const auto &r : m_inflight)
+            earliest = std::min(earliest, r->deadline);
+        for (const auto &r : m_unsent)
+            earliest = std::min(earliest, r->deadline);
+        m_deadlineTimer.expires_at(earliest);
+        co_await m_deadlineTimer.async_wait(kAsTuple);
+        if (m_closed)
+            co_return;
+        const auto now = Clock::now();
+        for (const auto &r : m_inflight) {
+            if (r->deadline <= now) {
+                // Its reply may still come; the stream can no longer be trusted.
+                close(ClientErrc::Timeout, "no reply before the deadline");
+                co_return;
+            }
+        }
+        // Not yet on the wire (still connecting): fail just those.
+        for (auto it = m_unsent.begin(); it != m_unsent.end();) {
+            if ((*it)->deadline <= now) {
+                auto r = std::move(*it);
+                it = m_unsent.erase(it);
+                r->fail(ClientErrc::Timeout, m_address + (m_connected ? ": deadline passed before sending"
+                                                                        : ": deadline passed while connecting"));
+            } else {
+                ++it;
+            }
+        }
+    }
+}
+
+} // namespace ringscope::core

@@ -1,0 +1,77 @@
+#pragma once
+
+#include "../protocol/responseparser.h"
+#include "outcome.h"
+
+#include <asio/awaitable.hpp>
+#include <asio/io_context.hpp>
+#include <asio/ip/tcp.hpp>
+#include <asio/steady_timer.hpp>
+
+#include <array>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace ringscope::core {
+
+// One TCP connection to one memcached server, living on the I/O thread.
+// Requests are pipelined: every request queued while a write is in flight
+// goes out in the next write, and replies are matched to requests in order.
+// Every request has a deadline; when one that is on the wire passes it, the
+// connection is out of step with the server and closes, failing everything
+// it still holds (writes that were sent as Unknown). Garbage from the server
+// closes it too, with a Protocol error for the requests it held.
+class Connection : public std::enable_shared_from_this<Connection> {
+public:
+    struct Options {
+        std::chrono::milliseconds connectTimeout{300};
+        ResponseParser::Limits limits{};
+    };
+
+    Connection(asio::io_context &io, std::string host, std::uint16_t port, Options options);
+    ~Connection();
+    Connection(const Connection &) = delete;
+    Connection &operator=(const Connection &) = delete;
+
+    // Called once, when the connection closes because something failed.
+    void setCloseHandler(std::function<void(ClientErrc, const std::string &)> handler)
+    {
+        m_onClose = std::move(handler);
+    }
+
+    void start();
+    void submit(RequestPtr request);
+    void close(ClientErrc code, const std::string &why);
+    bool closed() const noexcept { return m_closed; }
+    std::size_t outstanding() const noexcept { return m_unsent.size() + m_inflight.size(); }
+    const std::string &address() const noexcept { return m_address; }
+
+private:
+    asio::awaitable<void> run();
+    asio::awaitable<bool> connect();
+    asio::awaitable<void> reader();
+    asio::awaitable<void> writer();
+    asio::awaitable<void> watchdog();
+    void deliver();
+
+    asio::io_context &m_io;
+    std::string m_host;
+    std::uint16_t m_port;
+    std::string m_address;
+    Options m_options;
+    asio::ip::tcp::socket m_socket;
+    asio::steady_timer m_writeSignal;
+    asio::steady_timer m_deadlineTimer;
+    ResponseParser m_parser;
+    std::deque<RequestPtr> m_unsent;
+    std::deque<RequestPtr> m_inflight;
+    std::string m_writeBuffer;
+    std::array<char, 65536> m_readBuffer{};
+    std::function<void(ClientErrc, const std::string &)> m_onClose;
+    bool m_connected = false;
+    bool m_closed = false;
+};
+
+} // namespace ringscope::core

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <asio/executor_work_guard.hpp>
+#include <asio/io_context.hpp>
+#include <asio/post.hpp>
+
+#include <thread>
+
+namespace ringscope::core {
+
+// The one asio io_context of the program, run by one worker thread. A
+// single-threaded context is its own strand: everything in core/net runs
+// there, and other threads only post() into it.
+class IoRuntime {
+public:
+    IoRuntime();
+    ~IoRuntime();
+    IoRuntime(const IoRuntime &) = delete;
+    IoRuntime &operator=(const IoRuntime &) = delete;
+
+    asio::io_context &context() noexcept { return m_io; }
+    bool inWorkerThread() const noexcept { return std::this_thread::get_id() == m_thread.get_id(); }
+
+    template <typename F>
+    void post(F &&f)
+    {
+        asio::post(m_io, std::forward<F>(f));
+    }
+
+    // Stops the loop and joins the thread; pending handlers are dropped.
+    void stop();
+
+private:
+    asio::io_context m_io;
+    asio::executor_work_guard<asio::io_context::executor_type> m_guard;
+    std::thread m_thread;
+};
+
+} // namespace ringscope::core

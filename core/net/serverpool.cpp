@@ -1,0 +1,155 @@
+#include "serverpool.h"
+
+#include "../protocol/requestencoder.h"
+
+namespace ringscope::core {
+
+const char *stateName(ServerState state) noexcept
+{
+    static constexpr const char *kNames[] = {"up", "suspect", "down"};
+    return kNames[static_cast<std::size_t>(state)];
+}
+
+ServerPool::ServerPool(asio::io_context &io, std::size_t index, Server server, Options options, EventHandler onEvent)
+    : m_io(io)
+    , m_index(index)
+    , m_server(std::move(server))
+    , m_options(options)
+    , m_onEvent(std::move(onEvent))
+    , m_backoff(options.probeFirst)
+    , m_probeTimer(io)
+{
+    m_connections.resize(std::max(1u, options.connections));
+}
+
+std::size_t ServerPool::outstanding() const noexcept
+{
+    std::size_t n = 0;
+    for (const auto &c : m_connections)
+        if (c && !c->closed())
+            n += c->outstanding();
+    return n;
+}
+
+std::shared_ptr<Connection> ServerPool::connection()
+{
+    auto &slot = m_connections[m_next++ % m_connections.size()];
+    if (!slot || slot->closed()) {
+        slot = std::make_shared<Connection>(m_io, m_server.host, m_server.port, m_options.connection);
+        std::weak_ptr<ServerPool> weak = weak_from_this();
+        slot->setCloseHandler([weak](ClientErrc code, const std::string &why) {
+            if (auto self = weak.lock())
+                self->onFailure(code, why);
+        });
+        slot->start();
+    }
+    return slot;
+}
+
+void ServerPool::submit(RequestPtr request)
+{
+    if (m_shutdown) {
+        request->fail(ClientErrc::Cancelled, "the client is shutting down");
+        return;
+    }
+    if (m_state == ServerState::Down) {
+        request->fail(ClientErrc::ServerDown, m_server.address() + " is marked down");
+        return;
+    }
+    // Any reply at all (even NOT_FOUND or SERVER_ERROR) shows the server is alive.
+    std::weak_ptr<ServerPool> weak = weak_from_this();
+    request->done = [weak, done = std::move(request->done)](Outcome outcome) {
+        if (!outcome.error)
+            if (auto self = weak.lock())
+                self->onSuccess();
+        if (done)
+            done(std::move(outcome));
+    };
+    connection()->submit(std::move(request));
+}
+
+void ServerPool::onSuccess()
+{
+    m_failures = 0;
+    if (m_state == ServerState::Suspect)
+        setState(ServerState::Up, "answered again");
+}
+
+void ServerPool::onFailure(ClientErrc code, const std::string &why)
+{
+    if (m_shutdown || m_state == ServerState::Down)
+        return;
+    ++m_failures;
+    const std::string reason = std::string(errcName(code)) + ": " + why;
+    if (m_failures >= m_options.failureThreshold) {
+        setState(ServerState::Down, reason);
+        for (auto &c : m_connections)
+            if (c)
+                c->close(ClientErrc::ServerDown, "marked down");
+        m_backoff = m_options.probeFirst;
+        scheduleProbe();
+    } else {
+        setState(ServerState::Suspect, reason);
+    }
+}
+
+void ServerPool::setState(ServerState next, const std::string &reason)
+{
+    if (next == m_state)
+        return;
+    HealthEvent e{std::chrono::system_clock::now(), m_index, m_server.address(), m_state, next, reason};
+    m_state = next;
+    if (m_onEvent)
+        m_onEvent(e);
+}
+
+void ServerPool::scheduleProbe()
+{
+    m_probeTimer.expires_after(m_backoff);
+    std::weak_ptr<ServerPool> weak = weak_from_this();
+    m_probeTimer.async_wait([weak](const asio::error_code &ec) {
+        if (auto self = weak.lock(); self && !ec && !self->m_shutdown)
+            self->probe();
+    });
+}
+
+void ServerPool::probe()
+{
+    auto conn = std::make_shared<Connection>(m_io, m_server.host, m_server.port, m_options.connection);
+    auto request = std::make_shared<PendingRequest>();
+    encode::version(request->bytes);
+    request->expect = Expect::Version;
+    request->deadline = Clock::now() + m_options.requestTimeout;
+    std::weak_ptr<ServerPool> weak = weak_from_this();
+    request->done = [weak, conn](Outcome outcome) {
+        auto self = weak.lock();
+        if (!self || self->m_shutdown)
+            return;
+        if (!outcome.error && outcome.response.reply == Reply::Version) {
+            self->m_failures = 0;
+            self->m_connections.front() = conn; // keep the connection that answered
+            conn->setCloseHandler([weak](ClientErrc code, const std::string &why) {
+                if (auto s = weak.lock())
+                    s->onFailure(code, why);
+            });
+            self->setState(ServerState::Up, "answered a probe (version " + outcome.response.text + ")");
+            return;
+        }
+        conn->close(ClientErrc::Cancelled, "probe failed");
+        self->m_backoff = std::min(self->m_backoff * 2, self->m_options.probeMax);
+        self->scheduleProbe();
+    };
+    conn->start();
+    conn->submit(std::move(request));
+}
+
+void ServerPool::shutdown()
+{
+    m_shutdown = true;
+    m_probeTimer.cancel();
+    for (auto &c : m_connections)
+        if (c)
+            c->close(ClientErrc::Cancelled, "client shut down");
+}
+
+} // namespace ringscope::core

@@ -1,0 +1,75 @@
+#pragma once
+
+#include "../distribution/server.h"
+#include "connection.h"
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace ringscope::core {
+
+enum class ServerState : std::uint8_t { Up, Suspect, Down };
+const char *stateName(ServerState state) noexcept;
+
+// A change of a server's health, with when it happened.
+struct HealthEvent {
+    std::chrono::system_clock::time_point when;
+    std::size_t server = 0;
+    std::string address;
+    ServerState from = ServerState::Up;
+    ServerState to = ServerState::Up;
+    std::string reason;
+};
+
+// The connections to one server and its health. A refused or reset
+// connection counts as a failure at once; a server that stops answering
+// counts when a request on the wire passes its deadline. `failureThreshold`
+// failures in a row mark it Down: requests then fail fast with ServerDown and
+// a probe (`version`) is sent after 1 s, then 2, 4 … up to 60 s, until one is
+// answered and the server is Up again. Lives on the I/O thread.
+class ServerPool : public std::enable_shared_from_this<ServerPool> {
+public:
+    struct Options {
+        Connection::Options connection{};
+        std::chrono::milliseconds requestTimeout{300};
+        unsigned failureThreshold = 2;
+        std::chrono::milliseconds probeFirst{1000};
+        std::chrono::milliseconds probeMax{60000};
+        unsigned connections = 1; // pipelining makes one enough for most loads
+    };
+    using EventHandler = std::function<void(const HealthEvent &)>;
+
+    ServerPool(asio::io_context &io, std::size_t index, Server server, Options options, EventHandler onEvent);
+
+    void submit(RequestPtr request);
+    void shutdown();
+    ServerState state() const noexcept { return m_state; }
+    const Server &server() const noexcept { return m_server; }
+    const Options &options() const noexcept { return m_options; }
+    std::size_t outstanding() const noexcept;
+
+private:
+    std::shared_ptr<Connection> connection();
+    void onFailure(ClientErrc code, const std::string &why);
+    void onSuccess();
+    void setState(ServerState next, const std::string &reason);
+    void scheduleProbe();
+    void probe();
+
+    asio::io_context &m_io;
+    std::size_t m_index;
+    Server m_server;
+    Options m_options;
+    EventHandler m_onEvent;
+    std::vector<std::shared_ptr<Connection>> m_connections;
+    std::size_t m_next = 0;
+    ServerState m_state = ServerState::Up;
+    unsigned m_failures = 0;
+    std::chrono::milliseconds m_backoff;
+    asio::steady_timer m_probeTimer;
+    bool m_shutdown = false;
+};
+
+} // namespace ringscope::core

@@ -1,0 +1,264 @@
+// The client library against real memcached processes (and a fake server for
+// replies a real one never sends): placement on the wire, pipelining, key
+// validation with zero bytes sent, garbage that closes only its connection,
+// deadlines under SIGSTOP, fast failure under SIGKILL, down/up with probes.
+#include "common/fakeserver.h"
+#include "common/processes.h"
+#include "common/testkeys.h"
+#include "core/distribution/preset.h"
+#include "core/net/client.h"
+
+#include <QElapsedTimer>
+#include <QTest>
+
+#include <csignal>
+#include <mutex>
+
+using namespace ringscope::core;
+using ringscope::test::FakeServer;
+using ringscope::test::ServerProcess;
+
+namespace {
+
+std::unique_ptr<Distribution> ring(const ServerList &servers, const char *preset = "libmemcached-ketama-weighted")
+{
+    std::string error;
+    return makeDistribution(*findPreset(preset), servers, std::nullopt, {}, error);
+}
+
+ServerList listOf(const std::vector<std::unique_ptr<ServerProcess>> &servers)
+{
+    ServerList list;
+    for (const auto &s : servers)
+        list.push_back({"127.0.0.1", s->port(), 1, {}});
+    return list;
+}
+
+ClientOptions fastOptions(int timeoutMs = 200)
+{
+    ClientOptions o;
+    o.pool.requestTimeout = std::chrono::milliseconds(timeoutMs);
+    o.pool.connection.connectTimeout = std::chrono::milliseconds(timeoutMs);
+    o.pool.probeFirst = std::chrono::milliseconds(300);
+    return o;
+}
+
+} // namespace
+
+class TestClient : public QObject {
+    Q_OBJECT
+
+    IoRuntime m_runtime;
+    std::vector<std::unique_ptr<ServerProcess>> m_servers;
+
+private slots:
+    void initTestCase()
+    {
+        for (int i = 0; i < 3; ++i) {
+            QString error;
+            auto s = ringscope::test::startMemcached(&error);
+            QVERIFY2(s, qPrintable(error));
+            m_servers.push_back(std::move(s));
+        }
+    }
+
+    void roundTripOnThePredictedServer()
+    {
+        const ServerList list = listOf(m_servers);
+        Client client(m_runtime, ring(list), fastOptions());
+        std::vector<std::unique_ptr<Client>> direct;
+        for (const auto &s : list)
+            direct.push_back(std::make_unique<Client>(m_runtime, ring({s}), fastOptions()));
+        const auto keys = ringscope::test::randomKeys(300, 21, 5);
+        for (const auto &k : keys) {
+            const auto r = client.storeSync(encode::Store::Set, k, "v:" + k, 42, 0);
+            QVERIFY2(!r.error && r.reply == Reply::Stored, r.error.message.c_str());
+        }
+        for (const auto &k : keys) {
+            const auto [e, item] = client.getSync(k);
+            QVERIFY(!e && item);
+            QCOMPARE(item->value, "v:" + k);
+            QCOMPARE(item->flags, 42u);
+            const std::size_t owner = client.distribution().owner(k);
+            for (std::size_t i = 0; i < direct.size(); ++i)
+                QCOMPARE(direct[i]->getSync(k).second.has_value(), i == owner);
+        }
+        QCOMPARE(client.touchSync(keys[0], 100).reply, Reply::Touched);
+        QCOMPARE(client.removeSync(keys[0]).reply, Reply::Deleted);
+        QCOMPARE(client.removeSync(keys[0]).reply, Reply::NotFound);
+        QVERIFY(!client.getSync(keys[0]).second);
+        QCOMPARE(client.storeSync(encode::Store::Add, keys[1], "x").reply, Reply::NotStored);
+    }
+
+    void pipelinedRequestsAllAnswered()
+    {
+        Client client(m_runtime, ring(listOf(m_servers)), fastOptions(2000));
+        constexpr int kCount = 2000;
+        std::promise<void> finished;
+        std::atomic<int> left{kCount};
+        std::atomic<int> failures{0};
+        for (int i = 0; i < kCount; ++i)
+            client.store(encode::Store::Set, "pipe:" + std::to_string(i), std::to_string(i), 0, 0,
+                         [&](ClientError e, Reply r, const std::string &) {
+                             if (e || r != Reply::Stored)
+                                 ++failures;
+                             if (--left == 0)
+                                 finished.set_value();
+                         });
+        finished.get_future().wait();
+        QCOMPARE(failures.load(), 0);
+        std::vector<std::string> keys;
+        for (int i = 0; i < kCount; ++i)
+            keys.push_back("pipe:" + std::to_string(i));
+        keys.push_back("pipe:absent");
+        std::promise<std::pair<std::vector<ClientError>, std::vector<std::optional<Item>>>> many;
+        client.getMany(keys, [&](std::vector<ClientError> e, std::vector<std::optional<Item>> items) {
+            many.set_value({std::move(e), std::move(items)});
+        });
+        auto [errors, items] = many.get_future().get();
+        for (int i = 0; i < kCount; ++i) {
+            QVERIFY(!errors[static_cast<std::size_t>(i)]);
+            QCOMPARE(items[static_cast<std::size_t>(i)]->value, std::to_string(i));
+        }
+        QVERIFY(!items.back());
+    }
+
+    void badKeysSendNothing()
+    {
+        FakeServer fake([](const std::string &) { return FakeServer::Action{"STORED\r\n", false}; });
+        Client client(m_runtime, ring({{"127.0.0.1", fake.port(), 1, {}}}), fastOptions());
+        for (const std::string &key : {std::string("k\r\nflush_all"), std::string(), std::string(251, 'k'),
+                                      std::string("a b"), std::string("a\0b", 3)}) {
+            const auto r = client.storeSync(encode::Store::Set, key, "v");
+            QCOMPARE(r.error.code, ClientErrc::InvalidKey);
+            QCOMPARE(client.getSync(key).first.code, ClientErrc::InvalidKey);
+        }
+        QTest::qWait(100);
+        QCOMPARE(fake.received(), std::string());
+        QCOMPARE(fake.connections(), 0);
+    }
+
+    void valueTooLargeIsTheServersError()
+    {
+        Client client(m_runtime, ring(listOf(m_servers)), fastOptions(2000));
+        const auto r = client.storeSync(encode::Store::Set, "big", std::string(2 * 1024 * 1024, 'x'));
+        QVERIFY(!r.error);
+        QCOMPARE(r.reply, Reply::ServerError);
+        QVERIFY2(QString::fromStdString(r.text).contains(QStringLiteral("too large")), r.text.c_str());
+    }
+
+    void garbageFailsOnlyItsConnection_data()
+    {
+        QTest::addColumn<QByteArray>("reply");
+        QTest::addColumn<bool>("firstFails");
+        QTest::addRow("truncated EN") << QByteArray("EN") << true;
+        QTest::addRow("bogus VALUE length") << QByteArray("VALUE k 0 99999999999\r\n") << true;
+        // The get is answered (a miss); the bytes after it close the connection.
+        QTest::addRow("trailing bytes") << QByteArray("END\r\nEXTRA\r\n") << false;
+        QTest::addRow("wrong reply") << QByteArray("STORED\r\n") << true;
+        QTest::addRow("binary") << QByteArray("\x81\x00\x00\x00", 4) << true;
+        QTest::addRow("short data") << QByteArray("VALUE k 0 10\r\nabc\r\nEND\r\n") << true;
+        QTest::addRow("another key") << QByteArray("VALUE other 0 1\r\nx\r\nEND\r\n") << true;
+    }
+
+    void garbageFailsOnlyItsConnection()
+    {
+        QFETCH(QByteArray, reply);
+        QFETCH(bool, firstFails);
+        const std::string garbage = reply.toStdString();
+        FakeServer fake([garbage](const std::string &received) {
+            // First connection: garbage (then close when it is a truncation);
+            // later ones: a proper miss.
+            const bool first = received.find("get first") != std::string::npos;
+            return FakeServer::Action{first ? garbage : std::string("END\r\n"), first && garbage == "EN"};
+        });
+        Client client(m_runtime, ring({{"127.0.0.1", fake.port(), 1, {}}}), fastOptions());
+        const auto [e1, item1] = client.getSync("first");
+        if (firstFails)
+            QVERIFY2(e1.code == ClientErrc::Protocol || e1.code == ClientErrc::ConnectionLost
+                         || e1.code == ClientErrc::Timeout,
+                     e1.message.c_str());
+        else
+            QVERIFY2(!e1, e1.message.c_str());
+        QVERIFY(!item1);
+        QTest::qWait(20); // let the garbage arrive and close that connection
+        const auto [e2, item2] = client.getSync("second");
+        QVERIFY2(!e2, e2.message.c_str());
+        QVERIFY(!item2);
+    }
+
+    void unsolicitedReplyIsRefused()
+    {
+        FakeServer fake([](const std::string &) { return FakeServer::Action{"END\r\n", false}; },
+                        "VALUE never 0 1\r\nx\r\nEND\r\n");
+        Client client(m_runtime, ring({{"127.0.0.1", fake.port(), 1, {}}}), fastOptions());
+        // The greeting arrives with no request out: that connection is dropped;
+        // the request itself either got its reply first or fails cleanly.
+        const auto [e, item] = client.getSync("k");
+        QVERIFY(!item);
+        QVERIFY2(e.code == ClientErrc::Protocol || e.code == ClientErrc::ConnectionLost, e.message.c_str());
+    }
+
+    void sigkillFailsFast()
+    {
+        QString error;
+        auto victim = ringscope::test::startMemcached(&error);
+        QVERIFY2(victim, qPrintable(error));
+        Client client(m_runtime, ring({{"127.0.0.1", victim->port(), 1, {}}}), fastOptions(500));
+        QCOMPARE(client.storeSync(encode::Store::Set, "k", "v").reply, Reply::Stored);
+        victim->signal(SIGKILL);
+        QTest::qWait(100);
+        // The idle connection's EOF already counts; the next connect is refused.
+        QElapsedTimer t;
+        t.start();
+        const auto [e, item] = client.getSync("k");
+        QVERIFY2(e.code == ClientErrc::ConnectionLost || e.code == ClientErrc::ConnectFailed, e.message.c_str());
+        QVERIFY2(t.elapsed() < 50, qPrintable(QString::number(t.elapsed())));
+        QTRY_COMPARE_WITH_TIMEOUT(client.states().front(), ServerState::Down, 200);
+        t.restart();
+        QCOMPARE(client.getSync("k").first.code, ClientErrc::ServerDown);
+        QVERIFY(t.elapsed() < 20);
+    }
+
+    void sigstopIsCaughtByTheDeadlineThenProbedBackUp()
+    {
+        QString error;
+        auto victim = ringscope::test::startMemcached(&error);
+        QVERIFY2(victim, qPrintable(error));
+        Client client(m_runtime, ring({{"127.0.0.1", victim->port(), 1, {}}}), fastOptions(200));
+        std::mutex mutex;
+        std::vector<HealthEvent> events;
+        client.setEventHandler([&](const HealthEvent &e) {
+            std::lock_guard lock(mutex);
+            events.push_back(e);
+        });
+        QCOMPARE(client.storeSync(encode::Store::Set, "k", "v").reply, Reply::Stored);
+        victim->signal(SIGSTOP);
+
+        QElapsedTimer t;
+        t.start();
+        const auto [e1, i1] = client.getSync("k");
+        const auto first = t.elapsed();
+        QCOMPARE(e1.code, ClientErrc::Timeout);
+        QVERIFY2(first >= 190 && first < 250, qPrintable(QString::number(first)));
+        const auto w = client.storeSync(encode::Store::Set, "k", "w");
+        QCOMPARE(w.error.code, ClientErrc::Unknown); // sent, never answered: it may have happened
+        QVERIFY2(t.elapsed() < 2 * 200 + 100, qPrintable(QString::number(t.elapsed())));
+        QCOMPARE(client.states().front(), ServerState::Down);
+        QCOMPARE(client.getSync("k").first.code, ClientErrc::ServerDown);
+
+        victim->signal(SIGCONT);
+        QTRY_COMPARE_WITH_TIMEOUT(client.states().front(), ServerState::Up, 5000);
+        const auto [e3, i3] = client.getSync("k");
+        QVERIFY(!e3 && i3);
+        std::lock_guard lock(mutex);
+        QVERIFY(events.size() >= 3);
+        QCOMPARE(events[0].to, ServerState::Suspect);
+        QCOMPARE(events[1].to, ServerState::Down);
+        QCOMPARE(events.back().to, ServerState::Up);
+        QVERIFY(events.back().when > events[1].when);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestClient)
+#include "tst_client.moc"
