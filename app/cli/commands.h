@@ -11,6 +11,8 @@ int runDiff(const std::vector<std::string> &args);
 int runCompare(const std::vector<std::string> &args);
 int runPresets(const std::vector<std::string> &args);
 int runBench(const std::vector<std::string> &args);
+// get, set, add, replace, delete, touch, stats, audit.
+int runLive(const std::string &command, const std::vector<std::string> &args);
 
 // Prints "ringscope-cli: <message>" on stderr and returns 2.
 int fail(const std::string &message);

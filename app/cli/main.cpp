@@ -15,6 +15,18 @@ Placement (pure arithmetic, no server is contacted):
   compare  --servers SPEC (--add SPEC | --remove HOST:PORT) [--keys N] [--presets A,B] [--json]
   presets                                                 lists presets and hashes
   bench    lookup|place [--servers N] [--keys N] [--preset P]
+           client --servers SPEC [--ops N] [--value-size B] [--conns C] [--batch K]
+
+Live (talks to the servers; reads only unless the command writes):
+  get      --servers SPEC --preset P [--hash H] (KEY | --stdin)        key<TAB>value or key<TAB>MISS
+  set|add|replace --servers SPEC --preset P (KEY VALUE | --stdin) [--ttl S] [--flags F]
+  delete|touch    --servers SPEC --preset P (KEY | --stdin) [--ttl S]
+  stats    --servers SPEC [--group slabs|items|conns|settings] [--rates] [--json]
+  audit    --servers SPEC --preset P [--hash H] [--json] [--list] [--cap N]
+           every key the servers hold (lru_crawler metadump) against its owner
+  Options: --timeout MS (300), --connect-timeout MS. Writes to servers not on this
+  machine need --allow-write. Exit status: 0 done, 1 refused by the server
+  (NOT_STORED, NOT_FOUND), 2 error.
 
 SPEC: host:port[:weight][ name],... (IPv6 as [addr]:port), or @file: a twemproxy
 .yml (@file.yml#pool), or a text file with one server per line.
@@ -45,5 +57,8 @@ int main(int argc, char **argv)
         return runPresets(args);
     if (command == "bench")
         return runBench(args);
+    for (const char *live : {"get", "set", "add", "replace", "delete", "touch", "stats", "audit"})
+        if (command == live)
+            return runLive(command, args);
     return fail("unknown command '" + command + "' (try --help)");
 }

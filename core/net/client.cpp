@@ -231,6 +231,8 @@ void Client::send(std::size_t server, std::string bytes, Expect expect, bool wri
     auto r = makeRequest(std::move(bytes), expect, write, timeout);
     r->done = std::move(done);
     r->onEntry = std::move(onEntry);
+    if (r->onEntry)
+        r->idle = timeout.count() > 0 ? timeout : m_options.pool.requestTimeout;
     dispatch(server, std::move(r));
 }
 

@@ -174,6 +174,8 @@ void Connection::deliver()
             return;
         }
         if (response.reply == Reply::MetadumpEntry && front->onEntry) {
+            if (front->idle.count() > 0)
+                front->deadline = Clock::now() + front->idle;
             front->onEntry(response);
             continue;
         }

@@ -47,6 +47,7 @@ struct PendingRequest {
     std::function<void(Outcome)> done;
     // For streamed replies (metadump): called for each entry; `done` gets the end.
     std::function<void(const Response &)> onEntry;
+    std::chrono::milliseconds idle{0}; // with onEntry: each entry moves the deadline this far ahead
     // Checks that a complete reply belongs to this request (a get answered
     // with another key's VALUE means the stream is out of step); returns the
     // problem, or an empty string.

@@ -80,9 +80,14 @@ ResponseParser::Status ResponseParser::fail(ProtocolError::Code code, std::strin
     return Status::Failed;
 }
 
-bool ResponseParser::takeLine(std::string_view &line, ProtocolError &error)
+bool ResponseParser::takeLine(std::string_view &line, ProtocolError &error, bool lfEnds)
 {
-    const auto end = m_buffer.find("\r\n", m_pos);
+    auto end = m_buffer.find(lfEnds ? "\n" : "\r\n", m_pos);
+    std::size_t terminator = lfEnds ? 1 : 2;
+    if (lfEnds && end != std::string::npos && end > m_pos && m_buffer[end - 1] == '\r') {
+        --end;
+        terminator = 2;
+    }
     const std::size_t length = (end == std::string::npos ? m_buffer.size() : end) - m_pos;
     if (length > m_limits.maxLine) {
         fail(ProtocolError::Code::LineTooLong,
@@ -92,7 +97,7 @@ bool ResponseParser::takeLine(std::string_view &line, ProtocolError &error)
     if (end == std::string::npos)
         return false;
     line = std::string_view(m_buffer).substr(m_pos, length);
-    m_pos = end + 2;
+    m_pos = end + terminator;
     return true;
 }
 
@@ -137,7 +142,7 @@ ResponseParser::Status ResponseParser::next(Expect expect, Response &out, Protoc
     }
     std::string_view line;
     while (true) {
-        if (!takeLine(line, error))
+        if (!takeLine(line, error, expect == Expect::Metadump))
             return m_failed ? Status::Failed : Status::NeedMore;
         // A metadump may start with "OK"; it says nothing by itself.
         if (expect == Expect::Metadump && line == "OK")

@@ -43,7 +43,8 @@ public:
     Status next(Expect expect, Response &out, ProtocolError &error);
 
 private:
-    bool takeLine(std::string_view &line, ProtocolError &error);
+    // `lfEnds`: a bare "\n" ends a line too (metadump entries end that way).
+    bool takeLine(std::string_view &line, ProtocolError &error, bool lfEnds = false);
     Status fail(ProtocolError::Code code, std::string message, ProtocolError &error);
     Status lineReply(Expect expect, std::string_view line, Response &out, ProtocolError &error);
     Status retrieval(Response &out, ProtocolError &error);

@@ -180,6 +180,9 @@ private slots:
         QTest::addRow("dump entry after OK") << QByteArray("OK\r\nkey=k exp=-1\r\n") << Expect::Metadump
                                              << Reply::MetadumpEntry;
         QTest::addRow("dump end") << QByteArray("END\r\n") << Expect::Metadump << Reply::MetadumpEnd;
+        // memcached 1.6 ends metadump entries with a bare \n.
+        QTest::addRow("dump entry lf") << QByteArray("key=user%3A1 exp=-1 la=1 cas=1 fetch=no cls=1 size=67\n")
+                                       << Expect::Metadump << Reply::MetadumpEntry;
         QTest::addRow("dump busy") << QByteArray("BUSY currently processing crawler request\r\n") << Expect::Metadump
                                    << Reply::ServerError;
         QTest::addRow("error") << QByteArray("ERROR\r\n") << Expect::Storage << Reply::Error;
