@@ -89,7 +89,10 @@ RequestPtr Client::makeRequest(std::string bytes, Expect expect, bool write, std
 void Client::dispatch(std::size_t server, RequestPtr request)
 {
     // The deadline counts from the call, not from when the I/O thread gets to it.
-    m_runtime.post([pool = m_pools[server], request = std::move(request)]() mutable { pool->submit(std::move(request)); });
+    if (m_runtime.inWorkerThread())
+        m_pools[server]->submit(std::move(request));
+    else
+        m_runtime.post([pool = m_pools[server], request = std::move(request)]() mutable { pool->submit(std::move(request)); });
 }
 
 void Client::get(std::string key, ItemCallback done)
@@ -198,26 +201,35 @@ void Client::getMany(std::vector<std::string> keys, ItemsCallback done)
         std::string bytes;
         encode::get(bytes, views);
         auto r = makeRequest(std::move(bytes), Expect::Retrieval, false);
-        r->validate = [shared, indexes](const Response &response) {
-            std::string problem;
-            for (const auto &item : response.items)
-                if (std::none_of(indexes.begin(), indexes.end(), [&](std::size_t i) { return (*shared)[i] == item.key; }))
-                    problem = "VALUE for '" + item.key + "', a key that was not asked for";
-            return problem;
+        // memcached answers a multi-get in the order asked, skipping misses:
+        // walking both lists together places every VALUE and catches one
+        // that was not asked for, in linear time.
+        auto match = [shared, indexes](const Response &response, std::vector<std::size_t> *slots) {
+            std::size_t at = 0;
+            for (const auto &item : response.items) {
+                while (at < indexes.size() && (*shared)[indexes[at]] != item.key)
+                    ++at;
+                if (at == indexes.size())
+                    return "VALUE for '" + item.key + "', a key not asked for (or out of order)";
+                if (slots)
+                    slots->push_back(indexes[at]);
+                ++at;
+            }
+            return std::string();
         };
-        r->done = [batch, shared, indexes = std::move(indexes)](Outcome o) {
-            std::map<std::string_view, std::size_t> position;
-            for (const auto i : indexes)
-                position.emplace((*shared)[i], i);
+        r->validate = [match](const Response &response) { return match(response, nullptr); };
+        r->done = [batch, match, indexes = std::move(indexes)](Outcome o) {
             for (const auto i : indexes)
                 if (o.error)
                     batch->errors[i] = o.error;
                 else if (o.response.isError())
                     batch->errors[i] = {ClientErrc::Protocol, o.response.text};
-            if (!o.error)
-                for (auto &item : o.response.items)
-                    if (auto it = position.find(item.key); it != position.end())
-                        batch->items[it->second] = std::move(item);
+            if (!o.error) {
+                std::vector<std::size_t> slots;
+                match(o.response, &slots);
+                for (std::size_t k = 0; k < slots.size(); ++k)
+                    batch->items[slots[k]] = std::move(o.response.items[k]);
+            }
             if (--batch->remaining == 0)
                 batch->done(std::move(batch->errors), std::move(batch->items));
         };

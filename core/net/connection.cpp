@@ -27,7 +27,6 @@ Connection::Connection(asio::io_context &io, std::string host, std::uint16_t por
     , m_address(formatAddress(m_host, m_port))
     , m_options(options)
     , m_socket(io)
-    , m_writeSignal(io)
     , m_deadlineTimer(io)
     , m_parser(options.limits)
 {
@@ -46,11 +45,35 @@ void Connection::submit(RequestPtr request)
         request->fail(ClientErrc::ConnectionLost, m_address + ": connection closed");
         return;
     }
-    const bool earliest = m_unsent.empty() && m_inflight.empty();
-    m_unsent.push_back(std::move(request));
-    m_writeSignal.cancel();
-    if (earliest || m_unsent.back()->deadline < m_deadlineTimer.expiry())
+    // The watchdog sleeps until the earliest deadline it knows; wake it only
+    // for an earlier one (rarely: deadlines mostly grow), not per request.
+    if (request->deadline < m_deadlineTimer.expiry())
         m_deadlineTimer.cancel();
+    m_unsent.push_back(std::move(request));
+    flush();
+}
+
+void Connection::flush()
+{
+    if (m_writing || m_unsent.empty() || !m_connected || m_closed)
+        return;
+    // Everything queued goes out in one write: pipelining.
+    m_writeBuffer.clear();
+    for (auto &r : m_unsent) {
+        m_writeBuffer += r->bytes;
+        r->sent = true;
+        m_inflight.push_back(std::move(r));
+    }
+    m_unsent.clear();
+    m_writing = true;
+    asio::async_write(m_socket, asio::buffer(m_writeBuffer), [self = shared_from_this()](const asio::error_code &ec, std::size_t) {
+        self->m_writing = false;
+        if (ec) {
+            self->close(ClientErrc::ConnectionLost, "write failed: " + ec.message());
+            return;
+        }
+        self->flush();
+    });
 }
 
 void Connection::close(ClientErrc code, const std::string &why)
@@ -61,7 +84,6 @@ void Connection::close(ClientErrc code, const std::string &why)
     asio::error_code ignored;
     m_socket.shutdown(asio::ip::tcp::socket::shutdown_both, ignored);
     m_socket.close(ignored);
-    m_writeSignal.cancel();
     m_deadlineTimer.cancel();
     auto inflight = std::move(m_inflight);
     auto unsent = std::move(m_unsent);
@@ -112,37 +134,13 @@ asio::awaitable<bool> Connection::connect()
 
 asio::awaitable<void> Connection::run()
 {
-    using namespace asio::experimental::awaitable_operators;
     auto self = shared_from_this();
     // The watchdog also covers requests queued while connecting.
     asio::co_spawn(m_io, watchdog(), asio::detached);
     if (!co_await connect())
         co_return;
-    co_await (reader() && writer());
-}
-
-asio::awaitable<void> Connection::writer()
-{
-    auto self = shared_from_this();
-    while (!m_closed) {
-        if (m_unsent.empty()) {
-            m_writeSignal.expires_at(asio::steady_timer::time_point::max());
-            co_await m_writeSignal.async_wait(kAsTuple);
-            continue;
-        }
-        m_writeBuffer.clear();
-        for (auto &r : m_unsent) {
-            m_writeBuffer += r->bytes;
-            r->sent = true;
-            m_inflight.push_back(std::move(r));
-        }
-        m_unsent.clear();
-        auto [ec, n] = co_await asio::async_write(m_socket, asio::buffer(m_writeBuffer), kAsTuple);
-        if (ec) {
-            close(ClientErrc::ConnectionLost, "write failed: " + ec.message());
-            co_return;
-        }
-    }
+    flush(); // what was queued while connecting
+    co_await reader();
 }
 
 asio::awaitable<void> Connection::reader()
@@ -201,7 +199,10 @@ asio::awaitable<void> Connection::watchdog()
             earliest = std::min(earliest, r->deadline);
         for (const auto &r : m_unsent)
             earliest = std::min(earliest, r->deadline);
-        m_deadlineTimer.expires_at(earliest);
+        // Idle: look again in a second rather than sleeping for ever, so that
+        // the next request rarely has to wake the timer.
+        m_deadlineTimer.expires_at(earliest == Clock::time_point::max() ? Clock::now() + std::chrono::seconds(1)
+                                                                        : earliest);
         co_await m_deadlineTimer.async_wait(kAsTuple);
         if (m_closed)
             co_return;

@@ -52,7 +52,7 @@ private:
     asio::awaitable<void> run();
     asio::awaitable<bool> connect();
     asio::awaitable<void> reader();
-    asio::awaitable<void> writer();
+    void flush();
     asio::awaitable<void> watchdog();
     void deliver();
 
@@ -62,7 +62,6 @@ private:
     std::string m_address;
     Options m_options;
     asio::ip::tcp::socket m_socket;
-    asio::steady_timer m_writeSignal;
     asio::steady_timer m_deadlineTimer;
     ResponseParser m_parser;
     std::deque<RequestPtr> m_unsent;
@@ -71,6 +70,7 @@ private:
     std::array<char, 65536> m_readBuffer{};
     std::function<void(ClientErrc, const std::string &)> m_onClose;
     bool m_connected = false;
+    bool m_writing = false;
     bool m_closed = false;
 };
 

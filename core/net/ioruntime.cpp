@@ -1,12 +1,21 @@
 #include "ioruntime.h"
 
+#include <asio/ip/tcp.hpp>
+#include <asio/steady_timer.hpp>
+
 namespace ringscope::core {
 
 IoRuntime::IoRuntime()
     : m_io(1)
     , m_guard(asio::make_work_guard(m_io))
-    , m_thread([this] { m_io.run(); })
 {
+    // Create the reactor and the timer service before the loop runs, so that
+    // they are never created lazily by another thread while it runs.
+    {
+        asio::steady_timer timer(m_io);
+        asio::ip::tcp::socket socket(m_io);
+    }
+    m_thread = std::thread([this] { m_io.run(); });
 }
 
 IoRuntime::~IoRuntime()

@@ -99,7 +99,7 @@ private slots:
         std::atomic<int> failures{0};
         for (int i = 0; i < kCount; ++i)
             client.store(encode::Store::Set, "pipe:" + std::to_string(i), std::to_string(i), 0, 0,
-                         [&](ClientError e, Reply r, const std::string &) {
+                         [&left, &failures, &finished](ClientError e, Reply r, const std::string &) {
                              if (e || r != Reply::Stored)
                                  ++failures;
                              if (--left == 0)

@@ -1,0 +1,239 @@
+// RingScope's client against libmemcached on the same server, in the same
+// run: alternating rounds, the median of each. Prints figures, never fails.
+// Usage: bench_client HOST:PORT [ROUNDS]   (see client_vs_libmemcached.sh)
+#include "core/distribution/preset.h"
+#include "core/net/client.h"
+
+#include <libmemcached-1.0/memcached.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <future>
+#include <string>
+#include <vector>
+
+using namespace ringscope::core;
+using BenchClock = std::chrono::steady_clock;
+
+namespace {
+
+constexpr int kOps = 20000;
+constexpr int kMgetKeys = 100;
+constexpr int kMgetRounds = 500;
+constexpr std::size_t kValueSize = 100;
+
+std::string keyOf(int i)
+{
+    return "bench:" + std::to_string(i);
+}
+
+double seconds(BenchClock::time_point start)
+{
+    return std::chrono::duration<double>(BenchClock::now() - start).count();
+}
+
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+}
+
+// Sequential requests on one connection, each sent when the previous one's
+// reply arrives, driven from the I/O thread (no thread hop per request).
+double oursSequential(Client &client, bool sets)
+{
+    const std::string value(kValueSize, 'v');
+    std::promise<void> finished;
+    std::atomic<int> failures{0};
+    std::function<void(int)> step = [&](int i) {
+        if (i == kOps) {
+            finished.set_value();
+            return;
+        }
+        if (sets)
+            client.store(encode::Store::Set, keyOf(i % 1000), value, 0, 0, [&, i](ClientError e, Reply r, const std::string &) {
+                if (e || r != Reply::Stored)
+                    ++failures;
+                step(i + 1);
+            });
+        else
+            client.get(keyOf(i % 1000), [&, i](ClientError e, std::optional<Item> item) {
+                if (e || !item)
+                    ++failures;
+                step(i + 1);
+            });
+    };
+    const auto start = BenchClock::now();
+    step(0);
+    finished.get_future().wait();
+    if (failures)
+        std::fprintf(stderr, "ringscope: %d failures\n", failures.load());
+    return kOps / seconds(start);
+}
+
+double theirsSequential(memcached_st *memc, bool sets)
+{
+    const std::string value(kValueSize, 'v');
+    const auto start = BenchClock::now();
+    for (int i = 0; i < kOps; ++i) {
+        const std::string key = keyOf(i % 1000);
+        if (sets) {
+            memcached_set(memc, key.data(), key.size(), value.data(), value.size(), 0, 0);
+        } else {
+            size_t len;
+            uint32_t flags;
+            memcached_return_t rc;
+            free(memcached_get(memc, key.data(), key.size(), &len, &flags, &rc));
+        }
+    }
+    return kOps / seconds(start);
+}
+
+double oursMget(Client &client)
+{
+    std::vector<std::string> keys;
+    for (int i = 0; i < kMgetKeys; ++i)
+        keys.push_back(keyOf(i));
+    const auto start = BenchClock::now();
+    std::size_t found = 0;
+    for (int r = 0; r < kMgetRounds; ++r) {
+        std::promise<std::size_t> p;
+        client.getMany(keys, [&p](std::vector<ClientError>, std::vector<std::optional<Item>> items) {
+            p.set_value(static_cast<std::size_t>(std::count_if(items.begin(), items.end(), [](auto &i) { return i.has_value(); })));
+        });
+        found += p.get_future().get();
+    }
+    if (found != static_cast<std::size_t>(kMgetKeys) * kMgetRounds)
+        std::fprintf(stderr, "ringscope: mget found %zu\n", found);
+    return kMgetKeys * kMgetRounds / seconds(start);
+}
+
+double theirsMget(memcached_st *memc)
+{
+    std::vector<std::string> keys;
+    std::vector<const char *> ptrs;
+    std::vector<size_t> lens;
+    for (int i = 0; i < kMgetKeys; ++i)
+        keys.push_back(keyOf(i));
+    for (const auto &k : keys) {
+        ptrs.push_back(k.data());
+        lens.push_back(k.size());
+    }
+    const auto start = BenchClock::now();
+    std::size_t found = 0;
+    for (int r = 0; r < kMgetRounds; ++r) {
+        memcached_mget(memc, ptrs.data(), lens.data(), ptrs.size());
+        memcached_result_st result;
+        memcached_result_create(memc, &result);
+        memcached_return_t rc;
+        while (memcached_fetch_result(memc, &result, &rc))
+            ++found;
+        memcached_result_free(&result);
+    }
+    if (found != static_cast<std::size_t>(kMgetKeys) * kMgetRounds)
+        std::fprintf(stderr, "libmemcached: mget found %zu\n", found);
+    return kMgetKeys * kMgetRounds / seconds(start);
+}
+
+// Many sets in flight on one connection: ours with replies, pipelined; theirs
+// buffered and noreply, libmemcached's fastest way to write.
+double oursPipelined(Client &client)
+{
+    const std::string value(kValueSize, 'p');
+    constexpr int kWindow = 256;
+    std::promise<void> finished;
+    std::atomic<int> sent{0}, done{0};
+    std::function<void()> next = [&] {
+        const int i = sent++;
+        if (i >= kOps)
+            return;
+        client.store(encode::Store::Set, "pipe:" + std::to_string(i), value, 0, 0, [&](ClientError, Reply, const std::string &) {
+            if (++done == kOps)
+                finished.set_value();
+            else
+                next();
+        });
+    };
+    const auto start = BenchClock::now();
+    for (int w = 0; w < kWindow; ++w)
+        next();
+    finished.get_future().wait();
+    return kOps / seconds(start);
+}
+
+double theirsPipelined(memcached_st *memc)
+{
+    const std::string value(kValueSize, 'p');
+    const auto start = BenchClock::now();
+    for (int i = 0; i < kOps; ++i) {
+        const std::string key = "pipe:" + std::to_string(i);
+        memcached_set(memc, key.data(), key.size(), value.data(), value.size(), 0, 0);
+    }
+    memcached_flush_buffers(memc);
+    // A round trip so that every buffered set has reached the server.
+    size_t len;
+    uint32_t flags;
+    memcached_return_t rc;
+    free(memcached_get(memc, "pipe:0", 6, &len, &flags, &rc));
+    return kOps / seconds(start);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: bench_client HOST:PORT [ROUNDS]\n");
+        return 2;
+    }
+    const std::string spec = argv[1];
+    const int rounds = argc > 2 ? std::max(1, std::atoi(argv[2])) : 5;
+    const auto colon = spec.rfind(':');
+    const std::string host = spec.substr(0, colon);
+    const auto port = static_cast<in_port_t>(std::stoi(spec.substr(colon + 1)));
+
+    IoRuntime runtime;
+    std::string error;
+    ClientOptions options;
+    options.pool.requestTimeout = std::chrono::milliseconds(5000);
+    Client client(runtime, makeDistribution(*findPreset("ketama"), {{host, port, 1, {}}}, std::nullopt, {}, error),
+                  options);
+    memcached_st *memc = memcached_create(nullptr);
+    memcached_server_add(memc, host.c_str(), port);
+    memcached_behavior_set(memc, MEMCACHED_BEHAVIOR_TCP_NODELAY, 1);
+    memcached_st *buffered = memcached_create(nullptr);
+    memcached_server_add(buffered, host.c_str(), port);
+    memcached_behavior_set(buffered, MEMCACHED_BEHAVIOR_BUFFER_REQUESTS, 1);
+    memcached_behavior_set(buffered, MEMCACHED_BEHAVIOR_NOREPLY, 1);
+    memcached_behavior_set(buffered, MEMCACHED_BEHAVIOR_TCP_NODELAY, 1);
+
+    // Warm up: fill the keys both sides read.
+    oursSequential(client, true);
+    theirsSequential(memc, true);
+
+    std::vector<double> ours[4], theirs[4];
+    for (int r = 0; r < rounds; ++r) {
+        ours[0].push_back(oursSequential(client, false));
+        theirs[0].push_back(theirsSequential(memc, false));
+        theirs[1].push_back(theirsSequential(memc, true));
+        ours[1].push_back(oursSequential(client, true));
+        ours[2].push_back(oursMget(client));
+        theirs[2].push_back(theirsMget(memc));
+        theirs[3].push_back(theirsPipelined(buffered));
+        ours[3].push_back(oursPipelined(client));
+    }
+    const char *names[] = {"get, one connection, sequential (ops/s)", "set, one connection, sequential (ops/s)",
+                           "100-key multi-get (keys/s)", "pipelined sets (ops/s; libmemcached: buffered noreply)"};
+    std::printf("server %s, %d rounds alternating, median; client and server share the machine's cores\n",
+                spec.c_str(), rounds);
+    std::printf("%-56s %12s %12s %7s\n", "figure", "RingScope", "libmemcached", "ratio");
+    for (int i = 0; i < 4; ++i) {
+        const double a = median(ours[i]), b = median(theirs[i]);
+        std::printf("%-56s %12.0f %12.0f %6.2fx\n", names[i], a, b, a / b);
+    }
+    memcached_free(buffered);
+    memcached_free(memc);
+    return 0;
+}
