@@ -86,6 +86,12 @@ RequestPtr Client::makeRequest(std::string bytes, Expect expect, bool write, std
     return r;
 }
 
+std::size_t Client::serverFor(std::string_view key) const
+{
+    // One server: no need to hash (libmemcached and twemproxy skip it too).
+    return m_pools.size() == 1 ? 0 : m_distribution->owner(key);
+}
+
 void Client::dispatch(std::size_t server, RequestPtr request)
 {
     // The deadline counts from the call, not from when the I/O thread gets to it.
@@ -120,7 +126,7 @@ void Client::get(std::string key, ItemCallback done)
             return done({}, std::nullopt);
         done({}, std::move(o.response.items.front()));
     };
-    dispatch(m_distribution->owner(key), std::move(r));
+    dispatch(serverFor(key), std::move(r));
 }
 
 void Client::store(encode::Store command, std::string key, std::string value, std::uint32_t flags, std::int64_t ttl,
@@ -134,7 +140,21 @@ void Client::store(encode::Store command, std::string key, std::string value, st
     encode::store(bytes, command, key, flags, ttl, value);
     auto r = makeRequest(std::move(bytes), Expect::Storage, true);
     r->done = [done = std::move(done)](Outcome o) { done(o.error, o.response.reply, o.response.text); };
-    dispatch(m_distribution->owner(key), std::move(r));
+    dispatch(serverFor(key), std::move(r));
+}
+
+void Client::storeNoReply(encode::Store command, std::string key, std::string value, std::uint32_t flags,
+                          std::int64_t ttl, std::function<void(ClientError)> written)
+{
+    if (auto e = keyError(key)) {
+        m_runtime.post([written = std::move(written), e] { written(e); });
+        return;
+    }
+    std::string bytes;
+    encode::store(bytes, command, key, flags, ttl, value, 0, true);
+    auto r = makeRequest(std::move(bytes), Expect::Nothing, true);
+    r->done = [written = std::move(written)](Outcome o) { written(o.error); };
+    dispatch(serverFor(key), std::move(r));
 }
 
 void Client::remove(std::string key, ReplyCallback done)
@@ -147,7 +167,7 @@ void Client::remove(std::string key, ReplyCallback done)
     encode::remove(bytes, key);
     auto r = makeRequest(std::move(bytes), Expect::Delete, true);
     r->done = [done = std::move(done)](Outcome o) { done(o.error, o.response.reply, o.response.text); };
-    dispatch(m_distribution->owner(key), std::move(r));
+    dispatch(serverFor(key), std::move(r));
 }
 
 void Client::touch(std::string key, std::int64_t ttl, ReplyCallback done)
@@ -160,7 +180,7 @@ void Client::touch(std::string key, std::int64_t ttl, ReplyCallback done)
     encode::touch(bytes, key, ttl);
     auto r = makeRequest(std::move(bytes), Expect::Touch, true);
     r->done = [done = std::move(done)](Outcome o) { done(o.error, o.response.reply, o.response.text); };
-    dispatch(m_distribution->owner(key), std::move(r));
+    dispatch(serverFor(key), std::move(r));
 }
 
 void Client::getMany(std::vector<std::string> keys, ItemsCallback done)
@@ -180,7 +200,7 @@ void Client::getMany(std::vector<std::string> keys, ItemsCallback done)
         if (auto e = keyError(keys[i]))
             batch->errors[i] = e;
         else
-            byServer[m_distribution->owner(keys[i])].push_back(i);
+            byServer[serverFor(keys[i])].push_back(i);
     }
     constexpr std::size_t kPerRequest = 100;
     std::vector<std::pair<std::size_t, std::vector<std::size_t>>> requests;

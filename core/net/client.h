@@ -47,6 +47,10 @@ public:
     void get(std::string key, ItemCallback done);
     void store(encode::Store command, std::string key, std::string value, std::uint32_t flags, std::int64_t ttl,
                ReplyCallback done);
+    // `noreply`: the server answers nothing, so `done` only says the request
+    // was written (or could not be); libmemcached's NOREPLY behaviour.
+    void storeNoReply(encode::Store command, std::string key, std::string value, std::uint32_t flags,
+                      std::int64_t ttl, std::function<void(ClientError)> written);
     void remove(std::string key, ReplyCallback done);
     void touch(std::string key, std::int64_t ttl, ReplyCallback done);
     // Keys grouped by server, one `get` per server (up to 100 keys each), in parallel.
@@ -70,6 +74,7 @@ public:
 private:
     RequestPtr makeRequest(std::string bytes, Expect expect, bool write, std::chrono::milliseconds timeout = {});
     void dispatch(std::size_t server, RequestPtr request);
+    std::size_t serverFor(std::string_view key) const;
 
     IoRuntime &m_runtime;
     std::unique_ptr<Distribution> m_distribution;

@@ -8,6 +8,8 @@
 #include <asio/use_awaitable.hpp>
 #include <asio/write.hpp>
 
+#include <vector>
+
 namespace ringscope::core {
 namespace {
 
@@ -59,21 +61,35 @@ void Connection::flush()
         return;
     // Everything queued goes out in one write: pipelining.
     m_writeBuffer.clear();
+    std::vector<RequestPtr> silent; // noreply writes: done once written
     for (auto &r : m_unsent) {
         m_writeBuffer += r->bytes;
         r->sent = true;
-        m_inflight.push_back(std::move(r));
+        if (r->expect == Expect::Nothing)
+            silent.push_back(std::move(r));
+        else
+            m_inflight.push_back(std::move(r));
     }
     m_unsent.clear();
     m_writing = true;
-    asio::async_write(m_socket, asio::buffer(m_writeBuffer), [self = shared_from_this()](const asio::error_code &ec, std::size_t) {
-        self->m_writing = false;
-        if (ec) {
-            self->close(ClientErrc::ConnectionLost, "write failed: " + ec.message());
-            return;
-        }
-        self->flush();
-    });
+    asio::async_write(m_socket, asio::buffer(m_writeBuffer),
+                      [self = shared_from_this(), silent = std::move(silent)](const asio::error_code &ec, std::size_t) {
+                          self->m_writing = false;
+                          for (const auto &r : silent) {
+                              if (ec) {
+                                  r->fail(ClientErrc::ConnectionLost, "write failed: " + ec.message());
+                              } else {
+                                  Outcome sent;
+                                  sent.response.reply = Reply::Stored; // as far as anyone will ever know
+                                  r->complete(std::move(sent));
+                              }
+                          }
+                          if (ec) {
+                              self->close(ClientErrc::ConnectionLost, "write failed: " + ec.message());
+                              return;
+                          }
+                          self->flush();
+                      });
 }
 
 void Connection::close(ClientErrc code, const std::string &why)
@@ -184,6 +200,8 @@ void Connection::deliver()
             }
         RequestPtr done = std::move(front);
         m_inflight.pop_front();
+        if (m_onReply)
+            m_onReply();
         done->complete({{}, std::move(response)});
     }
     if (!m_closed && m_inflight.empty() && m_parser.buffered() > 0)

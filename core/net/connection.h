@@ -41,6 +41,9 @@ public:
         m_onClose = std::move(handler);
     }
 
+    // Called for every reply that arrives (the server is alive).
+    void setReplyHandler(std::function<void()> handler) { m_onReply = std::move(handler); }
+
     void start();
     void submit(RequestPtr request);
     void close(ClientErrc code, const std::string &why);
@@ -69,6 +72,7 @@ private:
     std::string m_writeBuffer;
     std::array<char, 65536> m_readBuffer{};
     std::function<void(ClientErrc, const std::string &)> m_onClose;
+    std::function<void()> m_onReply;
     bool m_connected = false;
     bool m_writing = false;
     bool m_closed = false;

@@ -41,6 +41,8 @@ std::shared_ptr<Connection> ServerPool::connection()
             if (auto self = weak.lock())
                 self->onFailure(code, why);
         });
+        // Any reply at all (even NOT_FOUND or SERVER_ERROR) shows the server is alive.
+        slot->setReplyHandler([this] { onSuccess(); }); // the pool outlives its connections' use
         slot->start();
     }
     return slot;
@@ -56,15 +58,6 @@ void ServerPool::submit(RequestPtr request)
         request->fail(ClientErrc::ServerDown, m_server.address() + " is marked down");
         return;
     }
-    // Any reply at all (even NOT_FOUND or SERVER_ERROR) shows the server is alive.
-    std::weak_ptr<ServerPool> weak = weak_from_this();
-    request->done = [weak, done = std::move(request->done)](Outcome outcome) {
-        if (!outcome.error)
-            if (auto self = weak.lock())
-                self->onSuccess();
-        if (done)
-            done(std::move(outcome));
-    };
     connection()->submit(std::move(request));
 }
 
@@ -132,6 +125,7 @@ void ServerPool::probe()
                 if (auto s = weak.lock())
                     s->onFailure(code, why);
             });
+            conn->setReplyHandler([raw = self.get()] { raw->onSuccess(); });
             self->setState(ServerState::Up, "answered a probe (version " + outcome.response.text + ")");
             return;
         }
@@ -148,8 +142,10 @@ void ServerPool::shutdown()
     m_shutdown = true;
     m_probeTimer.cancel();
     for (auto &c : m_connections)
-        if (c)
+        if (c) {
+            c->setReplyHandler({}); // the pool may go before the connection's last handlers run
             c->close(ClientErrc::Cancelled, "client shut down");
+        }
 }
 
 } // namespace ringscope::core

@@ -21,6 +21,7 @@ enum class Expect : std::uint8_t {
     MetaNoop,   // mn
     MetaDebug,  // me: "ME key k=v…" or EN
     Metadump,   // lru_crawler metadump: one entry per line, END
+    Nothing,    // `noreply` writes: the server sends nothing back
 };
 
 // What the server said, named after the reply itself.

@@ -236,6 +236,8 @@ ResponseParser::Status ResponseParser::lineReply(Expect expect, std::string_view
         simple(Reply::MetadumpEntry);
         out.text = std::string(line);
         return Status::Complete;
+    case Expect::Nothing:
+        return unexpected();
     case Expect::Meta: {
         std::string_view rest = line;
         const std::string_view code = token(rest);
