@@ -10,6 +10,7 @@
 #include "core/cluster/ownershipaudit.h"
 #include "core/cluster/statspoller.h"
 #include "core/net/client.h"
+#include "core/net/tlscontext.h"
 
 #include <nlohmann/json.hpp>
 
@@ -25,7 +26,15 @@ using namespace ringscope::core;
 
 namespace {
 
-const std::vector<std::string> kConnectionOptions{"servers", "preset", "hash", "timeout", "connect-timeout"};
+const std::vector<std::string> kConnectionOptions{"servers", "preset", "hash", "timeout", "connect-timeout",
+                                                  "tls-ca", "tls-cert", "tls-key"};
+const std::vector<std::string> kConnectionFlags{"tls"};
+
+std::vector<std::string> with(std::vector<std::string> a, const std::vector<std::string> &b)
+{
+    a.insert(a.end(), b.begin(), b.end());
+    return a;
+}
 
 bool isLoopback(const std::string &host)
 {
@@ -95,6 +104,11 @@ std::optional<Live> connect(const Arguments &a, bool needPreset, bool writes, st
     ClientOptions options;
     options.pool.requestTimeout = std::chrono::milliseconds(*timeout);
     options.pool.connection.connectTimeout = std::chrono::milliseconds(*connectTimeout);
+    if (a.has("tls") || a.has("tls-ca") || a.has("tls-cert")) {
+        options.pool.connection.tls = makeTlsContext({a.value("tls-ca"), a.value("tls-cert"), a.value("tls-key")}, error);
+        if (!options.pool.connection.tls)
+            return std::nullopt;
+    }
     Live live;
     live.runtime = std::make_unique<IoRuntime>();
     live.client = std::make_unique<Client>(*live.runtime, std::move(d), options);
@@ -120,7 +134,7 @@ int runGet(const std::vector<std::string> &args)
 {
     std::string error;
     auto valued = kConnectionOptions;
-    const auto a = Arguments::parse(args, valued, {"stdin"}, error);
+    const auto a = Arguments::parse(args, valued, with({"stdin"}, kConnectionFlags), error);
     if (!a)
         return fail(error);
     std::vector<std::string> keys;
@@ -164,7 +178,7 @@ int runWrite(const std::string &command, const std::vector<std::string> &args)
     std::string error;
     auto valued = kConnectionOptions;
     valued.insert(valued.end(), {"ttl", "flags"});
-    const auto a = Arguments::parse(args, valued, {"stdin", "allow-write"}, error);
+    const auto a = Arguments::parse(args, valued, with({"stdin", "allow-write"}, kConnectionFlags), error);
     if (!a)
         return fail(error);
     const auto ttl = integer(*a, "ttl", 0, -1, 60LL * 60 * 24 * 365 * 10, error);
@@ -245,7 +259,8 @@ int runWrite(const std::string &command, const std::vector<std::string> &args)
 int runStats(const std::vector<std::string> &args)
 {
     std::string error;
-    const auto a = Arguments::parse(args, {"servers", "timeout", "connect-timeout", "group"}, {"json", "rates"}, error);
+    const auto a = Arguments::parse(args, {"servers", "timeout", "connect-timeout", "group", "tls-ca", "tls-cert", "tls-key"},
+                                    with({"json", "rates"}, kConnectionFlags), error);
     if (!a)
         return fail(error);
     auto live = connect(*a, false, false, error);
@@ -318,7 +333,7 @@ int runAudit(const std::vector<std::string> &args)
     std::string error;
     auto valued = kConnectionOptions;
     valued.push_back("cap");
-    const auto a = Arguments::parse(args, valued, {"json", "list"}, error);
+    const auto a = Arguments::parse(args, valued, with({"json", "list"}, kConnectionFlags), error);
     if (!a)
         return fail(error);
     const auto cap = integer(*a, "cap", 1'000'000, 1, 100'000'000, error);

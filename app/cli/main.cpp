@@ -24,7 +24,9 @@ Live (talks to the servers; reads only unless the command writes):
   stats    --servers SPEC [--group slabs|items|conns|settings] [--rates] [--json]
   audit    --servers SPEC --preset P [--hash H] [--json] [--list] [--cap N]
            every key the servers hold (lru_crawler metadump) against its owner
-  Options: --timeout MS (300), --connect-timeout MS. Writes to servers not on this
+  Options: --timeout MS (300), --connect-timeout MS; --tls, --tls-ca FILE,
+  --tls-cert FILE --tls-key FILE for memcached -Z (the certificate is always
+  verified, against the CA file or the system's roots). Writes to servers not on this
   machine need --allow-write. Exit status: 0 done, 1 refused by the server
   (NOT_STORED, NOT_FOUND), 2 error.
 

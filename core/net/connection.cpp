@@ -6,6 +6,7 @@
 #include <asio/experimental/as_tuple.hpp>
 #include <asio/experimental/awaitable_operators.hpp>
 #include <asio/use_awaitable.hpp>
+#include <asio/ssl/host_name_verification.hpp>
 #include <asio/write.hpp>
 
 #include <vector>
@@ -72,24 +73,27 @@ void Connection::flush()
     }
     m_unsent.clear();
     m_writing = true;
-    asio::async_write(m_socket, asio::buffer(m_writeBuffer),
-                      [self = shared_from_this(), silent = std::move(silent)](const asio::error_code &ec, std::size_t) {
-                          self->m_writing = false;
-                          for (const auto &r : silent) {
-                              if (ec) {
-                                  r->fail(ClientErrc::ConnectionLost, "write failed: " + ec.message());
-                              } else {
-                                  Outcome sent;
-                                  sent.response.reply = Reply::Stored; // as far as anyone will ever know
-                                  r->complete(std::move(sent));
-                              }
-                          }
-                          if (ec) {
-                              self->close(ClientErrc::ConnectionLost, "write failed: " + ec.message());
-                              return;
-                          }
-                          self->flush();
-                      });
+    auto written = [self = shared_from_this(), silent = std::move(silent)](const asio::error_code &ec, std::size_t) {
+        self->m_writing = false;
+        for (const auto &r : silent) {
+            if (ec) {
+                r->fail(ClientErrc::ConnectionLost, "write failed: " + ec.message());
+            } else {
+                Outcome sent;
+                sent.response.reply = Reply::Stored; // as far as anyone will ever know
+                r->complete(std::move(sent));
+            }
+        }
+        if (ec) {
+            self->close(ClientErrc::ConnectionLost, "write failed: " + ec.message());
+            return;
+        }
+        self->flush();
+    };
+    if (m_tls)
+        asio::async_write(*m_tls, asio::buffer(m_writeBuffer), std::move(written));
+    else
+        asio::async_write(m_socket, asio::buffer(m_writeBuffer), std::move(written));
 }
 
 void Connection::close(ClientErrc code, const std::string &why)
@@ -144,7 +148,36 @@ asio::awaitable<bool> Connection::connect()
     }
     asio::error_code ignored;
     m_socket.set_option(asio::ip::tcp::no_delay(true), ignored);
+    if (m_options.tls && !co_await handshake(timer))
+        co_return false;
     m_connected = true;
+    co_return true;
+}
+
+asio::awaitable<bool> Connection::handshake(asio::steady_timer &timer)
+{
+    using namespace asio::experimental::awaitable_operators;
+    m_tls = std::make_unique<asio::ssl::stream<asio::ip::tcp::socket &>>(m_socket, *m_options.tls);
+    // Check the certificate names this host (or IP), and send it as SNI.
+    m_tls->set_verify_callback(asio::ssl::host_name_verification(m_host));
+    asio::error_code notAnAddress;
+    asio::ip::make_address(m_host, notAnAddress);
+    if (notAnAddress) // SNI carries names only, never IP literals
+        SSL_ctrl(m_tls->native_handle(), SSL_CTRL_SET_TLSEXT_HOSTNAME, TLSEXT_NAMETYPE_host_name,
+                 const_cast<char *>(m_host.c_str()));
+    auto done = co_await (m_tls->async_handshake(asio::ssl::stream_base::client, kAsTuple) || timer.async_wait(kAsTuple));
+    if (done.index() == 1) {
+        close(ClientErrc::ConnectFailed, "no TLS handshake within " + std::to_string(m_options.connectTimeout.count())
+                                             + " ms (is TLS enabled on the server?)");
+        co_return false;
+    }
+    if (const auto &[ec] = std::get<0>(done); ec) {
+        std::string reason = ec.message();
+        if (const long verify = SSL_get_verify_result(m_tls->native_handle()); verify != X509_V_OK)
+            reason = X509_verify_cert_error_string(verify);
+        close(ClientErrc::ConnectFailed, "TLS handshake failed: " + reason);
+        co_return false;
+    }
     co_return true;
 }
 
@@ -163,7 +196,8 @@ asio::awaitable<void> Connection::reader()
 {
     auto self = shared_from_this();
     while (!m_closed) {
-        auto [ec, n] = co_await m_socket.async_read_some(asio::buffer(m_readBuffer), kAsTuple);
+        auto [ec, n] = m_tls ? co_await m_tls->async_read_some(asio::buffer(m_readBuffer), kAsTuple)
+                             : co_await m_socket.async_read_some(asio::buffer(m_readBuffer), kAsTuple);
         if (ec) {
             close(ClientErrc::ConnectionLost,
                   ec == asio::error::eof ? std::string("the server closed the connection") : "read failed: " + ec.message());

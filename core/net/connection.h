@@ -6,6 +6,8 @@
 #include <asio/awaitable.hpp>
 #include <asio/io_context.hpp>
 #include <asio/ip/tcp.hpp>
+#include <asio/ssl/context.hpp>
+#include <asio/ssl/stream.hpp>
 #include <asio/steady_timer.hpp>
 
 #include <array>
@@ -26,8 +28,11 @@ namespace ringscope::core {
 class Connection : public std::enable_shared_from_this<Connection> {
 public:
     struct Options {
-        std::chrono::milliseconds connectTimeout{300};
+        std::chrono::milliseconds connectTimeout{300}; // covers the TLS handshake too
         ResponseParser::Limits limits{};
+        // TLS (memcached -Z) when set; the server's certificate is verified
+        // against it and its name or IP, and a failure closes the connection.
+        std::shared_ptr<asio::ssl::context> tls;
     };
 
     Connection(asio::io_context &io, std::string host, std::uint16_t port, Options options);
@@ -54,6 +59,7 @@ public:
 private:
     asio::awaitable<void> run();
     asio::awaitable<bool> connect();
+    asio::awaitable<bool> handshake(asio::steady_timer &timer);
     asio::awaitable<void> reader();
     void flush();
     asio::awaitable<void> watchdog();
@@ -65,6 +71,7 @@ private:
     std::string m_address;
     Options m_options;
     asio::ip::tcp::socket m_socket;
+    std::unique_ptr<asio::ssl::stream<asio::ip::tcp::socket &>> m_tls;
     asio::steady_timer m_deadlineTimer;
     ResponseParser m_parser;
     std::deque<RequestPtr> m_unsent;
