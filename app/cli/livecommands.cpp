@@ -6,6 +6,7 @@
 #include "output.h"
 
 #include "core/cluster/clusterplacement.h"
+#include "core/cluster/discovery.h"
 #include "core/cluster/keyenumerator.h"
 #include "core/cluster/ownershipaudit.h"
 #include "core/cluster/statspoller.h"
@@ -70,7 +71,21 @@ std::optional<Live> connect(const Arguments &a, bool needPreset, bool writes, st
         error = "--servers is required";
         return std::nullopt;
     }
-    auto spec = loadClusterSpec(a.value("servers"));
+    Live live;
+    live.runtime = std::make_unique<IoRuntime>();
+    const std::string serversText = a.value("servers");
+    Parsed<ClusterSpec> spec;
+    if (serversText.rfind("elasticache:", 0) == 0) {
+        // An ElastiCache configuration endpoint: ask it for the nodes.
+        auto endpoint = parseServer(serversText.substr(12));
+        if (!endpoint) {
+            error = "--servers elasticache:HOST:PORT: " + endpoint.error;
+            return std::nullopt;
+        }
+        spec = discoverElastiCache(*live.runtime, *endpoint.value);
+    } else {
+        spec = loadClusterSpec(serversText);
+    }
     if (!spec) {
         error = "--servers: " + spec.error;
         return std::nullopt;
@@ -109,8 +124,6 @@ std::optional<Live> connect(const Arguments &a, bool needPreset, bool writes, st
         if (!options.pool.connection.tls)
             return std::nullopt;
     }
-    Live live;
-    live.runtime = std::make_unique<IoRuntime>();
     live.client = std::make_unique<Client>(*live.runtime, std::move(d), options);
     return live;
 }

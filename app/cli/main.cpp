@@ -31,7 +31,9 @@ Live (talks to the servers; reads only unless the command writes):
   (NOT_STORED, NOT_FOUND), 2 error.
 
 SPEC: host:port[:weight][ name],... (IPv6 as [addr]:port), or @file: a twemproxy
-.yml (@file.yml#pool), or a text file with one server per line.
+.yml (@file.yml#pool), an mcrouter .json (@file.json#pool), or a text file with
+one server per line. Live commands also take elasticache:HOST:PORT, an AWS
+ElastiCache configuration endpoint that lists the nodes.
 )";
 
 } // namespace

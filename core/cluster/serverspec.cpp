@@ -189,8 +189,10 @@ Parsed<ClusterSpec> loadClusterSpec(std::string_view spec)
     const bool yaml = path.ends_with(".yml") || path.ends_with(".yaml");
     if (yaml)
         return parseTwemproxyConfig(text, pool, path);
+    if (path.ends_with(".json"))
+        return parseMcrouterConfig(text, pool, path);
     if (!pool.empty())
-        return {std::nullopt, std::string(path) + ": '#" + std::string(pool) + "' picks a pool, and only .yml files have pools"};
+        return {std::nullopt, std::string(path) + ": '#" + std::string(pool) + "' picks a pool, and only .yml and .json files have pools"};
     auto servers = parseServerLines(text, path);
     if (!servers)
         return {std::nullopt, servers.error};

@@ -37,11 +37,13 @@ std::string findDuplicate(const ServerList &servers);
 Parsed<Server> parseServer(std::string_view entry);
 
 // A SPEC, or `@file`: a twemproxy .yml (`@file.yml#pool` picks the pool),
-// an mcrouter .json, or a text file with one server per line (# comments).
+// an mcrouter .json (`@file.json#pool`), or a text file with one server per
+// line (# comments).
 Parsed<ClusterSpec> loadClusterSpec(std::string_view spec);
 
 // The same from text already read, `name` naming it in messages.
 Parsed<ClusterSpec> parseTwemproxyConfig(const std::string &yaml, std::string_view pool, std::string_view name);
 Parsed<ServerList> parseServerLines(std::string_view text, std::string_view name);
+Parsed<ClusterSpec> parseMcrouterConfig(const std::string &json, std::string_view pool, std::string_view name);
 
 } // namespace ringscope::core

@@ -3,6 +3,7 @@
 #include "../protocol/keyvalidation.h"
 
 #include <algorithm>
+#include <charconv>
 #include <map>
 
 namespace ringscope::core {
@@ -266,6 +267,73 @@ void Client::send(std::size_t server, std::string bytes, Expect expect, bool wri
     if (r->onEntry)
         r->idle = timeout.count() > 0 ? timeout : m_options.pool.requestTimeout;
     dispatch(server, std::move(r));
+}
+
+void Client::inspect(std::size_t server, std::string key, KeyInfoCallback done)
+{
+    const KeyCheck check = checkKey(key);
+    const bool binary = !check && (check.problem == KeyProblem::Whitespace || check.problem == KeyProblem::Control);
+    const std::string wireKey = binary ? base64Encode(key) : key;
+    if ((!check && !binary) || wireKey.size() > kMaxKeyLength || key.empty()) {
+        const ClientError e{ClientErrc::InvalidKey, check ? "key too long once base64-encoded" : check.message(key)};
+        m_runtime.post([done = std::move(done), e] { done(e, {}); });
+        return;
+    }
+    // An opaque token echoed back ties the reply to this request.
+    const std::string token = std::to_string(++m_opaque);
+    std::string bytes;
+    encode::metaGet(bytes, wireKey, "s t f h l u O" + token, binary);
+    auto r = makeRequest(std::move(bytes), Expect::Meta, false);
+    r->validate = [token](const Response &response) {
+        if (response.reply == Reply::MetaMiss)
+            return std::string(); // EN carries no flags
+        std::string_view flags = response.text;
+        while (!flags.empty()) {
+            const auto space = flags.find(' ');
+            const std::string_view f = flags.substr(0, space);
+            if (!f.empty() && f.front() == 'O')
+                return f.substr(1) == token ? std::string() : "opaque " + std::string(f.substr(1)) + ", expected " + token;
+            flags = space == std::string_view::npos ? std::string_view{} : flags.substr(space + 1);
+        }
+        return response.isError() ? std::string() : std::string("no opaque token in the reply");
+    };
+    r->done = [done = std::move(done)](Outcome o) {
+        KeyInfo info;
+        if (o.error)
+            return done(o.error, info);
+        if (o.response.isError())
+            return done({ClientErrc::Protocol, o.response.text}, info);
+        if (o.response.reply != Reply::MetaHit)
+            return done({}, info);
+        info.found = true;
+        std::string_view flags = o.response.text;
+        while (!flags.empty()) {
+            const auto space = flags.find(' ');
+            const std::string_view f = flags.substr(0, space);
+            flags = space == std::string_view::npos ? std::string_view{} : flags.substr(space + 1);
+            if (f.size() < 2)
+                continue;
+            const std::string_view v = f.substr(1);
+            auto num = [&](auto &out) { std::from_chars(v.data(), v.data() + v.size(), out); };
+            switch (f.front()) {
+            case 's': num(info.size); break;
+            case 't': num(info.ttl); break;
+            case 'f': num(info.flags); break;
+            case 'h': info.hitBefore = v == "1"; break;
+            case 'l': num(info.idleSeconds); break;
+            default: break;
+            }
+        }
+        done({}, info);
+    };
+    dispatch(server, std::move(r));
+}
+
+std::pair<ClientError, Client::KeyInfo> Client::inspectSync(std::size_t server, const std::string &key)
+{
+    std::promise<std::pair<ClientError, KeyInfo>> p;
+    inspect(server, key, [&p](ClientError e, KeyInfo info) { p.set_value({std::move(e), info}); });
+    return wait(p.get_future());
 }
 
 std::pair<ClientError, std::optional<Item>> Client::getSync(const std::string &key)

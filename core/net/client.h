@@ -5,6 +5,7 @@
 #include "ioruntime.h"
 #include "serverpool.h"
 
+#include <atomic>
 #include <future>
 #include <memory>
 #include <optional>
@@ -60,6 +61,21 @@ public:
     void send(std::size_t server, std::string bytes, Expect expect, bool write, OutcomeCallback done,
               std::function<void(const Response &)> onEntry = {}, std::chrono::milliseconds timeout = {});
 
+    // What one server knows of a key, read with the meta protocol without
+    // bumping it in the LRU (mg … u): for the key inspector and audits.
+    struct KeyInfo {
+        bool found = false;
+        std::uint64_t size = 0;
+        std::int64_t ttl = -1;        // -1: never expires
+        std::uint32_t flags = 0;
+        bool hitBefore = false;
+        std::uint64_t idleSeconds = 0; // since the last access
+    };
+    using KeyInfoCallback = std::function<void(ClientError, KeyInfo)>;
+    // Keys with bytes the text protocol forbids go base64-encoded (flag b).
+    void inspect(std::size_t server, std::string key, KeyInfoCallback done);
+    std::pair<ClientError, KeyInfo> inspectSync(std::size_t server, const std::string &key);
+
     void setEventHandler(std::function<void(const HealthEvent &)> handler);
     std::vector<ServerState> states(); // asks the I/O thread
 
@@ -81,6 +97,7 @@ private:
     ClientOptions m_options;
     std::vector<std::shared_ptr<ServerPool>> m_pools;
     std::shared_ptr<std::function<void(const HealthEvent &)>> m_eventHandler;
+    std::atomic<std::uint64_t> m_opaque{0};
 };
 
 } // namespace ringscope::core

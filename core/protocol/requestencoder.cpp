@@ -171,9 +171,11 @@ void metadumpAll(std::string &out)
     out += "lru_crawler metadump all\r\n";
 }
 
-Expect expectFor(Store)
+void configGet(std::string &out, std::string_view name)
 {
-    return Expect::Storage;
+    out += "config get ";
+    out += name;
+    out += "\r\n";
 }
 
 } // namespace ringscope::core::encode

@@ -32,7 +32,6 @@ void metaArithmetic(std::string &out, std::string_view key, std::string_view fla
 void metaNoop(std::string &out);
 void metaDebug(std::string &out, std::string_view key);
 void metadumpAll(std::string &out);
-
-Expect expectFor(Store command);
+void configGet(std::string &out, std::string_view name); // ElastiCache: config get cluster
 
 } // namespace ringscope::core::encode

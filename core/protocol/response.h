@@ -22,6 +22,7 @@ enum class Expect : std::uint8_t {
     MetaDebug,  // me: "ME key k=v…" or EN
     Metadump,   // lru_crawler metadump: one entry per line, END
     Nothing,    // `noreply` writes: the server sends nothing back
+    Config,     // ElastiCache `config get cluster`: CONFIG name flags bytes, data, END
 };
 
 // What the server said, named after the reply itself.

@@ -134,8 +134,8 @@ ResponseParser::Status ResponseParser::next(Expect expect, Response &out, Protoc
         return Status::Failed;
     }
     if (m_inProgress) {
-        if (expect == Expect::Retrieval)
-            return retrieval(out, error);
+        if (expect == Expect::Retrieval || expect == Expect::Config)
+            return retrieval(out, error, expect == Expect::Config ? "CONFIG" : "VALUE");
         if (expect == Expect::Stats)
             return stats(out, error);
         return metaValueData(out, error);
@@ -171,7 +171,7 @@ ResponseParser::Status ResponseParser::lineReply(Expect expect, std::string_view
         m_partial.reply = Reply::Values;
         m_inProgress = true;
         m_pos -= line.size() + 2; // let retrieval() read the line again
-        return retrieval(out, error);
+        return retrieval(out, error, "VALUE");
     case Expect::Stats:
         m_partial = {};
         m_partial.reply = Reply::Stats;
@@ -238,6 +238,12 @@ ResponseParser::Status ResponseParser::lineReply(Expect expect, std::string_view
         return Status::Complete;
     case Expect::Nothing:
         return unexpected();
+    case Expect::Config:
+        m_partial = {};
+        m_partial.reply = Reply::Values;
+        m_inProgress = true;
+        m_pos -= line.size() + 2;
+        return retrieval(out, error, "CONFIG");
     case Expect::Meta: {
         std::string_view rest = line;
         const std::string_view code = token(rest);
@@ -288,7 +294,7 @@ ResponseParser::Status ResponseParser::metaValueData(Response &out, ProtocolErro
     return Status::Complete;
 }
 
-ResponseParser::Status ResponseParser::retrieval(Response &out, ProtocolError &error)
+ResponseParser::Status ResponseParser::retrieval(Response &out, ProtocolError &error, std::string_view keyword)
 {
     while (true) {
         if (m_awaitingData) {
@@ -315,9 +321,9 @@ ResponseParser::Status ResponseParser::retrieval(Response &out, ProtocolError &e
             return Status::Complete;
         }
         std::string_view rest = line;
-        if (token(rest) != "VALUE")
-            return fail(ProtocolError::Code::UnexpectedLine, "expected VALUE or END, got '" + printable(line) + "'",
-                        error);
+        if (token(rest) != keyword)
+            return fail(ProtocolError::Code::UnexpectedLine,
+                        "expected " + std::string(keyword) + " or END, got '" + printable(line) + "'", error);
         Item item;
         item.key = std::string(token(rest));
         std::size_t bytes = 0;

@@ -47,7 +47,7 @@ private:
     bool takeLine(std::string_view &line, ProtocolError &error, bool lfEnds = false);
     Status fail(ProtocolError::Code code, std::string message, ProtocolError &error);
     Status lineReply(Expect expect, std::string_view line, Response &out, ProtocolError &error);
-    Status retrieval(Response &out, ProtocolError &error);
+    Status retrieval(Response &out, ProtocolError &error, std::string_view keyword);
     Status stats(Response &out, ProtocolError &error);
     Status metaValueData(Response &out, ProtocolError &error);
     bool errorLine(std::string_view line, Response &out);

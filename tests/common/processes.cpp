@@ -1,6 +1,7 @@
 #include "processes.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
 #include <QTcpServer>
@@ -75,8 +76,27 @@ bool ServerProcess::start(const QString &program, const QStringList &args, quint
 
 void ServerProcess::signal(int sig)
 {
-    if (m_process.state() == QProcess::Running)
-        ::kill(static_cast<pid_t>(m_process.processId()), sig);
+    if (m_process.state() != QProcess::Running)
+        return;
+    const auto pid = static_cast<pid_t>(m_process.processId());
+    ::kill(pid, sig);
+    if (sig != SIGSTOP)
+        return;
+    // kill() returns before every thread has stopped: wait until the kernel
+    // says the process is stopped ('T'), or a reply could still slip out.
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 2000) {
+        if (stat.open(QIODevice::ReadOnly)) {
+            const QByteArray line = stat.readAll();
+            stat.close();
+            const auto close = line.lastIndexOf(')');
+            if (close > 0 && close + 2 < line.size() && line[close + 2] == 'T')
+                return;
+        }
+        QThread::msleep(1);
+    }
 }
 
 void ServerProcess::stop()

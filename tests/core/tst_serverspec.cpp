@@ -1,6 +1,7 @@
 // SPEC strings, server-per-line files and twemproxy .yml pools: every good
 // form parses to the right servers, every mistake is refused with a message
 // that names it (and the line, in files).
+#include "core/cluster/discovery.h"
 #include "core/cluster/serverspec.h"
 
 #include <QTemporaryDir>
@@ -107,6 +108,72 @@ private slots:
         QVERIFY(none.error.find("several pools (alpha, beta)") != std::string::npos);
         auto gamma = loadClusterSpec("@" + path + "#gamma");
         QVERIFY(gamma.error.find("no pool named 'gamma'") != std::string::npos);
+    }
+
+    void mcrouterPool()
+    {
+        const auto path = write("mcrouter.json",
+                                "// comment\n{\n  \"pools\": {\n    \"A\": {\"servers\": [\"10.0.0.1:5000\", \"10.0.0.2:5000:ascii:ssl\"]},\n"
+                                "    \"B\": {\"servers\": [\"[::1]:5001\", \"10.0.0.3:5001\"]}\n  },\n"
+                                "  \"route\": {\"type\": \"PrefixSelectorRoute\", \"policies\": {\n"
+                                "    \"a\": \"PoolRoute|A\",\n"
+                                "    \"b\": {\"type\": \"PoolRoute\", \"pool\": \"B\", \"hash\": {\"hash_func\": \"WeightedCh3\", \"weights\": [1.0, 0.5]}}}}\n}\n");
+        auto a = loadClusterSpec("@" + path + "#A");
+        QVERIFY2(a, a.error.c_str());
+        QCOMPARE(a.value->preset, std::string("mcrouter-ch3"));
+        QCOMPARE(a.value->servers[1].address(), std::string("10.0.0.2:5000"));
+        auto b = loadClusterSpec("@" + path + "#B");
+        QVERIFY2(b, b.error.c_str());
+        QCOMPARE(b.value->servers[0].address(), std::string("[::1]:5001"));
+        QCOMPARE(b.value->servers[0].weight, 1000u);
+        QCOMPARE(b.value->servers[1].weight, 500u);
+        QVERIFY(loadClusterSpec("@" + path).error.find("several pools (A, B)") != std::string::npos);
+        QVERIFY(loadClusterSpec("@" + path + "#C").error.find("no pool named 'C'") != std::string::npos);
+    }
+
+    void mcrouterMistakes_data()
+    {
+        QTest::addColumn<QString>("json");
+        QTest::addColumn<QString>("message");
+        QTest::addRow("not json") << QStringLiteral("{\n\"pools\": [\n") << QStringLiteral("conf.json:3: not valid JSON");
+        QTest::addRow("no pools") << QStringLiteral("{\"route\": \"x\"}") << QStringLiteral("\"pools\" object");
+        QTest::addRow("no servers") << QStringLiteral("{\"pools\": {\"A\": {}}}") << QStringLiteral("non-empty \"servers\"");
+        QTest::addRow("server not string") << QStringLiteral("{\"pools\": {\"A\": {\"servers\": [5]}}}")
+                                           << QStringLiteral("server 1 is not");
+        QTest::addRow("bad server") << QStringLiteral("{\"pools\": {\"A\": {\"servers\": [\"h:x\"]}}}")
+                                    << QStringLiteral("port 'x'");
+        QTest::addRow("duplicate") << QStringLiteral("{\"pools\": {\"A\": {\"servers\": [\"h:1\", \"h:1\"]}}}")
+                                   << QStringLiteral("duplicate server h:1");
+        QTest::addRow("unknown hash") << QStringLiteral("{\"pools\": {\"A\": {\"servers\": [\"h:1\"]}}, \"route\": "
+                                                        "{\"type\": \"PoolRoute\", \"pool\": \"A\", \"hash\": \"Rendezvous\"}}")
+                                      << QStringLiteral("hash_func 'Rendezvous'");
+        QTest::addRow("zero weight") << QStringLiteral("{\"pools\": {\"A\": {\"servers\": [\"h:1\"]}}, \"route\": "
+                                                       "{\"type\": \"PoolRoute\", \"pool\": \"A\", \"hash\": "
+                                                       "{\"hash_func\": \"WeightedCh3\", \"weights\": [0]}}}")
+                                     << QStringLiteral("must be above 0");
+    }
+
+    void mcrouterMistakes()
+    {
+        QFETCH(QString, json);
+        QFETCH(QString, message);
+        const auto p = parseMcrouterConfig(json.toStdString(), "", "conf.json");
+        QVERIFY(!p);
+        QVERIFY2(QString::fromStdString(p.error).contains(message), p.error.c_str());
+    }
+
+    void elastiCacheNodes()
+    {
+        auto nodes = parseElastiCacheNodes("12\nnode-1.cache.amazonaws.com|10.0.0.1|11211 node-2.cache.amazonaws.com||11212\n\r\n");
+        QVERIFY2(nodes, nodes.error.c_str());
+        QCOMPARE(nodes.value->size(), std::size_t{2});
+        QCOMPARE((*nodes.value)[0].address(), std::string("10.0.0.1:11211"));
+        QCOMPARE((*nodes.value)[0].name, std::string("node-1.cache.amazonaws.com"));
+        QCOMPARE((*nodes.value)[1].address(), std::string("node-2.cache.amazonaws.com:11212"));
+        QVERIFY(!parseElastiCacheNodes("12"));
+        QVERIFY(!parseElastiCacheNodes("12\nhost|ip\n"));
+        QVERIFY(!parseElastiCacheNodes("12\nhost|1.2.3.4|0\n"));
+        QVERIFY(!parseElastiCacheNodes("12\n\n"));
     }
 
     void twemproxyMistakes_data()

@@ -5,6 +5,7 @@
 #include "common/fakeserver.h"
 #include "common/processes.h"
 #include "common/testkeys.h"
+#include "core/cluster/discovery.h"
 #include "core/distribution/preset.h"
 #include "core/net/client.h"
 
@@ -123,6 +124,64 @@ private slots:
         QVERIFY(!items.back());
     }
 
+    void inspectWithoutBumping()
+    {
+        Client client(m_runtime, ring(listOf(m_servers)), fastOptions(1000));
+        QCOMPARE(client.storeSync(encode::Store::Set, "inspect:me", "12345", 7, 300).reply, Reply::Stored);
+        const std::size_t owner = client.distribution().owner("inspect:me");
+        QTest::qWait(2100);
+        for (int i = 0; i < 2; ++i) {
+            const auto [e, info] = client.inspectSync(owner, "inspect:me");
+            QVERIFY2(!e, e.message.c_str());
+            QVERIFY(info.found);
+            QCOMPARE(info.size, 5ull);
+            QCOMPARE(info.flags, 7u);
+            QVERIFY(info.ttl > 200 && info.ttl <= 300);
+            QVERIFY2(info.idleSeconds >= 2, qPrintable(QString::number(info.idleSeconds))); // not bumped
+        }
+        const std::size_t other = (owner + 1) % m_servers.size();
+        QVERIFY(!client.inspectSync(other, "inspect:me").second.found);
+        // A key the text protocol cannot carry travels base64-encoded.
+        const auto [e2, info2] = client.inspectSync(owner, std::string("bin\r\nkey", 8));
+        QVERIFY2(!e2, e2.message.c_str());
+        QVERIFY(!info2.found);
+        QCOMPARE(client.inspectSync(owner, std::string()).first.code, ClientErrc::InvalidKey);
+    }
+
+    void elastiCacheDiscovery_data()
+    {
+        QTest::addColumn<bool>("configGet");
+        QTest::addRow("config get cluster") << true;
+        QTest::addRow("get AmazonElastiCache:cluster (before 1.4.14)") << false;
+    }
+
+    void elastiCacheDiscovery()
+    {
+        // A real memcached never sends this: a fake endpoint plays ElastiCache.
+        QFETCH(bool, configGet);
+        const std::string body = "7\nnode-a.example|127.0.0.1|" + std::to_string(m_servers[0]->port())
+            + " node-b.example|127.0.0.1|" + std::to_string(m_servers[1]->port()) + "\n\r\n";
+        FakeServer endpoint([&](const std::string &received) {
+            if (received.find("config get cluster\r\n") != std::string::npos && received.find("get Amazon") == std::string::npos)
+                return FakeServer::Action{configGet ? "CONFIG cluster 0 " + std::to_string(body.size()) + "\r\n" + body + "\r\nEND\r\n"
+                                                    : std::string("ERROR\r\n"),
+                                          false};
+            if (received.find("get AmazonElastiCache:cluster\r\n") != std::string::npos)
+                return FakeServer::Action{"VALUE AmazonElastiCache:cluster 0 " + std::to_string(body.size()) + "\r\n" + body
+                                              + "\r\nEND\r\n",
+                                          false};
+            return FakeServer::Action{};
+        });
+        auto spec = discoverElastiCache(m_runtime, {"127.0.0.1", endpoint.port(), 1, {}});
+        QVERIFY2(spec, spec.error.c_str());
+        QCOMPARE(spec.value->servers.size(), std::size_t{2});
+        QCOMPARE(spec.value->servers[1].port, m_servers[1]->port());
+        QCOMPARE(spec.value->servers[0].name, std::string("node-a.example"));
+        auto none = discoverElastiCache(m_runtime, {"127.0.0.1", m_servers[2]->port(), 1, {}});
+        QVERIFY(!none);
+        QVERIFY2(none.error.find("not an ElastiCache endpoint") != std::string::npos, none.error.c_str());
+    }
+
     void badKeysSendNothing()
     {
         FakeServer fake([](const std::string &) { return FakeServer::Action{"STORED\r\n", false}; });
@@ -239,7 +298,7 @@ private slots:
         t.start();
         const auto [e1, i1] = client.getSync("k");
         const auto first = t.elapsed();
-        QCOMPARE(e1.code, ClientErrc::Timeout);
+        QVERIFY2(e1.code == ClientErrc::Timeout, (std::string(errcName(e1.code)) + ": " + e1.message).c_str());
         QVERIFY2(first >= 190 && first < 250, qPrintable(QString::number(first)));
         const auto w = client.storeSync(encode::Store::Set, "k", "w");
         QCOMPARE(w.error.code, ClientErrc::Unknown); // sent, never answered: it may have happened

@@ -1,0 +1,119 @@
+// mcrouter .json pools → ClusterSpec (declared in serverspec.h).
+#include "serverspec.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+namespace ringscope::core {
+namespace {
+
+Parsed<ClusterSpec> fail(std::string message)
+{
+    return {std::nullopt, std::move(message)};
+}
+
+// Finds, anywhere in the route tree, the "hash" of a PoolRoute for `pool`.
+const nlohmann::json *findPoolHash(const nlohmann::json &node, const std::string &pool)
+{
+    if (node.is_object()) {
+        const auto type = node.find("type");
+        const auto p = node.find("pool");
+        if (type != node.end() && *type == "PoolRoute" && p != node.end()
+            && ((p->is_string() && *p == pool) || (p->is_string() && *p == "Pool|" + pool))) {
+            if (const auto h = node.find("hash"); h != node.end())
+                return &*h;
+        }
+        for (const auto &[k, v] : node.items())
+            if (const auto *found = findPoolHash(v, pool))
+                return found;
+    } else if (node.is_array()) {
+        for (const auto &v : node)
+            if (const auto *found = findPoolHash(v, pool))
+                return found;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+Parsed<ClusterSpec> parseMcrouterConfig(const std::string &text, std::string_view poolName, std::string_view file)
+{
+    nlohmann::json root;
+    try {
+        root = nlohmann::json::parse(text, nullptr, true, true); // mcrouter allows comments
+    } catch (const nlohmann::json::parse_error &e) {
+        const std::size_t at = std::min<std::size_t>(e.byte, text.size());
+        const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n');
+        return fail(std::string(file) + ":" + std::to_string(line) + ": not valid JSON: " + e.what());
+    }
+    const auto pools = root.find("pools");
+    if (!root.is_object() || pools == root.end() || !pools->is_object() || pools->empty())
+        return fail(std::string(file) + ": expected an mcrouter configuration with a \"pools\" object");
+    std::string chosen;
+    std::string names;
+    for (const auto &[name, value] : pools->items())
+        names += (names.empty() ? "" : ", ") + name;
+    if (poolName.empty()) {
+        if (pools->size() != 1)
+            return fail(std::string(file) + ": several pools (" + names + "); pick one with @" + std::string(file)
+                        + "#POOL");
+        chosen = pools->begin().key();
+    } else if (!pools->contains(std::string(poolName))) {
+        return fail(std::string(file) + ": no pool named '" + std::string(poolName) + "' (pools: " + names + ")");
+    } else {
+        chosen = std::string(poolName);
+    }
+    const auto &pool = (*pools)[chosen];
+    const auto servers = pool.find("servers");
+    if (!pool.is_object() || servers == pool.end() || !servers->is_array() || servers->empty())
+        return fail(std::string(file) + ": pool '" + chosen + "' needs a non-empty \"servers\" list");
+
+    ClusterSpec spec;
+    spec.source = std::string(file) + "#" + chosen;
+    spec.preset = "mcrouter-ch3";
+    for (std::size_t i = 0; i < servers->size(); ++i) {
+        const auto &entry = (*servers)[i];
+        if (!entry.is_string())
+            return fail(std::string(file) + ": pool '" + chosen + "', server " + std::to_string(i + 1)
+                        + " is not a \"host:port\" string");
+        std::string text2 = entry.get<std::string>();
+        // mcrouter allows "host:port:protocol[:ssl]"; placement only needs host:port.
+        const auto close = text2.find(']');
+        const auto first = text2.find(':', close == std::string::npos ? 0 : close);
+        if (const auto second = first == std::string::npos ? first : text2.find(':', first + 1);
+            second != std::string::npos)
+            text2.resize(second);
+        auto parsed = parseServer(text2);
+        if (!parsed)
+            return fail(std::string(file) + ": pool '" + chosen + "': " + parsed.error);
+        spec.servers.push_back(std::move(*parsed.value));
+    }
+    if (auto dup = findDuplicate(spec.servers); !dup.empty())
+        return fail(std::string(file) + ": pool '" + chosen + "': " + dup);
+
+    if (const auto *hash = findPoolHash(root, chosen)) {
+        const std::string func = hash->is_string() ? hash->get<std::string>() : hash->value("hash_func", "Ch3");
+        if (func == "Crc32")
+            spec.preset = "mcrouter-crc32";
+        else if (func != "Ch3" && func != "WeightedCh3")
+            return fail(std::string(file) + ": pool '" + chosen + "' uses hash_func '" + func
+                        + "', which RingScope does not reproduce (Ch3, WeightedCh3, Crc32)");
+        if (hash->is_object() && hash->contains("weights")) {
+            const auto &weights = (*hash)["weights"];
+            if (!weights.is_array())
+                return fail(std::string(file) + ": pool '" + chosen + "': \"weights\" must be a list");
+            for (std::size_t i = 0; i < spec.servers.size(); ++i) {
+                // mcrouter fills missing weights with 0.5; weights are fractions in [0, 1].
+                const double w = i < weights.size() && weights[i].is_number() ? weights[i].get<double>() : 0.5;
+                if (w <= 0.0 || w > 1.0)
+                    return fail(std::string(file) + ": pool '" + chosen + "': weight " + std::to_string(w) + " of "
+                                + spec.servers[i].address() + " must be above 0 and at most 1");
+                spec.servers[i].weight = static_cast<std::uint32_t>(std::lround(w * 1000));
+            }
+        }
+    }
+    return {std::move(spec), {}};
+}
+
+} // namespace ringscope::core
