@@ -35,12 +35,14 @@ double seconds(Clock::duration d)
 // Figures, never a verdict: the benchmarks with baselines live in tests/bench.
 int runBench(const std::vector<std::string> &args)
 {
+    if (!args.empty() && args.front() == "client")
+        return runLive("bench-client", std::vector<std::string>(args.begin() + 1, args.end()));
     std::string error;
     const auto a = Arguments::parse(args, {"servers", "keys", "preset"}, {}, error);
     if (!a)
         return fail(error);
     if (a->positional().size() != 1 || (a->positional()[0] != "lookup" && a->positional()[0] != "place"))
-        return fail("bench needs one of: lookup, place");
+        return fail("bench needs one of: lookup, place, client");
     const std::size_t serverCount = std::stoul(a->value("servers", "100"));
     const std::size_t keyCount = std::stoul(a->value("keys", "1000000"));
     if (serverCount == 0 || serverCount > 10000 || keyCount == 0 || keyCount > 100'000'000)

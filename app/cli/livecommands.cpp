@@ -12,6 +12,10 @@
 #include "core/cluster/statspoller.h"
 #include "core/net/client.h"
 #include "core/net/tlscontext.h"
+#include "core/distribution/preset.h"
+
+#include <algorithm>
+#include <atomic>
 
 #include <nlohmann/json.hpp>
 
@@ -402,6 +406,87 @@ int runAudit(const std::vector<std::string> &args)
     return status;
 }
 
+// ringscope-cli bench client: this client's own figures against a server the
+// user names (writes, so loopback unless --allow-write). The comparison with
+// libmemcached in one run is tests/bench/client_vs_libmemcached.sh.
+int runBenchClient(const std::vector<std::string> &args)
+{
+    std::string error;
+    auto valued = kConnectionOptions;
+    valued.insert(valued.end(), {"ops", "value-size", "conns", "batch"});
+    const auto a = Arguments::parse(args, valued, with({"allow-write"}, kConnectionFlags), error);
+    if (!a)
+        return fail(error);
+    const auto ops = integer(*a, "ops", 20000, 1, 10'000'000, error);
+    const auto valueSize = ops ? integer(*a, "value-size", 100, 0, 1 << 20, error) : std::nullopt;
+    const auto conns = valueSize ? integer(*a, "conns", 1, 1, 64, error) : std::nullopt;
+    const auto batch = conns ? integer(*a, "batch", 100, 1, 10000, error) : std::nullopt;
+    if (!batch)
+        return fail(error);
+    auto live = connect(*a, false, true, error);
+    if (!live)
+        return fail(error);
+    // Rebuild the client with the requested connection count.
+    ClientOptions options;
+    options.pool.connections = static_cast<unsigned>(*conns);
+    options.pool.requestTimeout = std::chrono::milliseconds(5000);
+    options.pool.connection.connectTimeout = std::chrono::milliseconds(5000);
+    std::string presetError;
+    Client client(*live->runtime,
+                  makeDistribution(*findPreset("ketama"), live->client->distribution().servers(), std::nullopt, {},
+                                   presetError),
+                  options);
+    const std::string value(static_cast<std::size_t>(*valueSize), 'x');
+    const auto n = static_cast<int>(*ops);
+    using BenchClock = std::chrono::steady_clock;
+    auto seconds = [](BenchClock::time_point start) {
+        return std::chrono::duration<double>(BenchClock::now() - start).count();
+    };
+    // Writes with up to `batch` requests in flight, issued from the I/O thread.
+    std::promise<void> written;
+    std::atomic<int> sent{0}, done{0}, failed{0};
+    std::function<void()> next = [&] {
+        const int i = sent++;
+        if (i >= n)
+            return;
+        client.store(encode::Store::Set, "ringscope:bench:" + std::to_string(i), value, 0, 0,
+                     [&](ClientError e, Reply r, const std::string &) {
+                         if (e || r != Reply::Stored)
+                             ++failed;
+                         if (++done == n)
+                             written.set_value();
+                         else
+                             next();
+                     });
+    };
+    auto start = BenchClock::now();
+    live->runtime->post([&] {
+        for (long long w = 0; w < *batch; ++w)
+            next();
+    });
+    written.get_future().wait();
+    const double setRate = n / seconds(start);
+    // Reads: multi-gets of `batch` keys.
+    std::vector<std::string> keys;
+    std::size_t hits = 0;
+    start = BenchClock::now();
+    for (int i = 0; i < n; i += static_cast<int>(*batch)) {
+        keys.clear();
+        for (int k = i; k < std::min(n, i + static_cast<int>(*batch)); ++k)
+            keys.push_back("ringscope:bench:" + std::to_string(k));
+        std::promise<std::size_t> p;
+        client.getMany(keys, [&p](std::vector<ClientError>, std::vector<std::optional<Item>> items) {
+            p.set_value(static_cast<std::size_t>(std::count_if(items.begin(), items.end(), [](auto &x) { return x.has_value(); })));
+        });
+        hits += p.get_future().get();
+    }
+    const double getRate = n / seconds(start);
+    std::printf("%d sets of %lld bytes, %lld in flight, %lld connection(s): %.0f ops/s (%d failed)\n", n, *valueSize,
+                *batch, *conns, setRate, failed.load());
+    std::printf("%d keys read in multi-gets of %lld: %.0f keys/s (%zu hits)\n", n, *batch, getRate, hits);
+    return failed ? 2 : 0;
+}
+
 } // namespace
 
 int runLive(const std::string &command, const std::vector<std::string> &args)
@@ -412,6 +497,8 @@ int runLive(const std::string &command, const std::vector<std::string> &args)
         return runStats(args);
     if (command == "audit")
         return runAudit(args);
+    if (command == "bench-client")
+        return runBenchClient(args);
     return runWrite(command, args);
 }
 

@@ -161,7 +161,7 @@ private slots:
                                                      QStringLiteral("--add"), QStringLiteral("b:1")}
                                       << QStringLiteral("already in the cluster");
         QTest::addRow("bench what") << QStringList{QStringLiteral("bench"), QStringLiteral("fast")}
-                                    << QStringLiteral("lookup, place");
+                                    << QStringLiteral("lookup, place, client");
     }
 
     void badInput()
