@@ -17,6 +17,10 @@ Placement (pure arithmetic, no server is contacted):
   bench    lookup|place [--servers N] [--keys N] [--preset P]
            client --servers SPEC [--ops N] [--value-size B] [--conns C] [--batch K]
 
+Local demo cluster:
+  demo     [--servers N]     starts N real memcached on 127.0.0.1, prints their SPEC,
+                             runs until Ctrl-C, then stops them
+
 Live (talks to the servers; reads only unless the command writes):
   get      --servers SPEC --preset P [--hash H] (KEY | --stdin)        key<TAB>value or key<TAB>MISS
   set|add|replace --servers SPEC --preset P (KEY VALUE | --stdin) [--ttl S] [--flags F]
@@ -61,6 +65,8 @@ int main(int argc, char **argv)
         return runPresets(args);
     if (command == "bench")
         return runBench(args);
+    if (command == "demo")
+        return runDemo(args);
     for (const char *live : {"get", "set", "add", "replace", "delete", "touch", "stats", "audit"})
         if (command == live)
             return runLive(command, args);

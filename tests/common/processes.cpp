@@ -9,6 +9,7 @@
 #include <QThread>
 
 #include <csignal>
+#include <sys/prctl.h>
 #include <sys/types.h>
 
 namespace ringscope::test {
@@ -48,6 +49,8 @@ bool ServerProcess::start(const QString &program, const QStringList &args, quint
 {
     m_port = port;
     m_process.setProcessChannelMode(QProcess::MergedChannels);
+    // Servers die with the test, even when it crashes: no orphans.
+    m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
     m_process.start(program, args);
     if (!m_process.waitForStarted(5000)) {
         *error = program + QStringLiteral(" did not start: ") + m_process.errorString();

@@ -1,0 +1,293 @@
+#include "localcluster.h"
+
+#include <arpa/inet.h>
+#include <csignal>
+#include <cstring>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+namespace ringscope::core {
+namespace {
+
+std::uint16_t freePort()
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof addr;
+    std::uint16_t port = 0;
+    if (::bind(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) == 0
+        && ::getsockname(fd, reinterpret_cast<sockaddr *>(&addr), &len) == 0)
+        port = ntohs(addr.sin_port);
+    ::close(fd);
+    return port;
+}
+
+// The pid a memcached on 127.0.0.1:port reports in `stats`, or -1.
+long statsPid(std::uint16_t port)
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    addr.sin_port = htons(port);
+    long pid = -1;
+    if (::connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) == 0) {
+        const char request[] = "stats\r\n";
+        (void)::send(fd, request, sizeof request - 1, MSG_NOSIGNAL);
+        std::string reply;
+        char buf[4096];
+        while (reply.find("END\r\n") == std::string::npos) {
+            pollfd p{fd, POLLIN, 0};
+            if (::poll(&p, 1, 500) <= 0)
+                break;
+            const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+            if (n <= 0)
+                break;
+            reply.append(buf, static_cast<std::size_t>(n));
+        }
+        if (const auto at = reply.find("STAT pid "); at != std::string::npos)
+            pid = std::strtol(reply.c_str() + at + 9, nullptr, 10);
+    }
+    ::close(fd);
+    return pid;
+}
+
+bool executable(const std::string &path)
+{
+    struct stat st {};
+    return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && ::access(path.c_str(), X_OK) == 0;
+}
+
+} // namespace
+
+LocalCluster::LocalCluster()
+    : LocalCluster(Options{})
+{
+}
+
+LocalCluster::LocalCluster(Options options)
+    : m_options(std::move(options))
+{
+}
+
+LocalCluster::~LocalCluster()
+{
+    stopAll();
+}
+
+Parsed<std::string> LocalCluster::findMemcached(const std::string &hint)
+{
+    if (!hint.empty())
+        return executable(hint) ? Parsed<std::string>{hint, {}}
+                                : Parsed<std::string>{std::nullopt, hint + " is not an executable memcached"};
+    std::string path = std::getenv("PATH") ? std::getenv("PATH") : "";
+    path += ":/usr/bin:/usr/sbin:/usr/local/bin";
+    std::size_t start = 0;
+    while (start <= path.size()) {
+        const auto colon = path.find(':', start);
+        const std::string dir = path.substr(start, colon == std::string::npos ? std::string::npos : colon - start);
+        if (!dir.empty() && executable(dir + "/memcached"))
+            return {dir + "/memcached", {}};
+        if (colon == std::string::npos)
+            break;
+        start = colon + 1;
+    }
+    return {std::nullopt, "memcached is not installed: install the Debian package 'memcached' "
+                          "(sudo apt-get install memcached)"};
+}
+
+std::string LocalCluster::launch(Node &node)
+{
+    const std::string port = std::to_string(node.server.port);
+    const std::string memory = std::to_string(m_options.memoryMb);
+    // memcached refuses to run as root without -u. "-u root" keeps the
+    // effective uid as it is: switching to another user would clear the
+    // parent-death signal below, and a crash of ours would leave orphans.
+    const std::vector<std::string> args{m_binary, "-l", "127.0.0.1", "-p", port, "-U", "0", "-m", memory,
+                                        "-c", "1024", "-u", "root"};
+    const pid_t parent = ::getpid();
+    const pid_t pid = ::fork();
+    if (pid < 0)
+        return std::string("cannot start memcached: ") + std::strerror(errno);
+    if (pid == 0) {
+        // The child: die with us, keep quiet, become memcached.
+        ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+        if (::getppid() != parent)
+            ::_exit(1);
+        const int devnull = ::open("/dev/null", O_RDWR);
+        ::dup2(devnull, STDIN_FILENO);
+        ::dup2(devnull, STDOUT_FILENO);
+        ::dup2(devnull, STDERR_FILENO);
+        std::vector<char *> argv;
+        for (const auto &a : args)
+            argv.push_back(const_cast<char *>(a.c_str()));
+        argv.push_back(nullptr);
+        // -u only matters for root; memcached refuses to run as root without it.
+        if (::geteuid() != 0)
+            argv.erase(argv.end() - 3, argv.end() - 1);
+        ::execv(m_binary.c_str(), argv.data());
+        ::_exit(127);
+    }
+    node.pid = pid;
+    const auto deadline = std::chrono::steady_clock::now() + m_options.startTimeout;
+    while (std::chrono::steady_clock::now() < deadline) {
+        int status = 0;
+        if (::waitpid(pid, &status, WNOHANG) == pid) {
+            node.pid = -1;
+            node.state = ProcessState::Stopped;
+            return "memcached on port " + port + " exited at start (port taken?)";
+        }
+        // Answering is not enough: it must be *our* process on that port.
+        if (statsPid(node.server.port) == pid) {
+            node.state = ProcessState::Running;
+            return {};
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    ::kill(pid, SIGKILL);
+    reap(node, std::chrono::milliseconds(1000));
+    return "memcached on port " + port + " did not answer within "
+        + std::to_string(m_options.startTimeout.count()) + " ms";
+}
+
+Parsed<std::size_t> LocalCluster::addServer()
+{
+    if (m_binary.empty()) {
+        auto found = findMemcached(m_options.memcached);
+        if (!found)
+            return {std::nullopt, found.error};
+        m_binary = *found.value;
+    }
+    std::string error;
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        Node node;
+        node.server = {"127.0.0.1", freePort(), 1, {}};
+        error = launch(node);
+        if (error.empty()) {
+            m_nodes.push_back(node);
+            return {m_nodes.size() - 1, {}};
+        }
+    }
+    return {std::nullopt, error};
+}
+
+Parsed<std::size_t> LocalCluster::start(std::size_t count)
+{
+    const std::size_t first = m_nodes.size();
+    for (std::size_t i = 0; i < count; ++i)
+        if (auto r = addServer(); !r)
+            return {std::nullopt, r.error};
+    return {first, {}};
+}
+
+void LocalCluster::reap(Node &node, std::chrono::milliseconds wait)
+{
+    if (node.pid <= 0)
+        return;
+    const auto deadline = std::chrono::steady_clock::now() + wait;
+    int status = 0;
+    while (::waitpid(node.pid, &status, WNOHANG) == 0) {
+        if (std::chrono::steady_clock::now() >= deadline) {
+            ::kill(node.pid, SIGKILL);
+            ::waitpid(node.pid, &status, 0);
+            break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    node.pid = -1;
+}
+
+std::string LocalCluster::signalNode(std::size_t index, int sig, ProcessState next)
+{
+    if (index >= m_nodes.size())
+        return "no server " + std::to_string(index) + " in the local cluster";
+    Node &node = m_nodes[index];
+    if (node.pid <= 0)
+        return node.server.address() + " is not running";
+    if (::kill(node.pid, sig) != 0)
+        return node.server.address() + ": " + std::strerror(errno);
+    node.state = next;
+    if (sig == SIGTERM || sig == SIGKILL) {
+        if (sig == SIGTERM)
+            ::kill(node.pid, SIGCONT); // a paused process cannot act on SIGTERM
+        reap(node, std::chrono::milliseconds(3000));
+    }
+    return {};
+}
+
+std::string LocalCluster::stop(std::size_t index)
+{
+    return signalNode(index, SIGTERM, ProcessState::Stopped);
+}
+
+std::string LocalCluster::kill(std::size_t index)
+{
+    return signalNode(index, SIGKILL, ProcessState::Killed);
+}
+
+std::string LocalCluster::pause(std::size_t index)
+{
+    return signalNode(index, SIGSTOP, ProcessState::Paused);
+}
+
+std::string LocalCluster::resume(std::size_t index)
+{
+    return signalNode(index, SIGCONT, ProcessState::Running);
+}
+
+std::string LocalCluster::restart(std::size_t index)
+{
+    if (index >= m_nodes.size())
+        return "no server " + std::to_string(index) + " in the local cluster";
+    if (m_nodes[index].pid > 0)
+        signalNode(index, SIGKILL, ProcessState::Killed);
+    return launch(m_nodes[index]);
+}
+
+void LocalCluster::stopAll()
+{
+    for (auto &node : m_nodes)
+        if (node.pid > 0) {
+            ::kill(node.pid, SIGCONT);
+            ::kill(node.pid, SIGTERM);
+        }
+    for (auto &node : m_nodes) {
+        reap(node, std::chrono::milliseconds(2000));
+        node.state = ProcessState::Stopped;
+    }
+}
+
+ServerList LocalCluster::servers() const
+{
+    ServerList out;
+    for (const auto &n : m_nodes)
+        out.push_back(n.server);
+    return out;
+}
+
+std::string LocalCluster::spec() const
+{
+    std::string out;
+    for (const auto &n : m_nodes)
+        out += (out.empty() ? "" : ",") + n.server.address();
+    return out;
+}
+
+bool LocalCluster::owns(pid_t pid) const noexcept
+{
+    for (const auto &n : m_nodes)
+        if (n.pid == pid && pid > 0)
+            return true;
+    return false;
+}
+
+} // namespace ringscope::core

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "../cluster/serverspec.h"
+#include "../distribution/server.h"
+
+#include <chrono>
+#include <string>
+#include <sys/types.h>
+#include <vector>
+
+namespace ringscope::core {
+
+// A demo cluster of real memcached processes that RingScope starts itself, on
+// 127.0.0.1 with free ports and UDP off. It only ever signals processes it
+// started (their pids are its own children), and takes them all down when it
+// goes away; each child also dies with the thread that started it
+// (PR_SET_PDEATHSIG), so a crash leaves no orphans. Linux only.
+class LocalCluster {
+public:
+    enum class ProcessState { Running, Paused, Stopped, Killed };
+
+    struct Node {
+        Server server;
+        pid_t pid = -1;
+        ProcessState state = ProcessState::Stopped;
+    };
+
+    struct Options {
+        std::string memcached; // path; empty: found on PATH or in /usr/bin, /usr/sbin
+        unsigned memoryMb = 64;
+        std::chrono::milliseconds startTimeout{5000};
+    };
+
+    LocalCluster();
+    explicit LocalCluster(Options options);
+    ~LocalCluster();
+    LocalCluster(const LocalCluster &) = delete;
+    LocalCluster &operator=(const LocalCluster &) = delete;
+
+    // The memcached binary, or an error that says which package to install.
+    static Parsed<std::string> findMemcached(const std::string &hint = {});
+
+    // Starts one more server; its index, or an error.
+    Parsed<std::size_t> addServer();
+    Parsed<std::size_t> start(std::size_t count); // the first new index
+
+    std::string stop(std::size_t index);    // SIGTERM, clean exit
+    std::string kill(std::size_t index);    // SIGKILL: a crash
+    std::string pause(std::size_t index);   // SIGSTOP: a hang
+    std::string resume(std::size_t index);  // SIGCONT
+    std::string restart(std::size_t index); // a fresh, empty process on the same port
+    void stopAll();
+
+    const std::vector<Node> &nodes() const noexcept { return m_nodes; }
+    ServerList servers() const; // every node ever started, in order
+    std::string spec() const;   // "127.0.0.1:p1,127.0.0.1:p2,…"
+    bool owns(pid_t pid) const noexcept;
+
+private:
+    std::string launch(Node &node);
+    std::string signalNode(std::size_t index, int sig, ProcessState next);
+    void reap(Node &node, std::chrono::milliseconds wait);
+
+    Options m_options;
+    std::string m_binary;
+    std::vector<Node> m_nodes;
+};
+
+} // namespace ringscope::core

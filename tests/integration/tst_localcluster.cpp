@@ -1,0 +1,161 @@
+// The local demo cluster: real memcached processes that RingScope starts on
+// 127.0.0.1 with UDP off, fails (SIGKILL), hangs (SIGSTOP), resumes and
+// restarts empty; and that never outlive it, on a clean stop, on Ctrl-C or
+// when it is killed itself.
+#include "common/processes.h"
+#include "core/cluster/statspoller.h"
+#include "core/distribution/preset.h"
+#include "core/local/localcluster.h"
+#include "core/net/client.h"
+
+#include <QFile>
+#include <QTest>
+
+#include <csignal>
+
+using namespace ringscope::core;
+
+namespace {
+
+// Gone, or a zombie no one has reaped yet: either way no longer running.
+bool dead(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return true;
+    const QByteArray line = stat.readAll();
+    const auto close = line.lastIndexOf(')');
+    return close > 0 && close + 2 < line.size() && line[close + 2] == 'Z';
+}
+
+} // namespace
+
+class TestLocalCluster : public QObject {
+    Q_OBJECT
+
+    IoRuntime m_runtime;
+
+private slots:
+    void startsLoopbackServersWithoutUdp()
+    {
+        LocalCluster cluster;
+        auto started = cluster.start(3);
+        QVERIFY2(started, started.error.c_str());
+        QCOMPARE(cluster.nodes().size(), std::size_t{3});
+        std::string error;
+        Client client(m_runtime, makeDistribution(*findPreset("ketama"), cluster.servers(), std::nullopt, {}, error));
+        const auto settings = StatsPoller::pollSync(client, nullptr, "settings");
+        for (std::size_t i = 0; i < 3; ++i) {
+            QVERIFY2(!settings[i].error, settings[i].error.message.c_str());
+            QCOMPARE(settings[i].raw.at("udpport"), std::string("0"));
+            QCOMPARE(settings[i].raw.at("inter"), std::string("127.0.0.1"));
+            QCOMPARE(cluster.nodes()[i].server.host, std::string("127.0.0.1"));
+            QCOMPARE(ringscope::test::memcachedPid(cluster.nodes()[i].server.port), cluster.nodes()[i].pid);
+            QVERIFY(cluster.owns(cluster.nodes()[i].pid));
+        }
+        QVERIFY(!cluster.owns(::getpid()));
+    }
+
+    void failHangResumeRestart()
+    {
+        LocalCluster cluster;
+        QVERIFY(cluster.start(2));
+        std::string error;
+        ClientOptions options;
+        options.pool.requestTimeout = std::chrono::milliseconds(200);
+        options.pool.probeFirst = std::chrono::milliseconds(200);
+        Client client(m_runtime, makeDistribution(*findPreset("modulo"), {cluster.servers()[1]}, std::nullopt, {}, error),
+                      options);
+        QCOMPARE(client.storeSync(encode::Store::Set, "k", "v").reply, Reply::Stored);
+
+        QCOMPARE(cluster.pause(1), std::string());
+        QCOMPARE(cluster.nodes()[1].state, LocalCluster::ProcessState::Paused);
+        QCOMPARE(client.getSync("k").first.code, ClientErrc::Timeout);
+        QCOMPARE(cluster.resume(1), std::string());
+        QTRY_VERIFY_WITH_TIMEOUT(!client.getSync("k").first, 5000);
+
+        const qint64 pid = cluster.nodes()[1].pid;
+        QCOMPARE(cluster.restart(1), std::string()); // a fresh process, empty
+        QVERIFY(cluster.nodes()[1].pid != pid);
+        QVERIFY(dead(pid));
+        QTRY_VERIFY_WITH_TIMEOUT(!client.getSync("k").first, 5000);
+        QVERIFY(!client.getSync("k").second);
+
+        const qint64 killed = cluster.nodes()[0].pid;
+        QCOMPARE(cluster.kill(0), std::string());
+        QCOMPARE(cluster.nodes()[0].state, LocalCluster::ProcessState::Killed);
+        QVERIFY(dead(killed));
+        QVERIFY(!cluster.kill(0).empty()); // not running any more
+        QVERIFY(!cluster.pause(7).empty()); // no such server
+    }
+
+    void destructorStopsEverything()
+    {
+        std::vector<qint64> pids;
+        {
+            LocalCluster cluster;
+            QVERIFY(cluster.start(3));
+            for (const auto &n : cluster.nodes())
+                pids.push_back(n.pid);
+            cluster.pause(2); // even a paused one
+        }
+        for (const auto pid : pids)
+            QVERIFY(dead(pid));
+    }
+
+    void demoLeavesNoOrphans_data()
+    {
+        QTest::addColumn<int>("signal");
+        QTest::addRow("Ctrl-C") << SIGINT;
+        QTest::addRow("SIGTERM") << SIGTERM;
+        QTest::addRow("SIGKILL (a crash)") << SIGKILL;
+    }
+
+    void demoLeavesNoOrphans()
+    {
+        QFETCH(int, signal);
+        QProcess demo;
+        demo.start(QStringLiteral(RINGSCOPE_CLI), {QStringLiteral("demo"), QStringLiteral("--servers"), QStringLiteral("2")});
+        QVERIFY(demo.waitForStarted());
+        QVERIFY(demo.waitForReadyRead(10000));
+        const QString spec = QString::fromUtf8(demo.readLine()).trimmed();
+        QStringList servers = spec.split(QLatin1Char(','));
+        QCOMPARE(servers.size(), 2);
+        std::vector<qint64> pids;
+        for (const auto &s : servers)
+            pids.push_back(ringscope::test::memcachedPid(static_cast<quint16>(s.section(QLatin1Char(':'), 1).toUInt())));
+        for (const auto pid : pids)
+            QVERIFY(pid > 0 && !dead(pid));
+        ::kill(static_cast<pid_t>(demo.processId()), signal);
+        QVERIFY(demo.waitForFinished(5000));
+        for (const auto pid : pids)
+            QTRY_VERIFY_WITH_TIMEOUT(dead(pid), 3000);
+        if (signal != SIGKILL)
+            QCOMPARE(demo.exitCode(), 0);
+    }
+
+    void missingMemcachedSaysWhichPackage()
+    {
+        auto found = LocalCluster::findMemcached("/nonexistent/memcached");
+        QVERIFY(!found);
+        LocalCluster::Options options;
+        options.memcached = "/nonexistent/memcached";
+        LocalCluster cluster(options);
+        const auto started = cluster.addServer();
+        QVERIFY(!started);
+        QVERIFY2(started.error.find("not an executable memcached") != std::string::npos, started.error.c_str());
+        // With no memcached anywhere on PATH, the message names the package.
+        const QByteArray path = qgetenv("PATH");
+        qputenv("PATH", "/nonexistent");
+        const bool onlySystemDirs = QFile::exists(QStringLiteral("/usr/bin/memcached"));
+        const auto none = LocalCluster::findMemcached();
+        qputenv("PATH", path);
+        if (!onlySystemDirs) {
+            QVERIFY(!none);
+            QVERIFY(none.error.find("apt-get install memcached") != std::string::npos);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLocalCluster)
+#include "tst_localcluster.moc"
