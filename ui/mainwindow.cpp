@@ -5,6 +5,7 @@
 #include "models/servertablemodel.h"
 #include "panels/keyinspector.h"
 #include "views/ringview.h"
+#include "bridge/clusterbridge.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -74,8 +75,94 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-    if (const QString error = rebuild(tr("opened %1").arg(specOf(m_servers)), false); !error.isEmpty())
+
+    m_bridge = new ClusterBridge(this);
+    connect(m_bridge, &ClusterBridge::event, this, &MainWindow::logEvent);
+    connect(m_bridge, &ClusterBridge::liveChanged, this, [this](const std::vector<LiveServer> &live) {
+        std::vector<bool> down;
+        for (const auto &l : live)
+            down.push_back(l.stopped || l.paused || l.health == core::ServerState::Down);
+        m_ring->setServersDown(std::move(down));
+        m_serverModel->setLive(live);
+    });
+    m_demo = options.demoServers > 0;
+    if (m_demo) {
+        connect(m_bridge, &ClusterBridge::demoStarted, this, [this](const core::ServerList &servers) {
+            m_scene.reset();
+            setServers(servers, tr("local demo cluster: %1 memcached processes started on 127.0.0.1").arg(servers.size()),
+                       false);
+            m_bridge->watch(servers);
+            std::vector<std::string> keys(m_keys.views().begin(), m_keys.views().end());
+            m_bridge->seedDemo(std::move(keys), m_preset, m_hash);
+            for (auto *a : m_demoActions)
+                a->setEnabled(true);
+        });
+        connect(m_bridge, &ClusterBridge::demoFailed, this, [this](const QString &error) {
+            logEvent(tr("the local demo cluster could not start: %1").arg(error));
+            QMessageBox::warning(this, tr("Local demo cluster"), error);
+        });
+        connect(m_bridge, &ClusterBridge::seeded, this, [this](qulonglong keys, qulonglong failures) {
+            logEvent(tr("wrote the %1 sample keys to the demo cluster with %2%3")
+                         .arg(keys)
+                         .arg(m_preset, failures ? tr(" (%1 failed)").arg(failures) : QString()));
+        });
+        m_bridge->startDemo(options.demoServers);
+    } else if (options.watch) {
+        m_bridge->watch(m_servers);
+    }
+    if (const QString error = rebuild(m_demo ? tr("starting a local demo cluster of %1 memcached servers…").arg(options.demoServers)
+                                             : tr("opened %1").arg(specOf(m_servers)),
+                                      false);
+        !error.isEmpty())
         logEvent(error);
+}
+
+bool MainWindow::demoRunning() const
+{
+    return m_bridge->hasDemo();
+}
+
+void MainWindow::demoAction(int action, int index)
+{
+    m_bridge->demoAction(static_cast<ClusterBridge::Action>(action), index);
+}
+
+int MainWindow::selectedServer() const
+{
+    return m_serverTable->currentIndex().isValid() ? m_serverTable->currentIndex().row() : m_ring->highlightedServer();
+}
+
+void MainWindow::buildDemoActions(QToolBar *bar)
+{
+    // Real failures, on the processes RingScope started itself.
+    const struct {
+        QString text;
+        QString tip;
+        QKeySequence key;
+        ClusterBridge::Action action;
+    } actions[] = {
+        {tr("Kill"), tr("SIGKILL the selected demo server: a crash"), QKeySequence(Qt::Key_K), ClusterBridge::Action::Kill},
+        {tr("Hang"), tr("SIGSTOP the selected demo server: it stops answering"), QKeySequence(Qt::Key_H),
+         ClusterBridge::Action::Pause},
+        {tr("Resume"), tr("SIGCONT the selected demo server"), QKeySequence(Qt::Key_U), ClusterBridge::Action::Resume},
+        {tr("Restart"), tr("Start the selected demo server again, empty"), QKeySequence(Qt::Key_T),
+         ClusterBridge::Action::Restart},
+    };
+    bar->addSeparator();
+    for (const auto &a : actions) {
+        auto *action = bar->addAction(a.text, this, [this, which = a.action] {
+            const int server = selectedServer();
+            if (server < 0) {
+                QMessageBox::information(this, tr("Demo cluster"), tr("Select a server first (click its arc or its row)."));
+                return;
+            }
+            m_bridge->demoAction(which, server);
+        });
+        action->setToolTip(a.tip);
+        action->setShortcut(a.key);
+        action->setEnabled(false);
+        m_demoActions.append(action);
+    }
 }
 
 MainWindow::~MainWindow() = default;
@@ -107,21 +194,23 @@ void MainWindow::buildToolBar()
     bar->addWidget(new QLabel(tr(" Servers "), bar));
     bar->addWidget(m_specEdit);
     bar->addWidget(m_keyCount);
-    bar->addSeparator();
+    // Actions on a second row, so that nothing hides behind the overflow arrow.
+    addToolBarBreak();
+    bar = addToolBar(tr("Actions"));
+    bar->setObjectName(QStringLiteral("actionsToolBar"));
     auto *add = bar->addAction(tr("Add server"), this, [this] {
         if (const QString e = addServer(); !e.isEmpty())
             QMessageBox::warning(this, tr("Add server"), e);
     });
     add->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Plus));
     auto *remove = bar->addAction(tr("Remove server"), this, [this] {
-        const int row = m_serverTable->currentIndex().isValid() ? m_serverTable->currentIndex().row()
-                                                                : m_ring->highlightedServer();
-        if (const QString e = removeServer(row); !e.isEmpty())
+        if (const QString e = removeServer(selectedServer()); !e.isEmpty())
             QMessageBox::warning(this, tr("Remove server"), e);
     });
     remove->setShortcut(QKeySequence::Delete);
     auto *replay = bar->addAction(tr("Replay"), m_ring, &RingView::replay);
     replay->setShortcut(QKeySequence(Qt::Key_R));
+    buildDemoActions(bar);
 
     updateHashChoices();
     connect(m_presetBox, &QComboBox::currentTextChanged, this, [this](const QString &preset) {
@@ -191,7 +280,7 @@ void MainWindow::buildDocks()
     m_log = new QListWidget(log);
     log->setWidget(m_log);
     addDockWidget(Qt::BottomDockWidgetArea, log);
-    resizeDocks({servers, inspector}, {440, 440}, Qt::Horizontal);
+    resizeDocks({servers, inspector}, {620, 620}, Qt::Horizontal);
     resizeDocks({log}, {110}, Qt::Vertical);
 }
 
@@ -224,20 +313,22 @@ QString MainWindow::rebuild(const QString &why, bool animate)
                      .arg(100.0 * static_cast<double>(m_scene->moved) / static_cast<double>(std::max<std::size_t>(1, m_keys.size())), 0, 'f', 1));
     else
         logEvent(why);
-    m_status->setText(tr("%1 servers · %2 (%3) · %4 sample keys · simulated: no server is contacted")
+    m_status->setText(tr("%1 servers · %2 (%3) · %4 sample keys · %5")
                           .arg(m_servers.size())
                           .arg(m_preset, hashLabel)
-                          .arg(m_keys.size()));
+                          .arg(m_keys.size())
+                          .arg(m_demo ? tr("local demo cluster (real memcached on 127.0.0.1, started by RingScope)")
+                                      : tr("placement computed here; servers are read, never written")));
     return {};
 }
 
-QString MainWindow::setServers(const core::ServerList &servers, const QString &why)
+QString MainWindow::setServers(const core::ServerList &servers, const QString &why, bool animate)
 {
     if (servers.empty())
         return tr("a cluster needs at least one server");
     const core::ServerList old = m_servers;
     m_servers = servers;
-    if (QString error = rebuild(why, true); !error.isEmpty()) {
+    if (QString error = rebuild(why, animate); !error.isEmpty()) {
         m_servers = old;
         return error;
     }

@@ -13,9 +13,12 @@ class QListWidget;
 class QSpinBox;
 class QTableView;
 class QLabel;
+class QToolBar;
+class QAction;
 
 namespace ringscope::ui {
 
+class ClusterBridge;
 class KeyInspector;
 class RingView;
 class ServerTableModel;
@@ -33,6 +36,11 @@ public:
         QString preset = QStringLiteral("libmemcached-ketama-weighted");
         QString hash; // empty: the preset's default
         int keyCount = 20000;
+        // Start a local demo cluster of this many real memcached servers and
+        // show it live (`ringscope` with no arguments); 0: none.
+        int demoServers = 0;
+        // Poll the servers' stats and health (read-only).
+        bool watch = false;
     };
 
     explicit MainWindow(const Options &options, QWidget *parent = nullptr);
@@ -43,10 +51,13 @@ public:
 
     // Topology changes; each one animates the keys that move. They return an
     // error message, empty on success.
-    QString setServers(const core::ServerList &servers, const QString &why);
+    QString setServers(const core::ServerList &servers, const QString &why, bool animate = true);
     QString addServer();
     QString removeServer(int index);
     QString setPreset(const QString &preset, const QString &hash);
+    // The local demo cluster: real failures of the server at `index`.
+    bool demoRunning() const;
+    void demoAction(int action, int index); // ClusterBridge::Action
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -57,6 +68,8 @@ private:
     QString rebuild(const QString &why, bool animate);
     void logEvent(const QString &text);
     void updateHashChoices();
+    void buildDemoActions(QToolBar *bar);
+    int selectedServer() const;
 
     core::ServerList m_servers;
     QString m_preset;
@@ -65,6 +78,9 @@ private:
     std::shared_ptr<const RingScene> m_scene;
 
     RingView *m_ring;
+    ClusterBridge *m_bridge = nullptr;
+    QList<QAction *> m_demoActions;
+    bool m_demo = false;
     ServerTableModel *m_serverModel;
     QTableView *m_serverTable = nullptr;
     KeyInspector *m_inspector = nullptr;

@@ -28,13 +28,21 @@ int main(int argc, char **argv)
     const QCommandLineOption keysOption(QStringLiteral("keys"), QApplication::translate("main", "Sample keys to place"),
                                         QStringLiteral("N"), QStringLiteral("20000"));
     parser.addOptions({serversOption, presetOption, hashOption, keysOption});
-    parser.process(app);
 
     auto fail = [](const QString &message) {
         std::fprintf(stderr, "ringscope: %s\n", qPrintable(message));
         return 2;
     };
     ringscope::ui::MainWindow::Options options;
+    const QCommandLineOption demoOption(QStringLiteral("demo"),
+                                        QApplication::translate("main", "Servers in the local demo cluster (default without --servers: 4)"),
+                                        QStringLiteral("N"));
+    const QCommandLineOption offlineOption(QStringLiteral("offline"),
+                                           QApplication::translate("main", "Only compute placement: contact no server"));
+    parser.addOptions({demoOption, offlineOption});
+    parser.process(app);
+    // Without --servers: a local demo cluster of real memcached processes.
+    const bool demo = !parser.isSet(serversOption) && !parser.isSet(offlineOption);
     const QString spec = parser.isSet(serversOption)
         ? parser.value(serversOption)
         : QStringLiteral("127.0.0.1:11211,127.0.0.1:11212,127.0.0.1:11213,127.0.0.1:11214");
@@ -56,6 +64,12 @@ int main(int argc, char **argv)
         options.hash = parser.value(hashOption);
     }
     bool ok = false;
+    if (demo) {
+        options.demoServers = parser.isSet(demoOption) ? parser.value(demoOption).toInt(&ok) : 4;
+        if (parser.isSet(demoOption) && (!ok || options.demoServers < 1 || options.demoServers > 32))
+            return fail(QStringLiteral("--demo must be a number of servers from 1 to 32"));
+    }
+    options.watch = parser.isSet(serversOption) && !parser.isSet(offlineOption);
     options.keyCount = parser.value(keysOption).toInt(&ok);
     if (!ok || options.keyCount < 1 || options.keyCount > 1000000)
         return fail(QStringLiteral("--keys must be a number from 1 to 1000000"));

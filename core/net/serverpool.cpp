@@ -73,7 +73,7 @@ void ServerPool::onFailure(ClientErrc code, const std::string &why)
     if (m_shutdown || m_state == ServerState::Down)
         return;
     ++m_failures;
-    const std::string reason = std::string(errcName(code)) + ": " + why;
+    const std::string reason = why.empty() ? std::string(errcName(code)) : why;
     if (m_failures >= m_options.failureThreshold) {
         setState(ServerState::Down, reason);
         for (auto &c : m_connections)

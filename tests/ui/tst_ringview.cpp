@@ -11,6 +11,8 @@
 #include "views/ringview.h"
 
 #include <QAbstractItemModelTester>
+#include <QListWidget>
+#include <QTableView>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -146,6 +148,34 @@ private slots:
         QVERIFY(!window.setServers({}, QStringLiteral("empty")).isEmpty());
         QVERIFY(!window.setPreset(QStringLiteral("nope"), {}).isEmpty());
         QCOMPARE(window.servers().size(), std::size_t{3}); // refused changes leave the cluster alone
+    }
+
+    void demoClusterFailsForReal()
+    {
+        ui::MainWindow::Options options;
+        options.servers = servers("127.0.0.1:11211");
+        options.demoServers = 3;
+        options.keyCount = 3000;
+        ui::MainWindow window(options);
+        window.resize(1500, 950);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_VERIFY_WITH_TIMEOUT(window.demoRunning(), 10000);
+        QCOMPARE(window.servers().size(), std::size_t{3});
+        QCOMPARE(window.servers().front().host, std::string("127.0.0.1"));
+        auto *model = window.findChild<QTableView *>()->model();
+        auto cell = [&](int row, int column) { return model->index(row, column).data().toString(); };
+        // Every sample key lands where the preset says: stats show them held.
+        QTRY_VERIFY_WITH_TIMEOUT(cell(0, ui::ServerTableModel::Held) == cell(0, ui::ServerTableModel::Keys), 10000);
+        QCOMPARE(cell(1, ui::ServerTableModel::State), QStringLiteral("up"));
+        window.demoAction(0 /* kill */, 1);
+        QTRY_COMPARE_WITH_TIMEOUT(cell(1, ui::ServerTableModel::State), QStringLiteral("killed"), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.findChild<QListWidget *>()->item(0)->text().contains(QStringLiteral("down")),
+                                 8000);
+        saveIfAsked(window, "demo-killed.png");
+        window.demoAction(3 /* restart */, 1);
+        QTRY_COMPARE_WITH_TIMEOUT(cell(1, ui::ServerTableModel::State), QStringLiteral("up"), 8000);
+        QTRY_COMPARE_WITH_TIMEOUT(cell(1, ui::ServerTableModel::Held), QStringLiteral("0"), 5000); // restarted empty
     }
 
     void everyPresetDraws()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "../bridge/clusterbridge.h"
 #include "../views/ringscene.h"
 
 #include <QAbstractTableModel>
@@ -13,11 +14,13 @@ class ServerTableModel : public QAbstractTableModel {
     Q_OBJECT
 
 public:
-    enum Columns { Server, Weight, Points, Keys, Share, IdealShare, NumColumns };
+    enum Columns { Server, State, Weight, Points, Keys, Share, IdealShare, Held, GetsPerSecond, HitRatio, NumColumns };
 
     explicit ServerTableModel(QObject *parent = nullptr);
 
     void setScene(std::shared_ptr<const RingScene> scene, std::vector<std::uint32_t> weights);
+    // Health and stats from the servers themselves; empty when not watched.
+    void setLive(std::vector<LiveServer> live);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -28,6 +31,7 @@ private:
     std::shared_ptr<const RingScene> m_scene;
     std::vector<std::uint32_t> m_weights;
     std::vector<std::uint32_t> m_points;
+    std::vector<LiveServer> m_live;
 };
 
 } // namespace ringscope::ui

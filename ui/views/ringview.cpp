@@ -96,6 +96,15 @@ void RingView::setAnimationSpeed(double factor)
     m_speed = std::clamp(factor, 0.1, 10.0);
 }
 
+void RingView::setServersDown(std::vector<bool> down)
+{
+    if (down == m_down)
+        return;
+    m_down = std::move(down);
+    m_layerDirty = true;
+    update();
+}
+
 void RingView::setHighlightedServer(int server)
 {
     m_highlight = server;
@@ -194,7 +203,7 @@ void RingView::renderRingLayer()
     const auto &pts = m_scene->points;
 
     auto colorOf = [&](std::uint32_t server) {
-        QColor c = m_scene->servers[server].color;
+        QColor c = server < m_down.size() && m_down[server] ? QColor(0x99, 0x99, 0x99) : m_scene->servers[server].color;
         if (m_highlight >= 0 && static_cast<int>(server) != m_highlight)
             c.setAlphaF(0.25f);
         return c;
@@ -248,11 +257,13 @@ void RingView::renderRingLayer()
         p.drawRoundedRect(QRectF(12, y - fm.ascent() + 1, 14, fm.ascent() - 1), 3, 3);
         p.setPen(palette().color(QPalette::Text));
         const double share = total > 0 ? 100.0 * static_cast<double>(srv.keys) / total : 0;
-        p.drawText(QPointF(32, y), tr("%1  %2 keys  %3% (ideal %4%)")
+        const bool down = s < m_down.size() && m_down[s];
+        p.drawText(QPointF(32, y), tr("%1  %2 keys  %3% (ideal %4%)%5")
                                        .arg(srv.label)
                                        .arg(srv.keys)
                                        .arg(share, 0, 'f', 1)
-                                       .arg(100.0 * srv.idealShare, 0, 'f', 1));
+                                       .arg(100.0 * srv.idealShare, 0, 'f', 1)
+                                       .arg(down ? tr("  — not answering: its keys miss") : QString()));
         y += fm.height() + 2;
     }
     p.setPen(palette().color(QPalette::PlaceholderText));
@@ -275,7 +286,7 @@ void RingView::drawKeys(QPainter &p) const
     }
     const double dotSize = m_scene->keys.size() > 20000 ? 2.0 : 3.5;
     for (std::size_t s = 0; s < dots.size(); ++s) {
-        QColor c = m_scene->servers[s].color;
+        QColor c = s < m_down.size() && m_down[s] ? QColor(0xbb, 0xbb, 0xbb) : m_scene->servers[s].color;
         if (m_highlight >= 0 && static_cast<int>(s) != m_highlight)
             c.setAlphaF(0.15f);
         p.setPen(QPen(c, dotSize, Qt::SolidLine, Qt::RoundCap));

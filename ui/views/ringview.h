@@ -30,6 +30,8 @@ public:
     void setScene(std::shared_ptr<const RingScene> scene, bool animate);
     const RingScene *scene() const noexcept { return m_scene.get(); }
     void setHighlightedServer(int server);
+    // Servers that do not answer are drawn grey: their keys miss.
+    void setServersDown(std::vector<bool> down);
     int highlightedServer() const noexcept { return m_highlight; }
     void setAnimationSpeed(double factor); // 1 = normal
     void replay();
@@ -72,6 +74,7 @@ private:
     QImage m_ringLayer;
     bool m_layerDirty = true;
     int m_highlight = -1;
+    std::vector<bool> m_down;
     double m_zoom = 1.0;
     QPointF m_pan;
     QPoint m_dragStart;
