@@ -95,16 +95,6 @@ std::optional<ClusterSpec> clusterSpec(const Arguments &a, const std::string &op
     return std::move(*parsed.value);
 }
 
-KeySet readStdinKeys()
-{
-    std::string data;
-    char buffer[1 << 16];
-    std::size_t n;
-    while ((n = std::fread(buffer, 1, sizeof buffer, stdin)) > 0)
-        data.append(buffer, n);
-    return KeySet::fromLines(std::move(data));
-}
-
 std::optional<KeySet> keysFor(const Arguments &a, std::string &error)
 {
     if (!a.has("keys"))

@@ -137,16 +137,6 @@ std::string describe(const ClientError &e)
     return e.message.empty() ? std::string(errcName(e.code)) : e.message;
 }
 
-KeySet stdinLines()
-{
-    std::string data;
-    char buffer[1 << 16];
-    std::size_t n;
-    while ((n = std::fread(buffer, 1, sizeof buffer, stdin)) > 0)
-        data.append(buffer, n);
-    return KeySet::fromLines(std::move(data));
-}
-
 int runGet(const std::vector<std::string> &args)
 {
     std::string error;
@@ -158,7 +148,7 @@ int runGet(const std::vector<std::string> &args)
     if (a->has("stdin")) {
         if (!a->positional().empty())
             return fail("get --stdin reads keys from standard input; give no KEY");
-        const KeySet lines = stdinLines();
+        const KeySet lines = readStdinKeys();
         for (const auto k : lines.views())
             keys.emplace_back(k);
     } else {
@@ -207,7 +197,7 @@ int runWrite(const std::string &command, const std::vector<std::string> &args)
     if (a->has("stdin")) {
         if (!a->positional().empty())
             return fail(command + " --stdin reads from standard input; give no KEY");
-        const KeySet lines = stdinLines();
+        const KeySet lines = readStdinKeys();
         for (std::size_t i = 0; i < lines.size(); ++i) {
             const std::string_view line = lines[i];
             if (line.empty())

@@ -21,6 +21,16 @@ bool OutputBuffer::finish()
     return m_ok;
 }
 
+core::KeySet readStdinKeys()
+{
+    std::string data;
+    char buffer[1 << 16];
+    std::size_t n;
+    while ((n = std::fread(buffer, 1, sizeof buffer, stdin)) > 0)
+        data.append(buffer, n);
+    return core::KeySet::fromLines(std::move(data));
+}
+
 void printComparison(const std::vector<core::MethodMeasurement> &results, std::size_t keys, bool json)
 {
     if (json) {

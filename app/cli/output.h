@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/cluster/keyset.h"
 #include "core/cluster/methodcomparison.h"
 
 #include <cstdio>
@@ -34,6 +35,9 @@ private:
     std::string m_buffer;
     bool m_ok = true;
 };
+
+// Everything on standard input, one key per line.
+core::KeySet readStdinKeys();
 
 void printComparison(const std::vector<core::MethodMeasurement> &results, std::size_t keys, bool json);
 

@@ -65,25 +65,6 @@ std::vector<RingPoint> libmemcached(const ServerList &servers, bool weighted, Ha
     return out;
 }
 
-std::vector<RingPoint> libmemcachedSpy(const ServerList &servers, bool weighted, HashFunction pointHash)
-{
-    std::vector<RingPoint> out;
-    const std::uint32_t total = totalWeight(servers);
-    for (std::size_t i = 0; i < servers.size(); ++i) {
-        const Server &s = servers[i];
-        const std::string prefix = "/" + s.host + ":" + std::to_string(s.port);
-        const std::uint32_t count = weighted ? weightedDigests(s.weight, total, servers.size()) : 100;
-        for (std::uint32_t p = 0; p < count; ++p) {
-            const std::string text = withIndex(prefix, p);
-            if (weighted)
-                addDigestPoints(out, text, i);
-            else
-                out.push_back({pointHash(text), static_cast<std::uint32_t>(i)});
-        }
-    }
-    return out;
-}
-
 std::vector<RingPoint> libketama(const ServerList &servers)
 {
     std::vector<RingPoint> out;

@@ -17,9 +17,6 @@ namespace ringscope::core::ketama {
 // Unweighted: 100 points per server, each `pointHash` of the same strings.
 std::vector<RingPoint> libmemcached(const ServerList &servers, bool weighted, HashFunction pointHash);
 
-// libmemcached's MEMCACHED_DISTRIBUTION_CONSISTENT_KETAMA_SPY: "/host:port-i".
-std::vector<RingPoint> libmemcachedSpy(const ServerList &servers, bool weighted, HashFunction pointHash);
-
 // The original libketama: floorf(share × 40.0 × n) digests of "host:port-i".
 std::vector<RingPoint> libketama(const ServerList &servers);
 
