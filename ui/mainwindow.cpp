@@ -78,6 +78,8 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
 
     m_bridge = new ClusterBridge(this);
     connect(m_bridge, &ClusterBridge::event, this, &MainWindow::logEvent);
+    connect(m_inspector, &KeyInspector::keyChanged, m_bridge, &ClusterBridge::inspectKey);
+    connect(m_bridge, &ClusterBridge::keyHeld, m_inspector, &KeyInspector::showHeld);
     connect(m_bridge, &ClusterBridge::liveChanged, this, [this](const std::vector<LiveServer> &live) {
         std::vector<bool> down;
         for (const auto &l : live)

@@ -141,6 +141,44 @@ void ClusterBridge::seedDemo(std::vector<std::string> keys, const QString &prese
     });
 }
 
+void ClusterBridge::inspectKey(const QString &key)
+{
+    if (!m_client || key.isEmpty())
+        return;
+    const std::uint64_t generation = m_generation;
+    const std::size_t n = m_client->distribution().servers().size();
+    struct State {
+        QStringList holders;
+        std::size_t left;
+    };
+    auto state = std::make_shared<State>();
+    state->holders = QStringList(static_cast<qsizetype>(n), QString());
+    state->left = n;
+    for (std::size_t i = 0; i < n; ++i)
+        m_client->inspect(i, key.toStdString(), [this, state, i, key, generation](core::ClientError e, core::Client::KeyInfo info) {
+            if (e)
+                state->holders[static_cast<qsizetype>(i)] = tr("? (%1)").arg(QString::fromStdString(e.message));
+            else if (info.found)
+                state->holders[static_cast<qsizetype>(i)] = tr("%1 bytes, ttl %2, idle %3 s")
+                                                                .arg(info.size)
+                                                                .arg(info.ttl < 0 ? tr("none") : QString::number(info.ttl))
+                                                                .arg(info.idleSeconds);
+            if (--state->left == 0)
+                onGui(this, [this, key, state, generation] {
+                    if (generation != m_generation)
+                        return;
+                    // "address: what it holds", for the servers that answered something.
+                    QStringList lines;
+                    const auto &servers = m_client->distribution().servers();
+                    for (qsizetype k = 0; k < state->holders.size(); ++k)
+                        if (!state->holders[k].isEmpty())
+                            lines << QString::fromStdString(servers[static_cast<std::size_t>(k)].address())
+                                    + QStringLiteral(": ") + state->holders[k];
+                    Q_EMIT keyHeld(key, lines);
+                });
+        });
+}
+
 void ClusterBridge::demoAction(Action action, int server)
 {
     if (!m_processThread || server < 0)

@@ -53,6 +53,10 @@ public:
     // which RingScope started itself.
     void seedDemo(std::vector<std::string> keys, const QString &preset, const QString &hash);
 
+    // Asks every watched server whether it holds `key` (mg without LRU bump);
+    // answers with keyHeld(key, holders).
+    void inspectKey(const QString &key);
+
     enum class Action { Kill, Pause, Resume, Restart };
     void demoAction(Action action, int server);
 
@@ -62,6 +66,8 @@ Q_SIGNALS:
     void seeded(qulonglong keys, qulonglong failures);
     void liveChanged(const std::vector<ringscope::ui::LiveServer> &servers);
     void event(const QString &text);
+    // "address: size, ttl, idle" for each watched server that holds the key.
+    void keyHeld(const QString &key, const QStringList &holders);
 
 private:
     void onStats(std::uint64_t generation, const std::vector<core::ServerStats> &stats);

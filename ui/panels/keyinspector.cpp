@@ -15,7 +15,10 @@ KeyInspector::KeyInspector(QWidget *parent)
     , m_key(new QLineEdit(this))
     , m_summary(new QLabel(this))
     , m_table(new QTableWidget(this))
+    , m_held(new QLabel(this))
 {
+    m_held->setWordWrap(true);
+    m_held->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_key->setPlaceholderText(tr("Type a key, e.g. user:42"));
     m_key->setClearButtonEnabled(true);
     m_summary->setWordWrap(true);
@@ -29,8 +32,13 @@ KeyInspector::KeyInspector(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_key);
     layout->addWidget(m_summary);
+    layout->addWidget(m_held);
     layout->addWidget(m_table, 1);
     connect(m_key, &QLineEdit::textChanged, this, &KeyInspector::refresh);
+    connect(m_key, &QLineEdit::textChanged, this, [this](const QString &key) {
+        m_held->clear();
+        Q_EMIT keyChanged(key);
+    });
 }
 
 void KeyInspector::setCluster(const core::ServerList &servers, const QString &preset, const QString &hash)
@@ -44,6 +52,17 @@ void KeyInspector::setCluster(const core::ServerList &servers, const QString &pr
 void KeyInspector::inspect(const QString &key)
 {
     m_key->setText(key);
+}
+
+void KeyInspector::showHeld(const QString &key, const QStringList &holders)
+{
+    if (key != m_key->text())
+        return; // an answer for a key the user has typed past
+    QStringList lines;
+    for (const auto &h : holders)
+        lines << h.toHtmlEscaped();
+    m_held->setText(lines.isEmpty() ? tr("No server holds it right now (asked with mg, no LRU bump).")
+                                    : tr("Held right now (mg, no LRU bump):<br>") + lines.join(QStringLiteral("<br>")));
 }
 
 void KeyInspector::refresh()

@@ -20,6 +20,11 @@ public:
 
     void setCluster(const core::ServerList &servers, const QString &preset, const QString &hash);
     void inspect(const QString &key);
+    // What the servers say about the key right now (from the bridge).
+    void showHeld(const QString &key, const QStringList &holders);
+
+Q_SIGNALS:
+    void keyChanged(const QString &key);
 
 private:
     void refresh();
@@ -30,6 +35,7 @@ private:
     QLineEdit *m_key;
     QLabel *m_summary;
     QTableWidget *m_table;
+    QLabel *m_held;
 };
 
 } // namespace ringscope::ui
