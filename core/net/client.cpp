@@ -215,7 +215,9 @@ void Client::getMany(std::vector<std::string> keys, ItemsCallback done)
         return;
     }
     auto shared = std::make_shared<std::vector<std::string>>(std::move(keys));
-    for (auto &[server, indexes] : requests) {
+    for (auto &request : requests) {
+        const std::size_t server = request.first;
+        std::vector<std::size_t> &indexes = request.second;
         std::vector<std::string_view> views;
         for (const auto i : indexes)
             views.emplace_back((*shared)[i]);
