@@ -16,7 +16,7 @@ namespace ringscope::cli {
 int runDemo(const std::vector<std::string> &args)
 {
     std::string error;
-    const auto a = Arguments::parse(args, {"servers"}, {}, error);
+    const auto a = Arguments::parse(args, {"servers", "proxy", "hash"}, {}, error);
     if (!a)
         return fail(error);
     long count = 4;
@@ -42,6 +42,16 @@ int runDemo(const std::vector<std::string> &args)
     if (auto started = cluster.start(static_cast<std::size_t>(count)); !started)
         return fail(started.error);
     std::printf("%s\n", cluster.spec().c_str());
+    if (a->has("proxy")) {
+        const std::string proxy = a->value("proxy");
+        if (proxy != "twemproxy")
+            return fail("--proxy: only twemproxy is available so far (nginx comes with the replication work)");
+        auto started = cluster.startTwemproxy(a->value("hash", "fnv1a_64"));
+        if (!started)
+            return fail(started.error);
+        std::printf("twemproxy %s  (pool: @%s#demo)\n", started.value->address().c_str(),
+                    cluster.twemproxyConfig().c_str());
+    }
     std::fflush(stdout);
     std::fprintf(stderr, "ringscope-cli: %ld memcached servers on 127.0.0.1 (UDP off); Ctrl-C stops them\n", count);
     while (!stopRequested)

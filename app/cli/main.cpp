@@ -18,8 +18,9 @@ Placement (pure arithmetic, no server is contacted):
            client --servers SPEC [--ops N] [--value-size B] [--conns C] [--batch K]
 
 Local demo cluster:
-  demo     [--servers N]     starts N real memcached on 127.0.0.1, prints their SPEC,
-                             runs until Ctrl-C, then stops them
+  demo     [--servers N] [--proxy twemproxy [--hash H]]
+                             starts N real memcached on 127.0.0.1 (and a nutcracker in
+                             front), prints their SPEC, runs until Ctrl-C, then stops them
 
 Live (talks to the servers; reads only unless the command writes):
   get      --servers SPEC --preset P [--hash H] (KEY | --stdin)        key<TAB>value or key<TAB>MISS

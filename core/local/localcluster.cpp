@@ -2,6 +2,7 @@
 
 #include <arpa/inet.h>
 #include <csignal>
+#include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -105,21 +106,24 @@ Parsed<std::string> LocalCluster::findMemcached(const std::string &hint)
                           "(sudo apt-get install memcached)"};
 }
 
-std::string LocalCluster::launch(Node &node)
+pid_t LocalCluster::spawn(const std::string &binary, std::vector<std::string> args)
 {
-    const std::string port = std::to_string(node.server.port);
-    const std::string memory = std::to_string(m_options.memoryMb);
-    // memcached refuses to run as root without -u. "-u root" keeps the
-    // effective uid as it is: switching to another user would clear the
-    // parent-death signal below, and a crash of ours would leave orphans.
-    const std::vector<std::string> args{m_binary, "-l", "127.0.0.1", "-p", port, "-U", "0", "-m", memory,
-                                        "-c", "1024", "-u", "root"};
+    // memcached refuses to run as root without -u; as anyone else, -u is moot.
+    if (::geteuid() != 0)
+        for (std::size_t i = 0; i + 1 < args.size(); ++i)
+            if (args[i] == "-u") {
+                args.erase(args.begin() + static_cast<std::ptrdiff_t>(i), args.begin() + static_cast<std::ptrdiff_t>(i) + 2);
+                break;
+            }
+    std::vector<char *> argv;
+    argv.push_back(const_cast<char *>(binary.c_str()));
+    for (auto &a : args)
+        argv.push_back(a.data());
+    argv.push_back(nullptr);
     const pid_t parent = ::getpid();
     const pid_t pid = ::fork();
-    if (pid < 0)
-        return std::string("cannot start memcached: ") + std::strerror(errno);
     if (pid == 0) {
-        // The child: die with us, keep quiet, become memcached.
+        // The child: die with the thread that started it, keep quiet, exec.
         ::prctl(PR_SET_PDEATHSIG, SIGTERM);
         if (::getppid() != parent)
             ::_exit(1);
@@ -127,16 +131,24 @@ std::string LocalCluster::launch(Node &node)
         ::dup2(devnull, STDIN_FILENO);
         ::dup2(devnull, STDOUT_FILENO);
         ::dup2(devnull, STDERR_FILENO);
-        std::vector<char *> argv;
-        for (const auto &a : args)
-            argv.push_back(const_cast<char *>(a.c_str()));
-        argv.push_back(nullptr);
-        // -u only matters for root; memcached refuses to run as root without it.
-        if (::geteuid() != 0)
-            argv.erase(argv.end() - 3, argv.end() - 1);
-        ::execv(m_binary.c_str(), argv.data());
+        ::execv(binary.c_str(), argv.data());
         ::_exit(127);
     }
+    return pid;
+}
+
+std::string LocalCluster::launch(Node &node)
+{
+    const std::string port = std::to_string(node.server.port);
+    const std::string memory = std::to_string(m_options.memoryMb);
+    // memcached refuses to run as root without -u. "-u root" keeps the
+    // effective uid as it is: switching to another user would clear the
+    // parent-death signal spawn() sets, and a crash of ours would leave orphans.
+    const std::vector<std::string> args{"-l", "127.0.0.1", "-p", port, "-U", "0", "-m", memory,
+                                        "-c", "1024", "-u", "root"};
+    const pid_t pid = spawn(m_binary, args);
+    if (pid < 0)
+        return std::string("cannot start memcached: ") + std::strerror(errno);
     node.pid = pid;
     const auto deadline = std::chrono::steady_clock::now() + m_options.startTimeout;
     while (std::chrono::steady_clock::now() < deadline) {
@@ -253,8 +265,71 @@ std::string LocalCluster::restart(std::size_t index)
     return launch(m_nodes[index]);
 }
 
+Parsed<Server> LocalCluster::startTwemproxy(const std::string &hash, const std::string &distribution)
+{
+    if (m_proxy.pid > 0)
+        return {std::nullopt, "twemproxy is already running in front of the demo cluster"};
+    if (m_nodes.empty())
+        return {std::nullopt, "start the servers before the proxy"};
+    std::string binary;
+    for (const char *candidate : {"/usr/sbin/nutcracker", "/usr/bin/nutcracker", "/usr/local/sbin/nutcracker"})
+        if (executable(candidate))
+            binary = candidate;
+    if (binary.empty())
+        return {std::nullopt, "nutcracker is not installed: install the Debian package 'nutcracker' "
+                              "(sudo apt-get install nutcracker)"};
+    char dirTemplate[] = "/tmp/ringscope-twemproxy-XXXXXX";
+    if (!::mkdtemp(dirTemplate))
+        return {std::nullopt, std::string("cannot make a directory for twemproxy: ") + std::strerror(errno)};
+    m_proxyDir = dirTemplate;
+    const std::uint16_t port = freePort();
+    std::string yml = "demo:\n  listen: 127.0.0.1:" + std::to_string(port) + "\n  hash: " + hash
+        + "\n  distribution: " + distribution + "\n  auto_eject_hosts: false\n  timeout: 400\n  servers:\n";
+    for (const auto &n : m_nodes)
+        yml += "   - " + n.server.address() + ":" + std::to_string(n.server.weight) + "\n";
+    m_proxyConfig = m_proxyDir + "/nutcracker.yml";
+    if (FILE *f = std::fopen(m_proxyConfig.c_str(), "w")) {
+        std::fputs(yml.c_str(), f);
+        std::fclose(f);
+    } else {
+        return {std::nullopt, "cannot write " + m_proxyConfig};
+    }
+    m_proxy.server = {"127.0.0.1", port, 1, "twemproxy"};
+    m_proxy.pid = spawn(binary, {"-c", m_proxyConfig, "-s", std::to_string(freePort()), "-a", "127.0.0.1", "-o",
+                                 m_proxyDir + "/nutcracker.log", "-p", m_proxyDir + "/nutcracker.pid"});
+    if (m_proxy.pid < 0)
+        return {std::nullopt, std::string("cannot start nutcracker: ") + std::strerror(errno)};
+    const auto deadline = std::chrono::steady_clock::now() + m_options.startTimeout;
+    while (std::chrono::steady_clock::now() < deadline) {
+        int status = 0;
+        if (::waitpid(m_proxy.pid, &status, WNOHANG) == m_proxy.pid) {
+            m_proxy.pid = -1;
+            return {std::nullopt, "nutcracker exited at start; see " + m_proxyDir + "/nutcracker.log"};
+        }
+        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        addr.sin_port = htons(port);
+        const bool up = ::connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) == 0;
+        ::close(fd);
+        if (up) {
+            m_proxy.state = ProcessState::Running;
+            return {m_proxy.server, {}};
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    ::kill(m_proxy.pid, SIGKILL);
+    reap(m_proxy, std::chrono::milliseconds(1000));
+    return {std::nullopt, "nutcracker did not listen within the start timeout"};
+}
+
 void LocalCluster::stopAll()
 {
+    if (m_proxy.pid > 0) {
+        ::kill(m_proxy.pid, SIGTERM);
+        reap(m_proxy, std::chrono::milliseconds(2000));
+    }
     for (auto &node : m_nodes)
         if (node.pid > 0) {
             ::kill(node.pid, SIGCONT);
@@ -284,6 +359,8 @@ std::string LocalCluster::spec() const
 
 bool LocalCluster::owns(pid_t pid) const noexcept
 {
+    if (pid > 0 && pid == m_proxy.pid)
+        return true;
     for (const auto &n : m_nodes)
         if (n.pid == pid && pid > 0)
             return true;

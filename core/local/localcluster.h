@@ -51,6 +51,12 @@ public:
     std::string restart(std::size_t index); // a fresh, empty process on the same port
     void stopAll();
 
+    // A real nutcracker (twemproxy) in front of the running servers, with a
+    // generated pool (`hash`, `distribution`: ketama or modula); returns its
+    // listen address. The pool's config file is kept for `@file.yml#demo`.
+    Parsed<Server> startTwemproxy(const std::string &hash = "fnv1a_64", const std::string &distribution = "ketama");
+    const std::string &twemproxyConfig() const noexcept { return m_proxyConfig; }
+
     const std::vector<Node> &nodes() const noexcept { return m_nodes; }
     ServerList servers() const; // every node ever started, in order
     std::string spec() const;   // "127.0.0.1:p1,127.0.0.1:p2,…"
@@ -58,12 +64,16 @@ public:
 
 private:
     std::string launch(Node &node);
+    pid_t spawn(const std::string &binary, std::vector<std::string> args);
     std::string signalNode(std::size_t index, int sig, ProcessState next);
     void reap(Node &node, std::chrono::milliseconds wait);
 
     Options m_options;
     std::string m_binary;
     std::vector<Node> m_nodes;
+    Node m_proxy;               // nutcracker, when started
+    std::string m_proxyDir;     // its config, log and pid file
+    std::string m_proxyConfig;
 };
 
 } // namespace ringscope::core

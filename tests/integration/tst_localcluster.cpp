@@ -3,6 +3,9 @@
 // restarts empty; and that never outlive it, on a clean stop, on Ctrl-C or
 // when it is killed itself.
 #include "common/processes.h"
+#include "core/cluster/clusterplacement.h"
+#include "core/cluster/keyenumerator.h"
+#include "core/cluster/ownershipaudit.h"
 #include "core/cluster/statspoller.h"
 #include "core/distribution/preset.h"
 #include "core/local/localcluster.h"
@@ -87,6 +90,30 @@ private slots:
         QVERIFY(dead(killed));
         QVERIFY(!cluster.kill(0).empty()); // not running any more
         QVERIFY(!cluster.pause(7).empty()); // no such server
+    }
+
+    void keysThroughTwemproxyLandWhereThePresetSays()
+    {
+        LocalCluster cluster;
+        QVERIFY(cluster.start(3));
+        auto proxy = cluster.startTwemproxy("murmur", "ketama");
+        QVERIFY2(proxy, proxy.error.c_str());
+        std::string error;
+        // Through the proxy: one server as far as this client knows.
+        Client viaProxy(m_runtime, makeDistribution(*findPreset("modulo"), {*proxy.value}, std::nullopt, {}, error));
+        for (int i = 0; i < 500; ++i)
+            QCOMPARE(viaProxy.storeSync(encode::Store::Set, "proxied:" + std::to_string(i), "v").reply, Reply::Stored);
+        // The audit reads the pool from the generated nutcracker.yml.
+        auto spec = loadClusterSpec("@" + cluster.twemproxyConfig() + "#demo");
+        QVERIFY2(spec, spec.error.c_str());
+        auto placement = buildPlacement(*spec.value, {}, error);
+        QVERIFY2(placement, error.c_str());
+        Client direct(m_runtime, makeDistribution(*findPreset("modulo"), cluster.servers(), std::nullopt, {}, error));
+        const auto held = KeyEnumerator::enumerateSync(direct, {});
+        const auto audit = OwnershipAudit::compute(*placement, held);
+        QCOMPARE(audit.totalKeys, std::uint64_t{500});
+        QCOMPARE(audit.totalMisplaced, std::uint64_t{0});
+        QVERIFY(cluster.owns(cluster.nodes()[0].pid));
     }
 
     void destructorStopsEverything()

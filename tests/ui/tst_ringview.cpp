@@ -172,17 +172,17 @@ private slots:
         QCOMPARE(cell(1, ui::ServerTableModel::State), QStringLiteral("up"));
         // The key inspector asks the servers which one holds a key: its owner.
         const auto key = core::KeySet::synthetic(3000)[7];
-        auto *inspector = window.findChild<QLineEdit *>(QString(), Qt::FindChildrenRecursively);
-        QVERIFY(inspector);
         const std::string owner = window.servers()[make("libmemcached-ketama-weighted", window.servers())->owner(key)].address();
         for (auto *edit : window.findChildren<QLineEdit *>())
             if (edit->placeholderText().contains(QStringLiteral("Type a key")))
                 edit->setText(QString::fromStdString(std::string(key)));
-        QTRY_VERIFY_WITH_TIMEOUT(!window.findChildren<QLabel *>().isEmpty()
-                                     && std::any_of(window.findChildren<QLabel *>().begin(), window.findChildren<QLabel *>().end(),
-                                                    [&](QLabel *l) { return l->text().contains(QStringLiteral("Held right now"))
-                                                                         && l->text().contains(QString::fromStdString(owner)); }),
-                                 5000);
+        auto heldShown = [&] {
+            const auto labels = window.findChildren<QLabel *>();
+            return std::any_of(labels.begin(), labels.end(), [&](QLabel *l) {
+                return l->text().contains(QStringLiteral("Held right now")) && l->text().contains(QString::fromStdString(owner));
+            });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(heldShown(), 5000);
         window.demoAction(0 /* kill */, 1);
         QTRY_COMPARE_WITH_TIMEOUT(cell(1, ui::ServerTableModel::State), QStringLiteral("killed"), 5000);
         QTRY_VERIFY_WITH_TIMEOUT(window.findChild<QListWidget *>()->item(0)->text().contains(QStringLiteral("down")),
