@@ -171,11 +171,11 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(cell(0, ui::ServerTableModel::Held) == cell(0, ui::ServerTableModel::Keys), 10000);
         QCOMPARE(cell(1, ui::ServerTableModel::State), QStringLiteral("up"));
         // The key inspector asks the servers which one holds a key: its owner.
-        const auto key = core::KeySet::synthetic(3000)[7];
+        const std::string key(core::KeySet::synthetic(3000)[7]); // a copy: the set is a temporary
         const std::string owner = window.servers()[make("libmemcached-ketama-weighted", window.servers())->owner(key)].address();
         for (auto *edit : window.findChildren<QLineEdit *>())
             if (edit->placeholderText().contains(QStringLiteral("Type a key")))
-                edit->setText(QString::fromStdString(std::string(key)));
+                edit->setText(QString::fromStdString(key));
         auto heldShown = [&] {
             const auto labels = window.findChildren<QLabel *>();
             return std::any_of(labels.begin(), labels.end(), [&](QLabel *l) {
