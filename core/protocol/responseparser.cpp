@@ -294,6 +294,23 @@ ResponseParser::Status ResponseParser::metaValueData(Response &out, ProtocolErro
     return Status::Complete;
 }
 
+std::optional<ResponseParser::Status> ResponseParser::listLine(std::string_view &line, bool first, Response &out,
+                                                               ProtocolError &error)
+{
+    if (!takeLine(line, error))
+        return m_failed ? Status::Failed : Status::NeedMore;
+    if (line == "END") {
+        m_inProgress = false;
+        out = std::move(m_partial);
+        return Status::Complete;
+    }
+    if (first && errorLine(line, out)) { // an error instead of the whole list
+        m_inProgress = false;
+        return Status::Complete;
+    }
+    return std::nullopt;
+}
+
 ResponseParser::Status ResponseParser::retrieval(Response &out, ProtocolError &error, std::string_view keyword)
 {
     while (true) {
@@ -309,17 +326,8 @@ ResponseParser::Status ResponseParser::retrieval(Response &out, ProtocolError &e
             m_awaitingData = false;
         }
         std::string_view line;
-        if (!takeLine(line, error))
-            return m_failed ? Status::Failed : Status::NeedMore;
-        if (line == "END") {
-            m_inProgress = false;
-            out = std::move(m_partial);
-            return Status::Complete;
-        }
-        if (m_partial.items.empty() && errorLine(line, out)) {
-            m_inProgress = false;
-            return Status::Complete;
-        }
+        if (const auto ended = listLine(line, m_partial.items.empty(), out, error))
+            return *ended;
         std::string_view rest = line;
         if (token(rest) != keyword)
             return fail(ProtocolError::Code::UnexpectedLine,
@@ -350,17 +358,8 @@ ResponseParser::Status ResponseParser::stats(Response &out, ProtocolError &error
 {
     while (true) {
         std::string_view line;
-        if (!takeLine(line, error))
-            return m_failed ? Status::Failed : Status::NeedMore;
-        if (line == "END") {
-            m_inProgress = false;
-            out = std::move(m_partial);
-            return Status::Complete;
-        }
-        if (m_partial.stats.empty() && errorLine(line, out)) {
-            m_inProgress = false;
-            return Status::Complete;
-        }
+        if (const auto ended = listLine(line, m_partial.stats.empty(), out, error))
+            return *ended;
         std::string_view rest = line;
         if (token(rest) != "STAT")
             return fail(ProtocolError::Code::UnexpectedLine, "expected STAT or END, got '" + printable(line) + "'",

@@ -3,6 +3,7 @@
 #include "response.h"
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -47,6 +48,9 @@ private:
     bool takeLine(std::string_view &line, ProtocolError &error, bool lfEnds = false);
     Status fail(ProtocolError::Code code, std::string message, ProtocolError &error);
     Status lineReply(Expect expect, std::string_view line, Response &out, ProtocolError &error);
+    // The next line of a multi-line reply (VALUE…/STAT… until END), or the
+    // status to return when the list ended, failed or needs more bytes.
+    std::optional<Status> listLine(std::string_view &line, bool first, Response &out, ProtocolError &error);
     Status retrieval(Response &out, ProtocolError &error, std::string_view keyword);
     Status stats(Response &out, ProtocolError &error);
     Status metaValueData(Response &out, ProtocolError &error);
