@@ -88,6 +88,7 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
         m_serverModel->setLive(live);
     });
     m_demo = options.demoServers > 0;
+    m_watch = options.watch;
     if (m_demo) {
         connect(m_bridge, &ClusterBridge::demoStarted, this, [this](const core::ServerList &servers) {
             m_scene.reset();
@@ -320,7 +321,8 @@ QString MainWindow::rebuild(const QString &why, bool animate)
                           .arg(m_preset, hashLabel)
                           .arg(m_keys.size())
                           .arg(m_demo ? tr("local demo cluster (real memcached on 127.0.0.1, started by RingScope)")
-                                      : tr("placement computed here; servers are read, never written")));
+                               : m_watch ? tr("watching: servers are read, never written")
+                                         : tr("offline: no server is contacted")));
     return {};
 }
 

@@ -81,6 +81,7 @@ private:
     ClusterBridge *m_bridge = nullptr;
     QList<QAction *> m_demoActions;
     bool m_demo = false;
+    bool m_watch = false;
     ServerTableModel *m_serverModel;
     QTableView *m_serverTable = nullptr;
     KeyInspector *m_inspector = nullptr;

@@ -250,6 +250,14 @@ void RingView::renderRingLayer()
     const QFontMetricsF fm(f);
     double y = 12 + fm.ascent();
     const double total = static_cast<double>(m_scene->keys.size());
+    // A translucent panel behind the legend keeps it readable over the ring.
+    QColor panel = palette().color(QPalette::Base);
+    panel.setAlphaF(0.85f);
+    p.setPen(Qt::NoPen);
+    p.setBrush(panel);
+    p.drawRoundedRect(QRectF(6, 6, fm.averageCharWidth() * 62,
+                             (fm.height() + 2) * static_cast<double>(m_scene->servers.size()) + 12),
+                      6, 6);
     for (std::size_t s = 0; s < m_scene->servers.size(); ++s) {
         const auto &srv = m_scene->servers[s];
         p.setPen(Qt::NoPen);
