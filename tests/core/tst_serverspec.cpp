@@ -176,6 +176,24 @@ private slots:
         QVERIFY(!parseElastiCacheNodes("12\n\n"));
     }
 
+    void shippedSamplesLoad()
+    {
+        const std::string dir = RINGSCOPE_SOURCE_DIR "/resources/samples/";
+        for (const char *pool : {"#web", "#sessions"}) {
+            auto spec = loadClusterSpec("@" + dir + "nutcracker.yml" + pool);
+            QVERIFY2(spec, spec.error.c_str());
+        }
+        auto sessions = loadClusterSpec("@" + dir + "nutcracker.yml#sessions");
+        QCOMPARE(sessions.value->hashTag, std::string("{}"));
+        QCOMPARE(sessions.value->preset, std::string("twemproxy-modula"));
+        auto main = loadClusterSpec("@" + dir + "mcrouter.json#main");
+        QVERIFY2(main, main.error.c_str());
+        QCOMPARE(main.value->servers.size(), std::size_t{3});
+        auto weighted = loadClusterSpec("@" + dir + "mcrouter.json#weighted");
+        QVERIFY2(weighted, weighted.error.c_str());
+        QCOMPARE(weighted.value->servers[1].weight, 500u);
+    }
+
     void twemproxyMistakes_data()
     {
         QTest::addColumn<QString>("yaml");
