@@ -31,18 +31,24 @@ std::size_t ServerPool::outstanding() const noexcept
     return n;
 }
 
+void ServerPool::adopt(Connection &connection)
+{
+    std::weak_ptr<ServerPool> weak = weak_from_this();
+    connection.setCloseHandler([weak](ClientErrc code, const std::string &why) {
+        if (auto self = weak.lock())
+            self->onFailure(code, why);
+    });
+    // Any reply at all (even NOT_FOUND or SERVER_ERROR) shows the server is
+    // alive. shutdown() clears this before the pool can go away.
+    connection.setReplyHandler([this] { onSuccess(); });
+}
+
 std::shared_ptr<Connection> ServerPool::connection()
 {
     auto &slot = m_connections[m_next++ % m_connections.size()];
     if (!slot || slot->closed()) {
         slot = std::make_shared<Connection>(m_io, m_server.host, m_server.port, m_options.connection);
-        std::weak_ptr<ServerPool> weak = weak_from_this();
-        slot->setCloseHandler([weak](ClientErrc code, const std::string &why) {
-            if (auto self = weak.lock())
-                self->onFailure(code, why);
-        });
-        // Any reply at all (even NOT_FOUND or SERVER_ERROR) shows the server is alive.
-        slot->setReplyHandler([this] { onSuccess(); }); // the pool outlives its connections' use
+        adopt(*slot);
         slot->start();
     }
     return slot;
@@ -121,11 +127,7 @@ void ServerPool::probe()
         if (!outcome.error && outcome.response.reply == Reply::Version) {
             self->m_failures = 0;
             self->m_connections.front() = conn; // keep the connection that answered
-            conn->setCloseHandler([weak](ClientErrc code, const std::string &why) {
-                if (auto s = weak.lock())
-                    s->onFailure(code, why);
-            });
-            conn->setReplyHandler([raw = self.get()] { raw->onSuccess(); });
+            self->adopt(*conn);
             self->setState(ServerState::Up, "answered a probe (version " + outcome.response.text + ")");
             return;
         }

@@ -52,6 +52,7 @@ public:
 
 private:
     std::shared_ptr<Connection> connection();
+    void adopt(Connection &connection); // report its failures and replies to this pool
     void onFailure(ClientErrc code, const std::string &why);
     void onSuccess();
     void setState(ServerState next, const std::string &reason);
