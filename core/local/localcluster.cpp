@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
+#include <filesystem>
+#include <fstream>
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/prctl.h>
@@ -16,6 +18,32 @@
 
 namespace ringscope::core {
 namespace {
+
+// Whether every thread of `pid` is stopped ('T' in /proc/PID/task/*/stat),
+// or, with `stopped` false, none is.
+bool allThreads(pid_t pid, bool stopped)
+{
+    std::error_code ec;
+    for (const auto &task : std::filesystem::directory_iterator("/proc/" + std::to_string(pid) + "/task", ec)) {
+        std::ifstream in(task.path() / "stat");
+        std::string line;
+        std::getline(in, line);
+        const auto close = line.rfind(')');
+        if (close == std::string::npos || close + 2 >= line.size())
+            continue; // the thread ended meanwhile
+        if ((line[close + 2] == 'T') != stopped)
+            return false;
+    }
+    return !ec;
+}
+
+// kill() returns before the signal has taken effect in every thread: wait
+// (briefly) until it has, so that "paused" means no reply can slip out.
+void settle(pid_t pid, bool stopped)
+{
+    for (int i = 0; i < 2000 && !allThreads(pid, stopped); ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+}
 
 std::uint16_t freePort()
 {
@@ -228,6 +256,8 @@ std::string LocalCluster::signalNode(std::size_t index, int sig, ProcessState ne
     if (::kill(node.pid, sig) != 0)
         return node.server.address() + ": " + std::strerror(errno);
     node.state = next;
+    if (sig == SIGSTOP || sig == SIGCONT)
+        settle(node.pid, sig == SIGSTOP);
     if (sig == SIGTERM || sig == SIGKILL) {
         if (sig == SIGTERM)
             ::kill(node.pid, SIGCONT); // a paused process cannot act on SIGTERM

@@ -27,54 +27,53 @@ Client::Client(IoRuntime &runtime, std::unique_ptr<Distribution> distribution, C
     : m_runtime(runtime)
     , m_distribution(std::move(distribution))
     , m_options(options)
-    , m_eventHandler(std::make_shared<std::function<void(const HealthEvent &)>>())
+    , m_observers(std::make_shared<Observers>())
 {
-    std::weak_ptr<std::function<void(const HealthEvent &)>> handler = m_eventHandler;
+    std::weak_ptr<Observers> observers = m_observers;
     for (std::size_t i = 0; i < m_distribution->servers().size(); ++i)
         m_pools.push_back(std::make_shared<ServerPool>(m_runtime.context(), i, m_distribution->servers()[i],
-                                                       m_options.pool, [handler](const HealthEvent &e) {
-                                                           if (auto h = handler.lock(); h && *h)
-                                                               (*h)(e);
+                                                       m_options.pool, [observers](const HealthEvent &e) {
+                                                           auto o = observers.lock();
+                                                           if (!o)
+                                                               return;
+                                                           // A handler may add or remove handlers.
+                                                           const auto handlers = o->handlers;
+                                                           for (const auto &[id, h] : handlers)
+                                                               h(e);
                                                        }));
 }
 
 Client::~Client()
 {
     // The pools live on the I/O thread; shut them down there and wait.
-    if (m_runtime.inWorkerThread()) {
+    m_runtime.call([this] {
         for (auto &p : m_pools)
             p->shutdown();
-        return;
-    }
-    std::promise<void> done;
-    m_runtime.post([this, &done] {
-        for (auto &p : m_pools)
-            p->shutdown();
-        done.set_value();
     });
-    done.get_future().wait();
 }
 
-void Client::setEventHandler(std::function<void(const HealthEvent &)> handler)
+std::size_t Client::addEventHandler(EventHandler handler)
 {
-    std::promise<void> done;
-    m_runtime.post([this, &done, h = std::move(handler)]() mutable {
-        *m_eventHandler = std::move(h);
-        done.set_value();
+    return m_runtime.call([this, &handler] {
+        const std::size_t id = m_observers->nextId++;
+        m_observers->handlers.emplace_back(id, std::move(handler));
+        return id;
     });
-    done.get_future().wait();
+}
+
+void Client::removeEventHandler(std::size_t id)
+{
+    m_runtime.call([this, id] { std::erase_if(m_observers->handlers, [id](const auto &h) { return h.first == id; }); });
 }
 
 std::vector<ServerState> Client::states()
 {
-    std::promise<std::vector<ServerState>> result;
-    m_runtime.post([this, &result] {
+    return m_runtime.call([this] {
         std::vector<ServerState> s;
         for (const auto &p : m_pools)
             s.push_back(p->state());
-        result.set_value(std::move(s));
+        return s;
     });
-    return result.get_future().get();
 }
 
 RequestPtr Client::makeRequest(std::string bytes, Expect expect, bool write, std::chrono::milliseconds timeout)
@@ -102,17 +101,26 @@ void Client::dispatch(std::size_t server, RequestPtr request)
         m_runtime.post([pool = m_pools[server], request = std::move(request)]() mutable { pool->submit(std::move(request)); });
 }
 
-void Client::get(std::string key, ItemCallback done)
+template <typename Fail>
+bool Client::rejectKey(std::string_view key, Fail &&fail)
 {
-    if (auto e = keyError(key)) {
-        m_runtime.post([done = std::move(done), e] { done(e, std::nullopt); });
+    auto e = keyError(key);
+    if (!e)
+        return false;
+    m_runtime.post([fail = std::forward<Fail>(fail), e = std::move(e)]() mutable { fail(std::move(e)); });
+    return true;
+}
+
+void Client::getAt(std::size_t server, std::string key, ItemCallback done, Timeout timeout)
+{
+    if (rejectKey(key, [done](ClientError e) { done(std::move(e), std::nullopt); }))
         return;
-    }
     std::string bytes;
     const std::string_view keys[] = {key};
     encode::get(bytes, keys);
-    auto r = makeRequest(std::move(bytes), Expect::Retrieval, false);
-    r->validate = [key](const Response &response) {
+    auto r = makeRequest(std::move(bytes), Expect::Retrieval, false, timeout);
+    const std::size_t to = target(server, key);
+    r->validate = [key = std::move(key)](const Response &response) {
         for (const auto &item : response.items)
             if (item.key != key)
                 return "VALUE for '" + item.key + "' in the reply to a get of another key";
@@ -127,30 +135,26 @@ void Client::get(std::string key, ItemCallback done)
             return done({}, std::nullopt);
         done({}, std::move(o.response.items.front()));
     };
-    dispatch(serverFor(key), std::move(r));
+    dispatch(to, std::move(r));
 }
 
-void Client::store(encode::Store command, std::string key, std::string value, std::uint32_t flags, std::int64_t ttl,
-                   ReplyCallback done)
+void Client::storeAt(std::size_t server, encode::Store command, std::string key, std::string value,
+                     std::uint32_t flags, std::int64_t ttl, ReplyCallback done, Timeout timeout)
 {
-    if (auto e = keyError(key)) {
-        m_runtime.post([done = std::move(done), e] { done(e, Reply::ClientError, e.message); });
+    if (rejectKey(key, [done](ClientError e) { done(e, Reply::ClientError, e.message); }))
         return;
-    }
     std::string bytes;
     encode::store(bytes, command, key, flags, ttl, value);
-    auto r = makeRequest(std::move(bytes), Expect::Storage, true);
+    auto r = makeRequest(std::move(bytes), Expect::Storage, true, timeout);
     r->done = [done = std::move(done)](Outcome o) { done(o.error, o.response.reply, o.response.text); };
-    dispatch(serverFor(key), std::move(r));
+    dispatch(target(server, key), std::move(r));
 }
 
 void Client::storeNoReply(encode::Store command, std::string key, std::string value, std::uint32_t flags,
                           std::int64_t ttl, std::function<void(ClientError)> written)
 {
-    if (auto e = keyError(key)) {
-        m_runtime.post([written = std::move(written), e] { written(e); });
+    if (rejectKey(key, written))
         return;
-    }
     std::string bytes;
     encode::store(bytes, command, key, flags, ttl, value, 0, true);
     auto r = makeRequest(std::move(bytes), Expect::Nothing, true);
@@ -158,25 +162,21 @@ void Client::storeNoReply(encode::Store command, std::string key, std::string va
     dispatch(serverFor(key), std::move(r));
 }
 
-void Client::remove(std::string key, ReplyCallback done)
+void Client::removeAt(std::size_t server, std::string key, ReplyCallback done, Timeout timeout)
 {
-    if (auto e = keyError(key)) {
-        m_runtime.post([done = std::move(done), e] { done(e, Reply::ClientError, e.message); });
+    if (rejectKey(key, [done](ClientError e) { done(e, Reply::ClientError, e.message); }))
         return;
-    }
     std::string bytes;
     encode::remove(bytes, key);
-    auto r = makeRequest(std::move(bytes), Expect::Delete, true);
+    auto r = makeRequest(std::move(bytes), Expect::Delete, true, timeout);
     r->done = [done = std::move(done)](Outcome o) { done(o.error, o.response.reply, o.response.text); };
-    dispatch(serverFor(key), std::move(r));
+    dispatch(target(server, key), std::move(r));
 }
 
 void Client::touch(std::string key, std::int64_t ttl, ReplyCallback done)
 {
-    if (auto e = keyError(key)) {
-        m_runtime.post([done = std::move(done), e] { done(e, Reply::ClientError, e.message); });
+    if (rejectKey(key, [done](ClientError e) { done(e, Reply::ClientError, e.message); }))
         return;
-    }
     std::string bytes;
     encode::touch(bytes, key, ttl);
     auto r = makeRequest(std::move(bytes), Expect::Touch, true);

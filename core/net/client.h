@@ -45,14 +45,27 @@ public:
     using ItemsCallback = std::function<void(std::vector<ClientError>, std::vector<std::optional<Item>>)>;
     using OutcomeCallback = std::function<void(Outcome)>;
 
-    void get(std::string key, ItemCallback done);
+    // The key's owner under the distribution; or pass a server index to the
+    // *At calls (replication and read balancing pick the server themselves).
+    static constexpr std::size_t kOwner = static_cast<std::size_t>(-1);
+    // A timeout of zero means the pool's request timeout.
+    using Timeout = std::chrono::milliseconds;
+
+    void get(std::string key, ItemCallback done) { getAt(kOwner, std::move(key), std::move(done)); }
+    void getAt(std::size_t server, std::string key, ItemCallback done, Timeout timeout = {});
     void store(encode::Store command, std::string key, std::string value, std::uint32_t flags, std::int64_t ttl,
-               ReplyCallback done);
+               ReplyCallback done)
+    {
+        storeAt(kOwner, command, std::move(key), std::move(value), flags, ttl, std::move(done));
+    }
+    void storeAt(std::size_t server, encode::Store command, std::string key, std::string value, std::uint32_t flags,
+                 std::int64_t ttl, ReplyCallback done, Timeout timeout = {});
     // `noreply`: the server answers nothing, so `done` only says the request
     // was written (or could not be); libmemcached's NOREPLY behaviour.
     void storeNoReply(encode::Store command, std::string key, std::string value, std::uint32_t flags,
                       std::int64_t ttl, std::function<void(ClientError)> written);
-    void remove(std::string key, ReplyCallback done);
+    void remove(std::string key, ReplyCallback done) { removeAt(kOwner, std::move(key), std::move(done)); }
+    void removeAt(std::size_t server, std::string key, ReplyCallback done, Timeout timeout = {});
     void touch(std::string key, std::int64_t ttl, ReplyCallback done);
     // Keys grouped by server, one `get` per server (up to 100 keys each), in parallel.
     void getMany(std::vector<std::string> keys, ItemsCallback done);
@@ -76,8 +89,16 @@ public:
     void inspect(std::size_t server, std::string key, KeyInfoCallback done);
     std::pair<ClientError, KeyInfo> inspectSync(std::size_t server, const std::string &key);
 
-    void setEventHandler(std::function<void(const HealthEvent &)> handler);
+    // Health events, on the I/O thread; several observers may listen (the
+    // replication layer and the window). Returns an id for removal.
+    using EventHandler = std::function<void(const HealthEvent &)>;
+    std::size_t addEventHandler(EventHandler handler);
+    void removeEventHandler(std::size_t id);
     std::vector<ServerState> states(); // asks the I/O thread
+    // On the I/O thread only: one server's health and requests in flight.
+    ServerState stateAt(std::size_t server) const { return m_pools[server]->state(); }
+    std::size_t outstandingAt(std::size_t server) const { return m_pools[server]->outstanding(); }
+    std::size_t serverCount() const noexcept { return m_pools.size(); }
 
     // Blocking helpers.
     std::pair<ClientError, std::optional<Item>> getSync(const std::string &key);
@@ -91,12 +112,20 @@ private:
     RequestPtr makeRequest(std::string bytes, Expect expect, bool write, std::chrono::milliseconds timeout = {});
     void dispatch(std::size_t server, RequestPtr request);
     std::size_t serverFor(std::string_view key) const;
+    std::size_t target(std::size_t server, std::string_view key) const { return server == kOwner ? serverFor(key) : server; }
+    // Posts the key's error to `fail` and returns true when the key is invalid.
+    template <typename Fail>
+    bool rejectKey(std::string_view key, Fail &&fail);
 
     IoRuntime &m_runtime;
     std::unique_ptr<Distribution> m_distribution;
     ClientOptions m_options;
     std::vector<std::shared_ptr<ServerPool>> m_pools;
-    std::shared_ptr<std::function<void(const HealthEvent &)>> m_eventHandler;
+    struct Observers {
+        std::vector<std::pair<std::size_t, EventHandler>> handlers;
+        std::size_t nextId = 1;
+    };
+    std::shared_ptr<Observers> m_observers; // I/O thread
     std::atomic<std::uint64_t> m_opaque{0};
 };
 

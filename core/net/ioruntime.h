@@ -4,7 +4,9 @@
 #include <asio/io_context.hpp>
 #include <asio/post.hpp>
 
+#include <future>
 #include <thread>
+#include <type_traits>
 
 namespace ringscope::core {
 
@@ -25,6 +27,20 @@ public:
     void post(F &&f)
     {
         asio::post(m_io, std::forward<F>(f));
+    }
+
+    // Runs `f` on the worker thread and waits for its result; runs it at
+    // once when called there. Never call it from a handler that the worker
+    // would have to finish first.
+    template <typename F>
+    auto call(F &&f) -> std::invoke_result_t<F>
+    {
+        if (inWorkerThread())
+            return f();
+        std::packaged_task<std::invoke_result_t<F>()> task(std::forward<F>(f));
+        auto result = task.get_future();
+        post([&task] { task(); });
+        return result.get();
     }
 
     // Stops the loop and joins the thread; pending handlers are dropped.

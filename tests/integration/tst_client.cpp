@@ -287,7 +287,7 @@ private slots:
         Client client(m_runtime, ring({{"127.0.0.1", victim->port(), 1, {}}}), fastOptions(200));
         std::mutex mutex;
         std::vector<HealthEvent> events;
-        client.setEventHandler([&](const HealthEvent &e) {
+        client.addEventHandler([&](const HealthEvent &e) {
             std::lock_guard lock(mutex);
             events.push_back(e);
         });

@@ -90,7 +90,7 @@ void ClusterBridge::watch(const core::ServerList &servers)
     m_client = std::make_unique<core::Client>(
         *m_io, core::makeDistribution(*core::findPreset("modulo"), servers, std::nullopt, {}, error), options);
     m_live.assign(servers.size(), {});
-    m_client->setEventHandler([this, generation](const core::HealthEvent &e) {
+    m_client->addEventHandler([this, generation](const core::HealthEvent &e) {
         onGui(this, [this, generation, e] { onHealth(generation, e); });
     });
     m_poller = std::make_shared<core::StatsPoller>(
