@@ -39,6 +39,7 @@ public:
 
     const Distribution &distribution() const noexcept { return *m_distribution; }
     IoRuntime &runtime() noexcept { return m_runtime; }
+    const ClientOptions &options() const noexcept { return m_options; }
 
     using ItemCallback = std::function<void(ClientError, std::optional<Item>)>;
     using ReplyCallback = std::function<void(ClientError, Reply, std::string)>;

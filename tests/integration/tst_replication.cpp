@@ -1,0 +1,471 @@
+// Replication, read balancing and failure modes against real memcached
+// processes: SIGKILL and SIGSTOP/SIGCONT of a replica, keys still readable,
+// nothing waits past its deadline, nothing stale after a rejoin, deletes that
+// do not come back, and the per-server counters that show each read policy.
+#include "core/cluster/replicatedclient.h"
+#include "core/distribution/preset.h"
+#include "core/local/localcluster.h"
+
+#include <QTest>
+#include <QThread>
+
+#include <atomic>
+#include <mutex>
+#include <set>
+
+using namespace ringscope::core;
+using namespace std::chrono_literals;
+
+namespace {
+
+constexpr auto kDeadline = 300ms;
+// Scheduling on a shared 2-core machine: how far past its deadline a call may return.
+constexpr auto kSlack = 50ms;
+
+std::string keyName(int i) { return "user:" + std::to_string(i); }
+
+struct Fixture {
+    LocalCluster cluster;
+    std::unique_ptr<Client> client;
+    std::unique_ptr<ReplicatedClient> replicated;
+    std::mutex mutex;
+    std::vector<HealthEvent> events;
+
+    bool start(IoRuntime &runtime, std::size_t servers, ReplicationOptions options,
+               const char *preset = "libmemcached-ketama")
+    {
+        if (!cluster.start(servers))
+            return false;
+        std::string error;
+        ClientOptions clientOptions;
+        clientOptions.pool.requestTimeout = kDeadline;
+        clientOptions.pool.probeFirst = 200ms;
+        clientOptions.pool.probeMax = 400ms;
+        client = std::make_unique<Client>(runtime, makeDistribution(*findPreset(preset), cluster.servers(), std::nullopt, {}, error),
+                                          clientOptions);
+        client->addEventHandler([this](const HealthEvent &e) {
+            std::lock_guard lock(mutex);
+            events.push_back(e);
+        });
+        options.deadline = kDeadline;
+        options.warmFor = 300ms;
+        replicated = std::make_unique<ReplicatedClient>(*client, options);
+        return true;
+    }
+
+    std::optional<std::chrono::system_clock::time_point> downAt(std::size_t server)
+    {
+        std::lock_guard lock(mutex);
+        for (const auto &e : events)
+            if (e.server == server && e.to == ServerState::Down)
+                return e.when;
+        return std::nullopt;
+    }
+
+    bool up(std::size_t server) { return client->states()[server] == ServerState::Up; }
+
+    // Asks a dead or hung server until the client has marked it down.
+    bool untilDown(std::size_t server)
+    {
+        for (int i = 0; i < 10 && client->states()[server] != ServerState::Down; ++i)
+            (void)client->sendSync(server, "version\r\n", Expect::Version);
+        return client->states()[server] == ServerState::Down;
+    }
+};
+
+ReplicationOptions ring(std::size_t r)
+{
+    ReplicationOptions o;
+    o.mode = ReplicationMode::Ring;
+    o.replicas = r;
+    return o;
+}
+
+} // namespace
+
+class TestReplication : public QObject {
+    Q_OBJECT
+
+    IoRuntime m_runtime;
+
+    // Reads every key, each within its deadline; returns how many hit with `expected(i)`.
+    static int readAll(ReplicatedClient &c, int count, const std::function<std::string(int)> &expected,
+                       std::chrono::milliseconds *slowest, int *wrong)
+    {
+        int hits = 0;
+        for (int i = 0; i < count; ++i) {
+            const auto t0 = Clock::now();
+            const ReadResult r = c.getSync(keyName(i));
+            *slowest = std::max(*slowest, std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t0));
+            if (r.item) {
+                if (r.item->value == expected(i))
+                    ++hits;
+                else
+                    ++*wrong;
+            }
+        }
+        return hits;
+    }
+
+private slots:
+    void options_data()
+    {
+        QTest::addColumn<QString>("mode");
+        QTest::addColumn<int>("replicas");
+        QTest::addColumn<int>("quorum");
+        QTest::addColumn<QString>("problem");
+        QTest::addRow("none R1") << "none" << 1 << 0 << "";
+        QTest::addRow("ring R2") << "ring" << 2 << 0 << "";
+        QTest::addRow("replicas without a mode") << "none" << 2 << 0 << "needs a --replication mode";
+        QTest::addRow("ring R1") << "ring" << 1 << 0 << "needs --replicas 2";
+        QTest::addRow("more replicas than servers") << "ring" << 4 << 0 << "more than the 3 servers";
+        QTest::addRow("quorum over R") << "multi-master" << 2 << 3 << "more than --replicas";
+        QTest::addRow("quorum without multi-master") << "ring" << 2 << 1 << "only applies to";
+    }
+
+    void options()
+    {
+        QFETCH(QString, mode);
+        QFETCH(int, replicas);
+        QFETCH(int, quorum);
+        QFETCH(QString, problem);
+        ReplicationOptions o;
+        o.mode = *parseMode(mode.toStdString());
+        o.replicas = static_cast<std::size_t>(replicas);
+        o.writeQuorum = static_cast<std::size_t>(quorum);
+        const QString error = QString::fromStdString(checkOptions(o, 3));
+        if (problem.isEmpty())
+            QCOMPARE(error, QString());
+        else
+            QVERIFY2(error.contains(problem), qPrintable(error));
+        QCOMPARE(parseQuorum("majority", 3), std::optional<std::size_t>(2));
+        QCOMPARE(parseQuorum("all", 3), std::optional<std::size_t>(3));
+        QCOMPARE(parseQuorum("0", 3), std::nullopt);
+        QCOMPARE(parseQuorum("4", 3), std::nullopt);
+        QCOMPARE(parseQuorum("2x", 3), std::nullopt);
+        QVERIFY(!parseMode("mirror"));
+        QCOMPARE(parsePolicy("least-connections"), std::optional(ReadPolicy::LeastOutstanding));
+    }
+
+    // 3 servers, R=2: 10,000 keys stay readable when any one server is killed.
+    void killOneOfThreeWithTwoReplicas_data()
+    {
+        QTest::addColumn<int>("victim");
+        for (int v = 0; v < 3; ++v)
+            QTest::addRow("kill server %d", v) << v;
+    }
+
+    void killOneOfThreeWithTwoReplicas()
+    {
+        QFETCH(int, victim);
+        Fixture f;
+        QVERIFY(f.start(m_runtime, 3, ring(2)));
+        constexpr int kKeys = 10000;
+        for (int i = 0; i < kKeys; ++i) {
+            const WriteResult w = f.replicated->storeSync(encode::Store::Set, keyName(i), "v" + std::to_string(i));
+            QVERIFY2(!w.error && w.acks == 2, w.error.message.c_str());
+        }
+        const auto killedAt = std::chrono::system_clock::now();
+        QCOMPARE(f.cluster.kill(static_cast<std::size_t>(victim)), std::string());
+
+        std::chrono::milliseconds slowest{0};
+        int wrong = 0;
+        const int hits = readAll(*f.replicated, kKeys, [](int i) { return "v" + std::to_string(i); }, &slowest, &wrong);
+        qInfo("SIGKILL of server %d: %d/%d keys read, slowest read %lld ms", victim, hits, kKeys,
+              static_cast<long long>(slowest.count()));
+        QCOMPARE(hits, kKeys);
+        QCOMPARE(wrong, 0);
+        QVERIFY2(slowest <= kDeadline + kSlack, std::to_string(slowest.count()).c_str());
+        const auto down = f.downAt(static_cast<std::size_t>(victim));
+        QVERIFY(down);
+        QVERIFY(*down - killedAt <= 2 * kDeadline);
+        QCOMPARE(f.replicated->counters()[static_cast<std::size_t>(victim)].hits, std::uint64_t{0});
+    }
+
+    // The same with SIGSTOP: reads fail over by deadline; writes and deletes made
+    // meanwhile are invalidated on it when it answers again: nothing stale.
+    void hangAndResumeGivesNoStaleReads()
+    {
+        Fixture f;
+        QVERIFY(f.start(m_runtime, 3, ring(2)));
+        constexpr int kKeys = 3000;
+        for (int i = 0; i < kKeys; ++i)
+            QVERIFY(!f.replicated->storeSync(encode::Store::Set, keyName(i), "old" + std::to_string(i)).error);
+
+        const auto hungAt = std::chrono::system_clock::now();
+        QCOMPARE(f.cluster.pause(1), std::string());
+        std::chrono::milliseconds slowest{0};
+        int wrong = 0;
+        QCOMPARE(readAll(*f.replicated, kKeys, [](int i) { return "old" + std::to_string(i); }, &slowest, &wrong), kKeys);
+        QCOMPARE(wrong, 0);
+        QVERIFY2(slowest <= kDeadline + kSlack, std::to_string(slowest.count()).c_str());
+        const auto down = f.downAt(1);
+        QVERIFY(down);
+        QVERIFY(*down - hungAt <= 2 * kDeadline + kSlack);
+
+        // While it hangs: every key rewritten, every tenth deleted.
+        for (int i = 0; i < kKeys; ++i) {
+            const WriteResult w = i % 10 == 0 ? f.replicated->removeSync(keyName(i))
+                                              : f.replicated->storeSync(encode::Store::Set, keyName(i), "new" + std::to_string(i));
+            QVERIFY2(!w.error, w.error.message.c_str());
+        }
+        const std::size_t missed = f.replicated->counters()[1].dirtyKeys;
+        QVERIFY(missed > kKeys / 3); // about 2/3 of the keys have a replica on it
+
+        QCOMPARE(f.cluster.resume(1), std::string());
+        QTRY_VERIFY_WITH_TIMEOUT(f.up(1), 5000);
+        // Reads right away, while it is still invalidating, and after.
+        for (int pass = 0; pass < 2; ++pass) {
+            int stale = 0, resurrected = 0, fresh = 0;
+            for (int i = 0; i < kKeys; ++i) {
+                const ReadResult r = f.replicated->getSync(keyName(i));
+                QVERIFY2(!r.error, r.error.message.c_str());
+                if (i % 10 == 0) {
+                    resurrected += r.item ? 1 : 0;
+                    continue;
+                }
+                if (r.item && r.item->value == "new" + std::to_string(i))
+                    ++fresh;
+                else
+                    ++stale;
+            }
+            qInfo("after SIGCONT, pass %d: %d fresh, %d stale, %d deleted keys back", pass, fresh, stale, resurrected);
+            QCOMPARE(stale, 0);
+            QCOMPARE(resurrected, 0);
+            QTRY_COMPARE_WITH_TIMEOUT(f.replicated->counters()[1].dirtyKeys, std::size_t{0}, 5000);
+        }
+        const ReplicaCounters c = f.replicated->counters()[1];
+        QVERIFY(c.invalidations >= missed);
+        QTRY_VERIFY_WITH_TIMEOUT(!f.replicated->counters()[1].warming, 3000);
+        // And it serves reads again.
+        QVERIFY(f.replicated->counters()[1].hits > 0 || f.replicated->counters()[1].repairs > 0);
+    }
+
+    // A restarted server comes back empty: its keys are read from the other
+    // replica and repaired onto it.
+    void restartedReplicaIsRepaired()
+    {
+        Fixture f;
+        QVERIFY(f.start(m_runtime, 3, ring(2)));
+        for (int i = 0; i < 500; ++i)
+            QVERIFY(!f.replicated->storeSync(encode::Store::Set, keyName(i), "v").error);
+        QCOMPARE(f.cluster.restart(2), std::string());
+        std::size_t hits = 0;
+        for (int i = 0; i < 500; ++i)
+            hits += f.replicated->getSync(keyName(i)).item ? 1u : 0u;
+        QCOMPARE(hits, std::size_t{500});
+        QVERIFY(f.replicated->counters()[2].repairs > 100);
+        // The keys it owns were read from it first, missed, and were repaired:
+        // it holds them again (ask it directly).
+        std::size_t onIt = 0;
+        for (int i = 0; i < 500; ++i) {
+            if (f.replicated->replicasOf(keyName(i)).front() != 2)
+                continue;
+            QTRY_VERIFY(f.client->inspectSync(2, keyName(i)).second.found);
+            ++onIt;
+        }
+        QVERIFY(onIt > 100);
+    }
+
+    // R=1: with `miss`, a dead server's keys miss and nothing is read from
+    // another server; with `rehash`, its keys go to their next owner.
+    void withoutReplicationMissOrRehash_data()
+    {
+        QTest::addColumn<QString>("mode");
+        QTest::addRow("miss") << "miss";
+        QTest::addRow("rehash") << "rehash";
+    }
+
+    void withoutReplicationMissOrRehash()
+    {
+        QFETCH(QString, mode);
+        ReplicationOptions o;
+        o.onFailure = *parseOnFailure(mode.toStdString());
+        Fixture f;
+        QVERIFY(f.start(m_runtime, 3, o));
+        constexpr int kKeys = 3000;
+        for (int i = 0; i < kKeys; ++i)
+            QVERIFY(!f.replicated->storeSync(encode::Store::Set, keyName(i), "v").error);
+        QCOMPARE(f.cluster.kill(0), std::string());
+        QVERIFY(f.untilDown(0));
+        int missed = 0, deadKeys = 0;
+        const Distribution &d = f.client->distribution();
+        for (int i = 0; i < kKeys; ++i) {
+            const std::string key = keyName(i);
+            const std::size_t owner = d.owner(key);
+            const ReadResult r = f.replicated->getSync(key);
+            QVERIFY2(!r.error || owner == 0, r.error.message.c_str());
+            if (owner != 0) {
+                QVERIFY(r.item);
+                QCOMPARE(r.servedBy, owner); // never from a wrong server
+                continue;
+            }
+            ++deadKeys;
+            QVERIFY(!r.error);
+            QVERIFY(!r.item);
+            QCOMPARE(r.unavailable, mode == QLatin1String("miss"));
+            missed += r.item ? 0 : 1;
+            if (mode == QLatin1String("rehash")) {
+                QCOMPARE(r.servedBy, d.successors(key, 3)[1]); // its next owner answered (a miss: never written there)
+                const WriteResult w = f.replicated->storeSync(encode::Store::Set, key, "again");
+                QCOMPARE(w.targets, std::vector<std::size_t>{d.successors(key, 3)[1]});
+                QCOMPARE(f.replicated->getSync(key).item->value, std::string("again"));
+            }
+        }
+        qInfo("R=1, --on-failure %s: %d of %d keys miss (%d belong to the dead server)", qPrintable(mode), missed,
+              kKeys, deadKeys);
+        QCOMPARE(missed, deadKeys);
+        QVERIFY(deadKeys > kKeys / 5 && deadKeys < kKeys / 2);
+        if (mode == QLatin1String("miss")) {
+            const WriteResult w = f.replicated->storeSync(encode::Store::Set, "user:dead", "v");
+            if (d.owner("user:dead") == 0)
+                QCOMPARE(w.error.code, ClientErrc::ServerDown);
+        }
+    }
+
+    // Master-slave: writes on the primary, copied to the slave; reads fail
+    // over to the slave when the primary dies; writes then fail clearly.
+    void masterSlaveFailsOverReads()
+    {
+        ReplicationOptions o;
+        o.mode = ReplicationMode::MasterSlave;
+        o.replicas = 2;
+        Fixture f;
+        QVERIFY(f.start(m_runtime, 2, o));
+        for (int i = 0; i < 300; ++i)
+            QVERIFY(!f.replicated->storeSync(encode::Store::Set, keyName(i), "m").error);
+        const std::string key = keyName(7);
+        const auto replicas = f.replicated->replicasOf(key);
+        QTRY_VERIFY(f.client->inspectSync(replicas[1], key).second.found); // copied after the ack
+        QCOMPARE(f.cluster.kill(replicas[0]), std::string());
+        const ReadResult r = f.replicated->getSync(key);
+        QVERIFY(r.item);
+        QCOMPARE(r.servedBy, replicas[1]);
+        QVERIFY(f.untilDown(replicas[0]));
+        const WriteResult w = f.replicated->storeSync(encode::Store::Set, key, "x");
+        QCOMPARE(w.error.code, ClientErrc::ServerDown);
+        QVERIFY2(w.error.message.find("primary") != std::string::npos, w.error.message.c_str());
+    }
+
+    // Multi-master: W of R must answer.
+    void multiMasterQuorum_data()
+    {
+        QTest::addColumn<QString>("quorum");
+        QTest::addColumn<bool>("acceptedWithOneDown");
+        QTest::addRow("W=1") << "1" << true;
+        QTest::addRow("W=majority") << "majority" << true;
+        QTest::addRow("W=all") << "all" << false;
+    }
+
+    void multiMasterQuorum()
+    {
+        QFETCH(QString, quorum);
+        QFETCH(bool, acceptedWithOneDown);
+        ReplicationOptions o;
+        o.mode = ReplicationMode::MultiMaster;
+        o.replicas = 3;
+        o.writeQuorum = *parseQuorum(quorum.toStdString(), 3);
+        Fixture f;
+        QVERIFY(f.start(m_runtime, 3, o));
+        WriteResult w = f.replicated->storeSync(encode::Store::Set, "k", "1");
+        QVERIFY(!w.error);
+        QCOMPARE(w.needed, o.writeQuorum);
+        QCOMPARE(f.cluster.kill(1), std::string());
+        QVERIFY(f.untilDown(1));
+        w = f.replicated->storeSync(encode::Store::Set, "k", "3");
+        QCOMPARE(!w.error, acceptedWithOneDown);
+        if (!acceptedWithOneDown)
+            QCOMPARE(w.error.code, ClientErrc::ServerDown);
+        QCOMPARE(f.replicated->getSync("k").item.has_value(), true);
+    }
+
+    // The read policies, told apart by the per-server read counters.
+    void readPolicies_data()
+    {
+        QTest::addColumn<QString>("policy");
+        QTest::addRow("primary") << "primary";
+        QTest::addRow("round-robin") << "round-robin";
+        QTest::addRow("hash") << "hash";
+        QTest::addRow("least-outstanding") << "least-outstanding";
+    }
+
+    void readPolicies()
+    {
+        QFETCH(QString, policy);
+        ReplicationOptions o;
+        o.mode = ReplicationMode::MultiMaster;
+        o.replicas = 3;
+        o.readPolicy = *parsePolicy(policy.toStdString());
+        Fixture f;
+        QVERIFY(f.start(m_runtime, 3, o));
+        QVERIFY(!f.replicated->storeSync(encode::Store::Set, "hot", "v").error);
+        // One hot key read 300 times: where do the reads go?
+        std::set<std::size_t> servedBy;
+        for (int i = 0; i < 300; ++i) {
+            const ReadResult r = f.replicated->getSync("hot");
+            QVERIFY(r.item);
+            servedBy.insert(r.servedBy);
+        }
+        const auto counters = f.replicated->counters();
+        std::vector<std::uint64_t> reads;
+        for (const auto &c : counters)
+            reads.push_back(c.reads);
+        qInfo("%s: reads per server %llu / %llu / %llu", qPrintable(policy), static_cast<unsigned long long>(reads[0]),
+              static_cast<unsigned long long>(reads[1]), static_cast<unsigned long long>(reads[2]));
+        if (policy == QLatin1String("round-robin")) {
+            QCOMPARE(servedBy.size(), std::size_t{3});
+            for (const auto n : reads)
+                QCOMPARE(n, std::uint64_t{100});
+        } else if (policy == QLatin1String("primary")) {
+            QCOMPARE(servedBy, std::set<std::size_t>{f.replicated->replicasOf("hot")[0]});
+        } else if (policy == QLatin1String("hash")) {
+            QCOMPARE(servedBy.size(), std::size_t{1}); // a key always reads the same replica…
+            std::set<std::size_t> spread;              // …and keys spread over the replicas
+            for (int i = 0; i < 60; ++i) {
+                QVERIFY(!f.replicated->storeSync(encode::Store::Set, keyName(i), "v").error);
+                spread.insert(f.replicated->getSync(keyName(i)).servedBy);
+            }
+            QCOMPARE(spread.size(), std::size_t{3});
+        } else {
+            // Sequential reads leave nothing in flight: the first in ring order
+            // wins every tie. Concurrent reads with one server hung go elsewhere.
+            QCOMPARE(servedBy.size(), std::size_t{1});
+            QCOMPARE(f.cluster.pause(*servedBy.begin()), std::string());
+            // A read every 5 ms: the healthy replicas answer at once, the hung
+            // one keeps its read in flight until the deadline.
+            std::atomic<int> pending{40};
+            std::atomic<int> avoided{0};
+            for (int i = 0; i < 40; ++i) {
+                f.replicated->get("hot", [&, hung = *servedBy.begin()](ReadResult r) {
+                    if (r.item && r.servedBy != hung)
+                        ++avoided;
+                    --pending;
+                });
+                QThread::msleep(5);
+            }
+            QTRY_COMPARE_WITH_TIMEOUT(pending.load(), 0, 5000);
+            QCOMPARE(avoided.load(), 40);
+            const auto after = f.replicated->counters();
+            const auto sentToHung = after[*servedBy.begin()].reads - reads[*servedBy.begin()];
+            qInfo("least-outstanding with a hung replica: %llu of 40 reads went to it",
+                  static_cast<unsigned long long>(sentToHung));
+            QVERIFY(sentToHung <= 3); // the first, and one after each timeout until it is down
+            QCOMPARE(f.cluster.resume(*servedBy.begin()), std::string());
+        }
+    }
+
+    // Bad keys never reach a server, with replication too.
+    void badKeysAreRefused()
+    {
+        Fixture f;
+        QVERIFY(f.start(m_runtime, 2, ring(2)));
+        QCOMPARE(f.replicated->getSync("bad key").error.code, ClientErrc::InvalidKey);
+        QCOMPARE(f.replicated->storeSync(encode::Store::Set, "k\r\nflush_all", "v").error.code, ClientErrc::InvalidKey);
+        QCOMPARE(f.replicated->removeSync(std::string(251, 'k')).error.code, ClientErrc::InvalidKey);
+        for (const auto &c : f.replicated->counters())
+            QCOMPARE(c.reads + c.writes, std::uint64_t{0});
+    }
+};
+
+QTEST_GUILESS_MAIN(TestReplication)
+#include "tst_replication.moc"
