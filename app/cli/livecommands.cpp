@@ -9,6 +9,7 @@
 #include "core/cluster/discovery.h"
 #include "core/cluster/keyenumerator.h"
 #include "core/cluster/ownershipaudit.h"
+#include "core/cluster/replicatedclient.h"
 #include "core/cluster/statspoller.h"
 #include "core/net/client.h"
 #include "core/net/tlscontext.h"
@@ -137,11 +138,96 @@ std::string describe(const ClientError &e)
     return e.message.empty() ? std::string(errcName(e.code)) : e.message;
 }
 
+const std::vector<std::string> kReplicationOptions{"replicas", "replication", "write-quorum", "read-policy", "on-failure"};
+
+bool wantsReplication(const Arguments &a)
+{
+    return std::any_of(kReplicationOptions.begin(), kReplicationOptions.end(), [&](const auto &o) { return a.has(o); });
+}
+
+std::optional<ReplicationOptions> replicationOptions(const Arguments &a, std::size_t servers, std::string &error)
+{
+    ReplicationOptions o;
+    if (a.has("replication")) {
+        const auto mode = parseMode(a.value("replication"));
+        if (!mode) {
+            error = "--replication '" + a.value("replication") + "': expected none, master-slave, ring or multi-master";
+            return std::nullopt;
+        }
+        o.mode = *mode;
+    }
+    const auto replicas = integer(a, "replicas", o.mode == ReplicationMode::None ? 1 : 2, 1, 64, error);
+    if (!replicas)
+        return std::nullopt;
+    o.replicas = static_cast<std::size_t>(*replicas);
+    if (a.has("write-quorum")) {
+        const auto w = parseQuorum(a.value("write-quorum"), o.replicas);
+        if (!w) {
+            error = "--write-quorum '" + a.value("write-quorum") + "': expected 1 to " + std::to_string(o.replicas)
+                + ", majority or all";
+            return std::nullopt;
+        }
+        o.writeQuorum = *w;
+    }
+    if (a.has("read-policy")) {
+        const auto p = parsePolicy(a.value("read-policy"));
+        if (!p) {
+            error = "--read-policy '" + a.value("read-policy") + "': expected primary, round-robin, least-outstanding or hash";
+            return std::nullopt;
+        }
+        o.readPolicy = *p;
+    }
+    if (a.has("on-failure")) {
+        const auto f = parseOnFailure(a.value("on-failure"));
+        if (!f) {
+            error = "--on-failure '" + a.value("on-failure") + "': expected miss or rehash";
+            return std::nullopt;
+        }
+        if (o.mode != ReplicationMode::None) {
+            error = "--on-failure applies without replication (with it, reads go to the other replicas)";
+            return std::nullopt;
+        }
+        o.onFailure = *f;
+    }
+    if (error = checkOptions(o, servers); !error.empty())
+        return std::nullopt;
+    return o;
+}
+
+// get/set/delete through the replication layer: one request per key, all in flight at once.
+int runReplicatedGet(ReplicatedClient &c, const std::vector<std::string> &keys, bool showServer)
+{
+    std::vector<std::promise<ReadResult>> results(keys.size());
+    for (std::size_t i = 0; i < keys.size(); ++i)
+        c.get(keys[i], [&results, i](ReadResult r) { results[i].set_value(std::move(r)); });
+    OutputBuffer out(stdout);
+    int status = 0;
+    const auto &servers = c.client().distribution().servers();
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        const ReadResult r = results[i].get_future().get();
+        if (r.error) {
+            std::fprintf(stderr, "ringscope-cli: %s: %s\n", keys[i].c_str(), describe(r.error).c_str());
+            status = 2;
+            continue;
+        }
+        out.append(keys[i]);
+        out.append('\t');
+        out.append(r.item ? std::string_view(r.item->value) : std::string_view("MISS"));
+        if (showServer) {
+            out.append('\t');
+            out.append(r.servedBy < servers.size() ? servers[r.servedBy].address()
+                                                   : std::string(r.unavailable ? "(server down)" : "-"));
+        }
+        out.append('\n');
+    }
+    return out.finish() ? status : fail("cannot write to standard output");
+}
+
 int runGet(const std::vector<std::string> &args)
 {
     std::string error;
-    auto valued = kConnectionOptions;
-    const auto a = Arguments::parse(args, valued, with({"stdin"}, kConnectionFlags), error);
+    const auto a = Arguments::parse(args, with(kConnectionOptions, kReplicationOptions),
+                                    with({"stdin", "show-server"}, kConnectionFlags), error);
     if (!a)
         return fail(error);
     std::vector<std::string> keys;
@@ -159,6 +245,13 @@ int runGet(const std::vector<std::string> &args)
     auto live = connect(*a, true, false, error);
     if (!live)
         return fail(error);
+    if (wantsReplication(*a) || a->has("show-server")) {
+        const auto options = replicationOptions(*a, live->client->serverCount(), error);
+        if (!options)
+            return fail(error);
+        ReplicatedClient replicated(*live->client, *options);
+        return runReplicatedGet(replicated, keys, a->has("show-server"));
+    }
     std::promise<std::pair<std::vector<ClientError>, std::vector<std::optional<Item>>>> result;
     live->client->getMany(keys, [&](std::vector<ClientError> e, std::vector<std::optional<Item>> items) {
         result.set_value({std::move(e), std::move(items)});
@@ -183,8 +276,9 @@ int runGet(const std::vector<std::string> &args)
 int runWrite(const std::string &command, const std::vector<std::string> &args)
 {
     std::string error;
-    auto valued = kConnectionOptions;
-    valued.insert(valued.end(), {"ttl", "flags"});
+    auto valued = with(kConnectionOptions, {"ttl", "flags"});
+    if (command != "touch")
+        valued = with(valued, kReplicationOptions);
     const auto a = Arguments::parse(args, valued, with({"stdin", "allow-write"}, kConnectionFlags), error);
     if (!a)
         return fail(error);
@@ -226,7 +320,26 @@ int runWrite(const std::string &command, const std::vector<std::string> &args)
         std::string text;
     };
     std::vector<std::promise<Result>> promises(pairs.size());
+    std::optional<ReplicatedClient> replicated;
+    if (wantsReplication(*a)) {
+        const auto options = replicationOptions(*a, live->client->serverCount(), error);
+        if (!options)
+            return fail(error);
+        replicated.emplace(*live->client, *options);
+    }
     for (std::size_t i = 0; i < pairs.size(); ++i) {
+        if (replicated) {
+            auto cb = [&promises, i](WriteResult w) { promises[i].set_value({std::move(w.error), w.reply, std::move(w.text)}); };
+            const auto &[key, value] = pairs[i];
+            if (takesValue)
+                replicated->store(command == "set" ? encode::Store::Set
+                                  : command == "add" ? encode::Store::Add
+                                                     : encode::Store::Replace,
+                                  key, value, static_cast<std::uint32_t>(*flags), *ttl, cb);
+            else
+                replicated->remove(key, cb);
+            continue;
+        }
         auto cb = [&promises, i](ClientError e, Reply r, const std::string &text) {
             promises[i].set_value({std::move(e), r, text});
         };

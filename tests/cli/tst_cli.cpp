@@ -160,6 +160,29 @@ private slots:
         QTest::addRow("add existing") << QStringList{QStringLiteral("compare"), s, QStringLiteral("a:1,b:1"),
                                                      QStringLiteral("--add"), QStringLiteral("b:1")}
                                       << QStringLiteral("already in the cluster");
+        const QStringList get{QStringLiteral("get"), s, QStringLiteral("127.0.0.1:1,127.0.0.1:2"), p,
+                              QStringLiteral("ketama"), QStringLiteral("k")};
+        QTest::addRow("replication mode") << (get + QStringList{QStringLiteral("--replication"), QStringLiteral("mirror")})
+                                          << QStringLiteral("--replication 'mirror': expected none, master-slave");
+        QTest::addRow("replicas without mode") << (get + QStringList{QStringLiteral("--replicas"), QStringLiteral("2")})
+                                               << QStringLiteral("needs a --replication mode");
+        QTest::addRow("too many replicas")
+            << (get + QStringList{QStringLiteral("--replication"), QStringLiteral("ring"), QStringLiteral("--replicas"), QStringLiteral("3")})
+            << QStringLiteral("more than the 2 servers");
+        QTest::addRow("quorum")
+            << (get + QStringList{QStringLiteral("--replication"), QStringLiteral("multi-master"), QStringLiteral("--write-quorum"), QStringLiteral("most")})
+            << QStringLiteral("--write-quorum 'most': expected 1 to 2, majority or all");
+        QTest::addRow("read policy") << (get + QStringList{QStringLiteral("--read-policy"), QStringLiteral("random")})
+                                     << QStringLiteral("--read-policy 'random'");
+        QTest::addRow("on-failure with replication")
+            << (get + QStringList{QStringLiteral("--replication"), QStringLiteral("ring"), QStringLiteral("--on-failure"), QStringLiteral("miss")})
+            << QStringLiteral("--on-failure applies without replication");
+        QTest::addRow("on-failure value") << (get + QStringList{QStringLiteral("--on-failure"), QStringLiteral("retry")})
+                                          << QStringLiteral("expected miss or rehash");
+        QTest::addRow("touch replicated")
+            << QStringList{QStringLiteral("touch"), s, QStringLiteral("127.0.0.1:1"), p, QStringLiteral("ketama"),
+                           QStringLiteral("k"), QStringLiteral("--replicas"), QStringLiteral("2")}
+            << QStringLiteral("unknown option --replicas");
         QTest::addRow("bench what") << QStringList{QStringLiteral("bench"), QStringLiteral("fast")}
                                     << QStringLiteral("lookup, place, client");
     }
