@@ -1,0 +1,57 @@
+#pragma once
+
+#include "../distribution/distribution.h"
+#include "../net/client.h"
+#include "keyenumerator.h"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace ringscope::core {
+
+// What a warm-up migration did.
+struct MigrationReport {
+    std::uint64_t enumerated = 0;   // keys held by their owner before the change
+    std::uint64_t moving = 0;       // of those, keys whose owner changes
+    std::uint64_t copied = 0;       // written to their new owner
+    std::uint64_t alreadyThere = 0; // the new owner had the key (a newer write won; `add` keeps it)
+    std::uint64_t gone = 0;         // expired or evicted before it could be copied
+    std::uint64_t failed = 0;
+    bool sampled = false;           // a server held more keys than the enumeration cap: not all were seen
+    std::vector<std::string> errors; // the first few problems
+    std::uint64_t done() const noexcept { return copied + alreadyThere + gone + failed; }
+};
+
+// Before a planned topology change (a server added or removed), copies every
+// key that will change owner from its current owner to its next one, like
+// mcrouter's WarmUpRoute / MigrateRoute, so the switch causes no miss storm.
+// Keys come from `lru_crawler metadump`; each is read with `mg … v f t`
+// (value, flags, remaining TTL) and written with `add`, which never replaces
+// a value a client wrote to the new owner meanwhile. The old copies stay (the
+// old clients still read them until they switch). It writes: callers must
+// have the user's opt-in.
+struct MigrationOptions {
+    std::size_t window = 64; // keys in flight
+    KeyEnumerator::Options enumeration{};
+};
+
+class Migration {
+public:
+    using Options = MigrationOptions;
+    using Progress = std::function<void(const MigrationReport &)>; // I/O thread, now and then
+    using Done = std::function<void(MigrationReport)>;
+
+    // `client` talks to `servers`: every server of `before` and of `after`
+    // (matched by address); see unionOf(). `before` and `after` must live
+    // until `done` has been called.
+    static void run(Client &client, const Distribution &before, const Distribution &after, Options options,
+                    Progress progress, Done done);
+    static MigrationReport runSync(Client &client, const Distribution &before, const Distribution &after,
+                                   Options options = {}, Progress progress = {});
+
+    // The servers of both lists, `before`'s first, each address once.
+    static ServerList unionOf(const ServerList &before, const ServerList &after);
+};
+
+} // namespace ringscope::core
