@@ -14,6 +14,7 @@ int runBench(const std::vector<std::string> &args);
 // get, set, add, replace, delete, touch, stats, audit.
 int runLive(const std::string &command, const std::vector<std::string> &args);
 int runDemo(const std::vector<std::string> &args);
+int runMigrate(const std::vector<std::string> &args);
 
 // Prints "ringscope-cli: <message>" on stderr and returns 2.
 int fail(const std::string &message);

@@ -26,6 +26,8 @@ Live (talks to the servers; reads only unless the command writes):
   get      --servers SPEC --preset P [--hash H] (KEY | --stdin)        key<TAB>value or key<TAB>MISS
   set|add|replace --servers SPEC --preset P (KEY VALUE | --stdin) [--ttl S] [--flags F]
   delete|touch    --servers SPEC --preset P (KEY | --stdin) [--ttl S]
+  migrate  --servers SPEC --to SPEC --preset P [--hash H] [--window K] [--json]
+           before a planned change: copies the keys that change owner to their new owner
   stats    --servers SPEC [--group slabs|items|conns|settings] [--rates] [--json]
   audit    --servers SPEC --preset P [--hash H] [--json] [--list] [--cap N]
            every key the servers hold (lru_crawler metadump) against its owner
@@ -72,6 +74,8 @@ int main(int argc, char **argv)
         return runBench(args);
     if (command == "demo")
         return runDemo(args);
+    if (command == "migrate")
+        return runMigrate(args);
     for (const char *live : {"get", "set", "add", "replace", "delete", "touch", "stats", "audit"})
         if (command == live)
             return runLive(command, args);

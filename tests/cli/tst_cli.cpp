@@ -183,6 +183,17 @@ private slots:
             << QStringList{QStringLiteral("touch"), s, QStringLiteral("127.0.0.1:1"), p, QStringLiteral("ketama"),
                            QStringLiteral("k"), QStringLiteral("--replicas"), QStringLiteral("2")}
             << QStringLiteral("unknown option --replicas");
+        QTest::addRow("migrate without --to")
+            << QStringList{QStringLiteral("migrate"), s, QStringLiteral("127.0.0.1:1"), p, QStringLiteral("ketama")}
+            << QStringLiteral("--to is required");
+        QTest::addRow("migrate elsewhere")
+            << QStringList{QStringLiteral("migrate"), s, QStringLiteral("127.0.0.1:1"), QStringLiteral("--to"),
+                           QStringLiteral("127.0.0.1:1,10.1.2.3:11211"), p, QStringLiteral("ketama")}
+            << QStringLiteral("10.1.2.3:11211 is not on this machine: migrate writes to it, which needs --allow-write");
+        QTest::addRow("migrate bad target")
+            << QStringList{QStringLiteral("migrate"), s, QStringLiteral("127.0.0.1:1"), QStringLiteral("--to"),
+                           QStringLiteral("127.0.0.1:x"), p, QStringLiteral("ketama")}
+            << QStringLiteral("--to: ");
         QTest::addRow("bench what") << QStringList{QStringLiteral("bench"), QStringLiteral("fast")}
                                     << QStringLiteral("lookup, place, client");
     }
