@@ -3,6 +3,7 @@
 // nothing waits past its deadline, nothing stale after a rejoin, deletes that
 // do not come back, and the per-server counters that show each read policy.
 #include "core/cluster/replicatedclient.h"
+#include "core/cluster/trafficgenerator.h"
 #include "core/distribution/preset.h"
 #include "core/local/localcluster.h"
 
@@ -452,6 +453,68 @@ private slots:
             QVERIFY(sentToHung <= 3); // the first, and one after each timeout until it is down
             QCOMPARE(f.cluster.resume(*servedBy.begin()), std::string());
         }
+    }
+
+    // Zipf popularity: key 0 takes 1/H(N, s) of the draws.
+    void trafficKeysFollowZipf()
+    {
+        Fixture f;
+        QVERIFY(f.start(m_runtime, 1, {}));
+        TrafficOptions o;
+        o.keySpace = 1000;
+        o.zipf = 1.0;
+        TrafficGenerator traffic(*f.replicated, o);
+        std::vector<int> counts(o.keySpace);
+        constexpr int kDraws = 200000;
+        for (int i = 0; i < kDraws; ++i)
+            ++counts[traffic.drawKey()];
+        double harmonic = 0;
+        for (std::size_t k = 1; k <= o.keySpace; ++k)
+            harmonic += 1.0 / static_cast<double>(k);
+        const double expected0 = kDraws / harmonic, expected9 = kDraws / harmonic / 10;
+        QVERIFY(std::abs(counts[0] - expected0) < 0.05 * expected0);
+        QVERIFY(std::abs(counts[9] - expected9) < 0.1 * expected9);
+        QCOMPARE(traffic.keyName(42), std::string("demo:42"));
+    }
+
+    // The generator drives real servers: the hit ratio climbs (cache-aside),
+    // a killed server shows as misses without replication and not at all
+    // with two replicas.
+    void trafficThroughAFailure_data()
+    {
+        QTest::addColumn<bool>("replicated");
+        QTest::addRow("R=1, miss") << false;
+        QTest::addRow("ring, R=2") << true;
+    }
+
+    void trafficThroughAFailure()
+    {
+        QFETCH(bool, replicated);
+        Fixture f;
+        QVERIFY(f.start(m_runtime, 3, replicated ? ring(2) : ReplicationOptions{}));
+        TrafficOptions o;
+        o.rate = 3000;
+        o.keySpace = 500;
+        TrafficGenerator traffic(*f.replicated, o);
+        traffic.start();
+        QTRY_VERIFY_WITH_TIMEOUT(traffic.stats().gets > 1500, 5000);
+        const TrafficStats warm = traffic.stats();
+        QVERIFY2(warm.hitRatio() > 0.5, std::to_string(warm.hitRatio()).c_str());
+        QCOMPARE(f.cluster.kill(1), std::string());
+        QTRY_VERIFY_WITH_TIMEOUT(traffic.stats().gets > warm.gets + 1500, 5000);
+        traffic.stop();
+        const TrafficStats after = traffic.stats();
+        qInfo("%s: %llu gets, hit ratio %.2f before the kill; after: %llu unavailable, %llu failed reads, p99 %.0f us",
+              replicated ? "ring R=2" : "R=1 miss", static_cast<unsigned long long>(after.gets), warm.hitRatio(),
+              static_cast<unsigned long long>(after.unavailable - warm.unavailable),
+              static_cast<unsigned long long>(after.readErrors - warm.readErrors), after.latencyPercentile(0.99));
+        if (replicated)
+            QCOMPARE(after.unavailable, std::uint64_t{0});
+        else
+            QVERIFY(after.unavailable > 100);
+        // A kill is seen at once (refused): at most a few requests fail before it is marked down.
+        QVERIFY(after.readErrors - warm.readErrors < 20);
+        QCOMPARE(after.skipped, std::uint64_t{0});
     }
 
     // Bad keys never reach a server, with replication too.
