@@ -1,5 +1,7 @@
 #include "trafficgenerator.h"
 
+#include "../net/httpreader.h"
+
 #include <algorithm>
 #include <bit>
 #include <cmath>
@@ -47,6 +49,9 @@ TrafficGenerator::TrafficGenerator(ReplicatedClient &client, TrafficOptions opti
     }
     for (auto &c : m_cdf)
         c /= sum;
+    if (m_options.readVia)
+        m_reader = std::make_shared<HttpReader>(client.client().runtime().context(), *m_options.readVia,
+                                                HttpReader::Options{8, client.client().options().pool.requestTimeout, 1 << 20});
 }
 
 TrafficGenerator::~TrafficGenerator()
@@ -55,6 +60,8 @@ TrafficGenerator::~TrafficGenerator()
         *m_alive = false;
         m_running = false;
         m_timer.cancel();
+        if (m_reader)
+            m_reader->shutdown();
     });
 }
 
@@ -127,6 +134,39 @@ void TrafficGenerator::record(Clock::time_point started)
     ++m_stats.latency[std::min(bucket, m_stats.latency.size() - 1)];
 }
 
+void TrafficGenerator::write(std::string key, std::string value)
+{
+    ++m_stats.sets;
+    ++m_stats.inFlight;
+    std::weak_ptr<bool> alive = m_alive;
+    m_client.store(encode::Store::Set, std::move(key), std::move(value), 0, 0, [this, alive, started = Clock::now()](WriteResult w) {
+        if (auto a = alive.lock(); !a || !*a)
+            return;
+        record(started);
+        if (w.error)
+            ++m_stats.writeErrors;
+    });
+}
+
+void TrafficGenerator::onRead(Clock::time_point started, ClientError error, bool hit, bool unavailable,
+                              std::string key, std::string value)
+{
+    record(started);
+    if (error) {
+        ++m_stats.readErrors;
+        return;
+    }
+    if (hit) {
+        ++m_stats.hits;
+        return;
+    }
+    ++m_stats.misses;
+    m_stats.unavailable += unavailable ? 1 : 0;
+    // Cache-aside: the application fetches the value elsewhere and stores it.
+    if (m_options.fillOnMiss && !unavailable && m_running && m_stats.inFlight < m_options.maxInFlight)
+        write(std::move(key), std::move(value));
+}
+
 void TrafficGenerator::issue()
 {
     const std::size_t index = drawKey();
@@ -134,48 +174,22 @@ void TrafficGenerator::issue()
     const bool isGet = std::uniform_real_distribution<double>(0.0, 1.0)(m_random) < m_options.getRatio;
     const auto size = std::uniform_int_distribution<std::size_t>(m_options.valueMin, m_options.valueMax)(m_random);
     std::string value(size, static_cast<char>('a' + index % 26));
-    const auto started = Clock::now();
+    if (!isGet)
+        return write(std::move(key), std::move(value));
+    ++m_stats.gets;
     ++m_stats.inFlight;
+    const auto started = Clock::now();
     std::weak_ptr<bool> alive = m_alive;
-    auto onWrite = [this, alive, started](WriteResult w) {
-        if (auto a = alive.lock(); !a || !*a)
-            return;
-        record(started);
-        if (w.error)
-            ++m_stats.writeErrors;
-    };
-    if (!isGet) {
-        ++m_stats.sets;
-        m_client.store(encode::Store::Set, std::move(key), std::move(value), 0, 0, onWrite);
+    if (m_reader) {
+        m_reader->get(key, [this, alive, started, key, value = std::move(value)](ClientError e, std::optional<std::string> v) mutable {
+            if (auto a = alive.lock(); a && *a)
+                onRead(started, std::move(e), v.has_value(), false, std::move(key), std::move(value));
+        });
         return;
     }
-    ++m_stats.gets;
     m_client.get(key, [this, alive, started, key, value = std::move(value)](ReadResult r) mutable {
-        if (auto a = alive.lock(); !a || !*a)
-            return;
-        record(started);
-        if (r.error) {
-            ++m_stats.readErrors;
-            return;
-        }
-        if (r.item) {
-            ++m_stats.hits;
-            return;
-        }
-        ++m_stats.misses;
-        m_stats.unavailable += r.unavailable ? 1 : 0;
-        if (m_options.fillOnMiss && !r.unavailable && m_running && m_stats.inFlight < m_options.maxInFlight) {
-            ++m_stats.sets;
-            ++m_stats.inFlight;
-            m_client.store(encode::Store::Set, std::move(key), std::move(value), 0, 0,
-                           [this, alive, again = Clock::now()](WriteResult w) {
-                               if (auto a = alive.lock(); !a || !*a)
-                                   return;
-                               record(again);
-                               if (w.error)
-                                   ++m_stats.writeErrors;
-                           });
-        }
+        if (auto a = alive.lock(); a && *a)
+            onRead(started, std::move(r.error), r.item.has_value(), r.unavailable, std::move(key), std::move(value));
     });
 }
 

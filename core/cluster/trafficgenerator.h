@@ -6,6 +6,7 @@
 
 #include <array>
 #include <functional>
+#include <optional>
 #include <memory>
 #include <random>
 #include <string>
@@ -23,6 +24,9 @@ struct TrafficOptions {
     bool fillOnMiss = true;       // cache-aside: a miss writes the key, as an application would
     std::size_t maxInFlight = 1000; // past this, ticks skip (a hung server must not grow a queue)
     std::uint64_t seed = 1;
+    // Reads through an HTTP front end (nginx with memcached_pass) instead of
+    // the client; writes still go to the servers (nginx only reads).
+    std::optional<Server> readVia;
 };
 
 // What the generator has done so far (counters only grow).
@@ -42,6 +46,8 @@ struct TrafficStats {
 // failover show in the stats. Runs on the I/O thread; start/stop/setRate
 // and stats() may be called from any thread. It writes: only for clusters
 // the user opted in to writing (the demo cluster).
+class HttpReader;
+
 class TrafficGenerator {
 public:
     TrafficGenerator(ReplicatedClient &client, TrafficOptions options);
@@ -63,6 +69,9 @@ public:
 private:
     void tick();
     void issue();
+    void write(std::string key, std::string value);
+    void onRead(Clock::time_point started, ClientError error, bool hit, bool unavailable, std::string key,
+                std::string value);
     void record(Clock::time_point started);
 
     ReplicatedClient &m_client;
@@ -74,6 +83,7 @@ private:
     double m_credit = 0;
     Clock::time_point m_lastTick;
     TrafficStats m_stats;
+    std::shared_ptr<HttpReader> m_reader;
     std::shared_ptr<bool> m_alive;
 };
 

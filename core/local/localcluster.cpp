@@ -295,52 +295,45 @@ std::string LocalCluster::restart(std::size_t index)
     return launch(m_nodes[index]);
 }
 
-Parsed<Server> LocalCluster::startTwemproxy(const std::string &hash, const std::string &distribution)
+std::string LocalCluster::makeProxyDir(const char *name)
 {
     if (m_proxy.pid > 0)
-        return {std::nullopt, "twemproxy is already running in front of the demo cluster"};
+        return "a proxy is already running in front of the demo cluster";
     if (m_nodes.empty())
-        return {std::nullopt, "start the servers before the proxy"};
-    std::string binary;
-    for (const char *candidate : {"/usr/sbin/nutcracker", "/usr/bin/nutcracker", "/usr/local/sbin/nutcracker"})
-        if (executable(candidate))
-            binary = candidate;
-    if (binary.empty())
-        return {std::nullopt, "nutcracker is not installed: install the Debian package 'nutcracker' "
-                              "(sudo apt-get install nutcracker)"};
-    char dirTemplate[] = "/tmp/ringscope-twemproxy-XXXXXX";
-    if (!::mkdtemp(dirTemplate))
-        return {std::nullopt, std::string("cannot make a directory for twemproxy: ") + std::strerror(errno)};
+        return "start the servers before the proxy";
+    std::string dirTemplate = std::string("/tmp/ringscope-") + name + "-XXXXXX";
+    if (!::mkdtemp(dirTemplate.data()))
+        return std::string("cannot make a directory for ") + name + ": " + std::strerror(errno);
     m_proxyDir = dirTemplate;
-    const std::uint16_t port = freePort();
-    std::string yml = "demo:\n  listen: 127.0.0.1:" + std::to_string(port) + "\n  hash: " + hash
-        + "\n  distribution: " + distribution + "\n  auto_eject_hosts: false\n  timeout: 400\n  servers:\n";
-    for (const auto &n : m_nodes)
-        yml += "   - " + n.server.address() + ":" + std::to_string(n.server.weight) + "\n";
-    m_proxyConfig = m_proxyDir + "/nutcracker.yml";
-    if (FILE *f = std::fopen(m_proxyConfig.c_str(), "w")) {
-        std::fputs(yml.c_str(), f);
-        std::fclose(f);
-    } else {
-        return {std::nullopt, "cannot write " + m_proxyConfig};
-    }
-    m_proxy.server = {"127.0.0.1", port, 1, "twemproxy"};
-    m_proxy.pid = spawn(binary, {"-c", m_proxyConfig, "-s", std::to_string(freePort()), "-a", "127.0.0.1", "-o",
-                                 m_proxyDir + "/nutcracker.log", "-p", m_proxyDir + "/nutcracker.pid"});
+    return {};
+}
+
+bool LocalCluster::writeFile(const std::string &path, const std::string &text)
+{
+    FILE *f = std::fopen(path.c_str(), "w");
+    if (!f)
+        return false;
+    const bool ok = std::fputs(text.c_str(), f) >= 0;
+    return std::fclose(f) == 0 && ok;
+}
+
+// Waits until the proxy just spawned listens on its port, or says why not.
+Parsed<Server> LocalCluster::awaitProxy(const std::string &name, const std::string &log)
+{
     if (m_proxy.pid < 0)
-        return {std::nullopt, std::string("cannot start nutcracker: ") + std::strerror(errno)};
+        return {std::nullopt, "cannot start " + name + ": " + std::strerror(errno)};
     const auto deadline = std::chrono::steady_clock::now() + m_options.startTimeout;
     while (std::chrono::steady_clock::now() < deadline) {
         int status = 0;
         if (::waitpid(m_proxy.pid, &status, WNOHANG) == m_proxy.pid) {
             m_proxy.pid = -1;
-            return {std::nullopt, "nutcracker exited at start; see " + m_proxyDir + "/nutcracker.log"};
+            return {std::nullopt, name + " exited at start; see " + log};
         }
         const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
         sockaddr_in addr{};
         addr.sin_family = AF_INET;
         addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        addr.sin_port = htons(port);
+        addr.sin_port = htons(m_proxy.server.port);
         const bool up = ::connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) == 0;
         ::close(fd);
         if (up) {
@@ -351,7 +344,83 @@ Parsed<Server> LocalCluster::startTwemproxy(const std::string &hash, const std::
     }
     ::kill(m_proxy.pid, SIGKILL);
     reap(m_proxy, std::chrono::milliseconds(1000));
-    return {std::nullopt, "nutcracker did not listen within the start timeout"};
+    return {std::nullopt, name + " did not listen within the start timeout"};
+}
+
+Parsed<Server> LocalCluster::startTwemproxy(const std::string &hash, const std::string &distribution)
+{
+    std::string binary;
+    for (const char *candidate : {"/usr/sbin/nutcracker", "/usr/bin/nutcracker", "/usr/local/sbin/nutcracker"})
+        if (executable(candidate))
+            binary = candidate;
+    if (binary.empty())
+        return {std::nullopt, "nutcracker is not installed: install the Debian package 'nutcracker' "
+                              "(sudo apt-get install nutcracker)"};
+    if (auto e = makeProxyDir("twemproxy"); !e.empty())
+        return {std::nullopt, e};
+    const std::uint16_t port = freePort();
+    std::string yml = "demo:\n  listen: 127.0.0.1:" + std::to_string(port) + "\n  hash: " + hash
+        + "\n  distribution: " + distribution + "\n  auto_eject_hosts: false\n  timeout: 400\n  servers:\n";
+    for (const auto &n : m_nodes)
+        yml += "   - " + n.server.address() + ":" + std::to_string(n.server.weight) + "\n";
+    m_proxyConfig = m_proxyDir + "/nutcracker.yml";
+    if (!writeFile(m_proxyConfig, yml))
+        return {std::nullopt, "cannot write " + m_proxyConfig};
+    m_proxy.server = {"127.0.0.1", port, 1, "twemproxy"};
+    m_proxy.pid = spawn(binary, {"-c", m_proxyConfig, "-s", std::to_string(freePort()), "-a", "127.0.0.1", "-o",
+                                 m_proxyDir + "/nutcracker.log", "-p", m_proxyDir + "/nutcracker.pid"});
+    return awaitProxy("nutcracker", m_proxyDir + "/nutcracker.log");
+}
+
+const char *nginxPolicyName(NginxPolicy policy) noexcept
+{
+    static constexpr const char *kNames[] = {"nginx-rr", "nginx-least-conn", "nginx-hash"};
+    return kNames[static_cast<std::size_t>(policy)];
+}
+
+std::optional<NginxPolicy> parseNginxPolicy(std::string_view text) noexcept
+{
+    for (const auto p : {NginxPolicy::RoundRobin, NginxPolicy::LeastConn, NginxPolicy::Hash})
+        if (text == nginxPolicyName(p))
+            return p;
+    return std::nullopt;
+}
+
+Parsed<Server> LocalCluster::startNginx(NginxPolicy policy)
+{
+    std::string binary;
+    for (const char *candidate : {"/usr/sbin/nginx", "/usr/bin/nginx", "/usr/local/sbin/nginx"})
+        if (executable(candidate))
+            binary = candidate;
+    if (binary.empty())
+        return {std::nullopt, "nginx is not installed: install the Debian package 'nginx-light' "
+                              "(sudo apt-get install nginx-light)"};
+    if (auto e = makeProxyDir("nginx"); !e.empty())
+        return {std::nullopt, e};
+    const std::uint16_t port = freePort();
+    const std::string &d = m_proxyDir;
+    // One process (master_process off), so a signal to its pid reaches all of it.
+    std::string conf = "daemon off;\nmaster_process off;\nworker_processes 1;\npid " + d + "/nginx.pid;\n"
+        "error_log " + d + "/error.log warn;\nevents { worker_connections 1024; }\n"
+        "http {\n  access_log off;\n  keepalive_requests 1000000;\n"
+        "  client_body_temp_path " + d + "/body;\n  proxy_temp_path " + d + "/proxy;\n"
+        "  fastcgi_temp_path " + d + "/fastcgi;\n  uwsgi_temp_path " + d + "/uwsgi;\n  scgi_temp_path " + d + "/scgi;\n"
+        "  upstream memcached_servers {\n";
+    if (policy == NginxPolicy::LeastConn)
+        conf += "    least_conn;\n";
+    else if (policy == NginxPolicy::Hash)
+        conf += "    hash $arg_key consistent;\n";
+    for (const auto &n : m_nodes)
+        conf += "    server " + n.server.address() + " weight=" + std::to_string(n.server.weight) + ";\n";
+    conf += "    keepalive 32;\n  }\n  server {\n    listen 127.0.0.1:" + std::to_string(port) + ";\n"
+        "    location / {\n      set $memcached_key $arg_key;\n      memcached_pass memcached_servers;\n"
+        "      memcached_next_upstream error timeout;\n      default_type application/octet-stream;\n    }\n  }\n}\n";
+    m_proxyConfig = d + "/nginx.conf";
+    if (!writeFile(m_proxyConfig, conf))
+        return {std::nullopt, "cannot write " + m_proxyConfig};
+    m_proxy.server = {"127.0.0.1", port, 1, nginxPolicyName(policy)};
+    m_proxy.pid = spawn(binary, {"-c", m_proxyConfig, "-p", d, "-e", d + "/error.log"});
+    return awaitProxy("nginx", d + "/error.log");
 }
 
 void LocalCluster::stopAll()
@@ -359,6 +428,11 @@ void LocalCluster::stopAll()
     if (m_proxy.pid > 0) {
         ::kill(m_proxy.pid, SIGTERM);
         reap(m_proxy, std::chrono::milliseconds(2000));
+    }
+    if (!m_proxyDir.empty()) {
+        std::error_code ignored;
+        std::filesystem::remove_all(m_proxyDir, ignored);
+        m_proxyDir.clear();
     }
     for (auto &node : m_nodes)
         if (node.pid > 0) {

@@ -4,11 +4,18 @@
 #include "../distribution/server.h"
 
 #include <chrono>
+#include <optional>
+#include <string_view>
 #include <string>
 #include <sys/types.h>
 #include <vector>
 
 namespace ringscope::core {
+
+// How nginx spreads the reads it passes to memcached (`memcached_pass`).
+enum class NginxPolicy : std::uint8_t { RoundRobin, LeastConn, Hash };
+const char *nginxPolicyName(NginxPolicy policy) noexcept; // nginx-rr, nginx-least-conn, nginx-hash
+std::optional<NginxPolicy> parseNginxPolicy(std::string_view text) noexcept;
 
 // A demo cluster of real memcached processes that RingScope starts itself, on
 // 127.0.0.1 with free ports and UDP off. It only ever signals processes it
@@ -55,7 +62,14 @@ public:
     // generated pool (`hash`, `distribution`: ketama or modula); returns its
     // listen address. The pool's config file is kept for `@file.yml#demo`.
     Parsed<Server> startTwemproxy(const std::string &hash = "fnv1a_64", const std::string &distribution = "ketama");
+    // A real nginx in front of the servers: GET /?key=K reads K through an
+    // upstream with the policy (round-robin, least_conn, or `hash $arg_key
+    // consistent`). nginx's memcached module only reads: writes go to the
+    // servers directly. Returns its listen address.
+    Parsed<Server> startNginx(NginxPolicy policy);
+    const std::string &proxyConfig() const noexcept { return m_proxyConfig; }
     const std::string &twemproxyConfig() const noexcept { return m_proxyConfig; }
+    const Node &proxy() const noexcept { return m_proxy; }
 
     const std::vector<Node> &nodes() const noexcept { return m_nodes; }
     ServerList servers() const; // every node ever started, in order
@@ -67,11 +81,14 @@ private:
     pid_t spawn(const std::string &binary, std::vector<std::string> args);
     std::string signalNode(std::size_t index, int sig, ProcessState next);
     void reap(Node &node, std::chrono::milliseconds wait);
+    std::string makeProxyDir(const char *name);
+    Parsed<Server> awaitProxy(const std::string &name, const std::string &log);
+    static bool writeFile(const std::string &path, const std::string &text);
 
     Options m_options;
     std::string m_binary;
     std::vector<Node> m_nodes;
-    Node m_proxy;               // nutcracker, when started
+    Node m_proxy;               // nutcracker or nginx, when started
     std::string m_proxyDir;     // its config, log and pid file
     std::string m_proxyConfig;
 };
