@@ -1,5 +1,7 @@
 #include "arguments.h"
 
+#include <charconv>
+
 #include <algorithm>
 
 namespace ringscope::cli {
@@ -51,6 +53,22 @@ std::string Arguments::value(const std::string &name, const std::string &fallbac
 {
     const auto it = m_values.find(name);
     return it == m_values.end() ? fallback : it->second;
+}
+
+std::optional<long long> Arguments::integer(const std::string &name, long long fallback, long long min, long long max,
+                                            std::string &error) const
+{
+    if (!has(name))
+        return fallback;
+    const std::string text = value(name);
+    long long v = 0;
+    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (ec != std::errc() || ptr != text.data() + text.size() || v < min || v > max) {
+        error = "--" + name + " '" + text + "' must be a whole number from " + std::to_string(min) + " to "
+            + std::to_string(max);
+        return std::nullopt;
+    }
+    return v;
 }
 
 } // namespace ringscope::cli

@@ -18,6 +18,10 @@ public:
     bool has(const std::string &name) const { return m_values.count(name) > 0; }
     std::string value(const std::string &name, const std::string &fallback = {}) const;
     const std::vector<std::string> &positional() const noexcept { return m_positional; }
+    // --name as a whole number in [min, max], `fallback` when absent; on a
+    // bad value, nothing and a message in `error`.
+    std::optional<long long> integer(const std::string &name, long long fallback, long long min, long long max,
+                                     std::string &error) const;
 
 private:
     std::map<std::string, std::string> m_values;

@@ -4,6 +4,7 @@
 #include "arguments.h"
 #include "commands.h"
 #include "output.h"
+#include "replicationargs.h"
 
 #include "core/cluster/clusterplacement.h"
 #include "core/cluster/discovery.h"
@@ -45,22 +46,6 @@ std::vector<std::string> with(std::vector<std::string> a, const std::vector<std:
 bool isLoopback(const std::string &host)
 {
     return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
-}
-
-std::optional<long long> integer(const Arguments &a, const std::string &name, long long fallback, long long min,
-                                 long long max, std::string &error)
-{
-    if (!a.has(name))
-        return fallback;
-    const std::string text = a.value(name);
-    long long v = 0;
-    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (ec != std::errc() || ptr != text.data() + text.size() || v < min || v > max) {
-        error = "--" + name + " '" + text + "' must be a whole number from " + std::to_string(min) + " to "
-            + std::to_string(max);
-        return std::nullopt;
-    }
-    return v;
 }
 
 struct Live {
@@ -117,8 +102,8 @@ std::optional<Live> connect(const Arguments &a, bool needPreset, bool writes, st
         error = "preset '" + choice.preset + "' has no owner for a key: pick the preset your clients use";
         return std::nullopt;
     }
-    const auto timeout = integer(a, "timeout", 300, 1, 600000, error);
-    const auto connectTimeout = timeout ? integer(a, "connect-timeout", *timeout, 1, 600000, error) : std::nullopt;
+    const auto timeout = a.integer("timeout", 300, 1, 600000, error);
+    const auto connectTimeout = timeout ? a.integer("connect-timeout", *timeout, 1, 600000, error) : std::nullopt;
     if (!connectTimeout)
         return std::nullopt;
     ClientOptions options;
@@ -136,62 +121,6 @@ std::optional<Live> connect(const Arguments &a, bool needPreset, bool writes, st
 std::string describe(const ClientError &e)
 {
     return e.message.empty() ? std::string(errcName(e.code)) : e.message;
-}
-
-const std::vector<std::string> kReplicationOptions{"replicas", "replication", "write-quorum", "read-policy", "on-failure"};
-
-bool wantsReplication(const Arguments &a)
-{
-    return std::any_of(kReplicationOptions.begin(), kReplicationOptions.end(), [&](const auto &o) { return a.has(o); });
-}
-
-std::optional<ReplicationOptions> replicationOptions(const Arguments &a, std::size_t servers, std::string &error)
-{
-    ReplicationOptions o;
-    if (a.has("replication")) {
-        const auto mode = parseMode(a.value("replication"));
-        if (!mode) {
-            error = "--replication '" + a.value("replication") + "': expected none, master-slave, ring or multi-master";
-            return std::nullopt;
-        }
-        o.mode = *mode;
-    }
-    const auto replicas = integer(a, "replicas", o.mode == ReplicationMode::None ? 1 : 2, 1, 64, error);
-    if (!replicas)
-        return std::nullopt;
-    o.replicas = static_cast<std::size_t>(*replicas);
-    if (a.has("write-quorum")) {
-        const auto w = parseQuorum(a.value("write-quorum"), o.replicas);
-        if (!w) {
-            error = "--write-quorum '" + a.value("write-quorum") + "': expected 1 to " + std::to_string(o.replicas)
-                + ", majority or all";
-            return std::nullopt;
-        }
-        o.writeQuorum = *w;
-    }
-    if (a.has("read-policy")) {
-        const auto p = parsePolicy(a.value("read-policy"));
-        if (!p) {
-            error = "--read-policy '" + a.value("read-policy") + "': expected primary, round-robin, least-outstanding or hash";
-            return std::nullopt;
-        }
-        o.readPolicy = *p;
-    }
-    if (a.has("on-failure")) {
-        const auto f = parseOnFailure(a.value("on-failure"));
-        if (!f) {
-            error = "--on-failure '" + a.value("on-failure") + "': expected miss or rehash";
-            return std::nullopt;
-        }
-        if (o.mode != ReplicationMode::None) {
-            error = "--on-failure applies without replication (with it, reads go to the other replicas)";
-            return std::nullopt;
-        }
-        o.onFailure = *f;
-    }
-    if (error = checkOptions(o, servers); !error.empty())
-        return std::nullopt;
-    return o;
 }
 
 // get/set/delete through the replication layer: one request per key, all in flight at once.
@@ -282,8 +211,8 @@ int runWrite(const std::string &command, const std::vector<std::string> &args)
     const auto a = Arguments::parse(args, valued, with({"stdin", "allow-write"}, kConnectionFlags), error);
     if (!a)
         return fail(error);
-    const auto ttl = integer(*a, "ttl", 0, -1, 60LL * 60 * 24 * 365 * 10, error);
-    const auto flags = ttl ? integer(*a, "flags", 0, 0, 4294967295LL, error) : std::nullopt;
+    const auto ttl = a->integer("ttl", 0, -1, 60LL * 60 * 24 * 365 * 10, error);
+    const auto flags = ttl ? a->integer("flags", 0, 0, 4294967295LL, error) : std::nullopt;
     if (!flags)
         return fail(error);
     const bool takesValue = command == "set" || command == "add" || command == "replace";
@@ -456,7 +385,7 @@ int runAudit(const std::vector<std::string> &args)
     const auto a = Arguments::parse(args, valued, with({"json", "list"}, kConnectionFlags), error);
     if (!a)
         return fail(error);
-    const auto cap = integer(*a, "cap", 1'000'000, 1, 100'000'000, error);
+    const auto cap = a->integer("cap", 1'000'000, 1, 100'000'000, error);
     if (!cap)
         return fail(error);
     auto live = connect(*a, true, false, error);
@@ -464,7 +393,7 @@ int runAudit(const std::vector<std::string> &args)
         return fail(error);
     KeyEnumerator::Options options;
     options.cap = static_cast<std::size_t>(*cap);
-    options.idleTimeout = std::chrono::milliseconds(std::max<long long>(2000, integer(*a, "timeout", 300, 1, 600000, error).value_or(300)));
+    options.idleTimeout = std::chrono::milliseconds(std::max<long long>(2000, a->integer("timeout", 300, 1, 600000, error).value_or(300)));
     const auto held = KeyEnumerator::enumerateSync(*live->client, options);
     const auto audit = OwnershipAudit::compute(live->client->distribution(), held, a->has("list") ? 100000 : 1000);
     int status = 0;
@@ -520,10 +449,10 @@ int runBenchClient(const std::vector<std::string> &args)
     const auto a = Arguments::parse(args, valued, with({"allow-write"}, kConnectionFlags), error);
     if (!a)
         return fail(error);
-    const auto ops = integer(*a, "ops", 20000, 1, 10'000'000, error);
-    const auto valueSize = ops ? integer(*a, "value-size", 100, 0, 1 << 20, error) : std::nullopt;
-    const auto conns = valueSize ? integer(*a, "conns", 1, 1, 64, error) : std::nullopt;
-    const auto batch = conns ? integer(*a, "batch", 100, 1, 10000, error) : std::nullopt;
+    const auto ops = a->integer("ops", 20000, 1, 10'000'000, error);
+    const auto valueSize = ops ? a->integer("value-size", 100, 0, 1 << 20, error) : std::nullopt;
+    const auto conns = valueSize ? a->integer("conns", 1, 1, 64, error) : std::nullopt;
+    const auto batch = conns ? a->integer("batch", 100, 1, 10000, error) : std::nullopt;
     if (!batch)
         return fail(error);
     auto live = connect(*a, false, true, error);

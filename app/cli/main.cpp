@@ -18,9 +18,11 @@ Placement (pure arithmetic, no server is contacted):
            client --servers SPEC [--ops N] [--value-size B] [--conns C] [--batch K]
 
 Local demo cluster:
-  demo     [--servers N] [--proxy twemproxy [--hash H]]
-                             starts N real memcached on 127.0.0.1 (and a nutcracker in
-                             front), prints their SPEC, runs until Ctrl-C, then stops them
+  demo     [--servers N] [--proxy twemproxy [--hash H] | nginx-rr | nginx-least-conn | nginx-hash]
+           [--traffic RATE [--keys N] [--zipf S] [--get-ratio R] [--preset P] [replication options]]
+                             starts N real memcached on 127.0.0.1 (and nutcracker or nginx in
+                             front), prints their SPEC, runs until Ctrl-C, then stops them;
+                             --traffic drives them (reads through nginx when it is in front)
 
 Live (talks to the servers; reads only unless the command writes):
   get      --servers SPEC --preset P [--hash H] (KEY | --stdin)        key<TAB>value or key<TAB>MISS

@@ -194,6 +194,16 @@ private slots:
             << QStringList{QStringLiteral("migrate"), s, QStringLiteral("127.0.0.1:1"), QStringLiteral("--to"),
                            QStringLiteral("127.0.0.1:x"), p, QStringLiteral("ketama")}
             << QStringLiteral("--to: ");
+        QTest::addRow("demo proxy") << QStringList{QStringLiteral("demo"), QStringLiteral("--proxy"), QStringLiteral("haproxy")}
+                                    << QStringLiteral("expected twemproxy, nginx-rr, nginx-least-conn or nginx-hash");
+        QTest::addRow("demo traffic") << QStringList{QStringLiteral("demo"), QStringLiteral("--traffic"), QStringLiteral("-5")}
+                                      << QStringLiteral("--traffic '-5' must be a whole number from 0");
+        QTest::addRow("demo zipf") << QStringList{QStringLiteral("demo"), QStringLiteral("--zipf"), QStringLiteral("x")}
+                                   << QStringLiteral("--zipf must be 0 to 5");
+        QTest::addRow("demo replicas")
+            << QStringList{QStringLiteral("demo"), QStringLiteral("--servers"), QStringLiteral("2"),
+                           QStringLiteral("--replication"), QStringLiteral("ring"), QStringLiteral("--replicas"), QStringLiteral("3")}
+            << QStringLiteral("more than the 2 servers");
         QTest::addRow("bench what") << QStringList{QStringLiteral("bench"), QStringLiteral("fast")}
                                     << QStringLiteral("lookup, place, client");
     }
