@@ -85,7 +85,11 @@ void ServerPool::onFailure(ClientErrc code, const std::string &why)
         for (auto &c : m_connections)
             if (c)
                 c->close(ClientErrc::ServerDown, "marked down");
-        m_backoff = m_options.probeFirst;
+        // A server that fails again soon after it came back (flapping) waits
+        // twice as long each time, so it changes the ring a bounded number of
+        // times a minute; one that stayed up a while starts again at probeFirst.
+        const bool flapping = m_cameUp && Clock::now() - *m_cameUp < 2 * m_backoff;
+        m_backoff = flapping ? std::min(m_backoff * 2, m_options.probeMax) : m_options.probeFirst;
         scheduleProbe();
     } else {
         setState(ServerState::Suspect, reason);
@@ -128,6 +132,7 @@ void ServerPool::probe()
             self->m_failures = 0;
             self->m_connections.front() = conn; // keep the connection that answered
             self->adopt(*conn);
+            self->m_cameUp = Clock::now();
             self->setState(ServerState::Up, "answered a probe (version " + outcome.response.text + ")");
             return;
         }

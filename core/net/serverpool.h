@@ -6,6 +6,7 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace ringscope::core {
@@ -28,7 +29,8 @@ struct HealthEvent {
 // counts when a request on the wire passes its deadline. `failureThreshold`
 // failures in a row mark it Down: requests then fail fast with ServerDown and
 // a probe (`version`) is sent after 1 s, then 2, 4 … up to 60 s, until one is
-// answered and the server is Up again. Lives on the I/O thread.
+// answered and the server is Up again; a server that goes down again soon
+// after (flapping) keeps its longer backoff. Lives on the I/O thread.
 class ServerPool : public std::enable_shared_from_this<ServerPool> {
 public:
     struct Options {
@@ -69,6 +71,7 @@ private:
     ServerState m_state = ServerState::Up;
     unsigned m_failures = 0;
     std::chrono::milliseconds m_backoff;
+    std::optional<Clock::time_point> m_cameUp; // when a probe last brought it back
     asio::steady_timer m_probeTimer;
     bool m_shutdown = false;
 };
