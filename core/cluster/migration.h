@@ -2,6 +2,7 @@
 
 #include "../distribution/distribution.h"
 #include "../net/client.h"
+#include "keycopier.h"
 #include "keyenumerator.h"
 
 #include <functional>
@@ -11,16 +12,10 @@
 namespace ringscope::core {
 
 // What a warm-up migration did.
-struct MigrationReport {
-    std::uint64_t enumerated = 0;   // keys held by their owner before the change
-    std::uint64_t moving = 0;       // of those, keys whose owner changes
-    std::uint64_t copied = 0;       // written to their new owner
-    std::uint64_t alreadyThere = 0; // the new owner had the key (a newer write won; `add` keeps it)
-    std::uint64_t gone = 0;         // expired or evicted before it could be copied
-    std::uint64_t failed = 0;
-    bool sampled = false;           // a server held more keys than the enumeration cap: not all were seen
-    std::vector<std::string> errors; // the first few problems
-    std::uint64_t done() const noexcept { return copied + alreadyThere + gone + failed; }
+struct MigrationReport : CopyReport {
+    std::uint64_t enumerated = 0; // keys held by their owner before the change
+    std::uint64_t moving = 0;     // of those, keys whose owner changes
+    bool sampled = false;         // a server held more keys than the enumeration cap: not all were seen
 };
 
 // Before a planned topology change (a server added or removed), copies every

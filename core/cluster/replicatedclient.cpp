@@ -2,9 +2,12 @@
 
 #include "../hash/hashfunctions.h"
 #include "../protocol/keyvalidation.h"
+#include "keycopier.h"
+#include "keyenumerator.h"
 
 #include <algorithm>
 #include <future>
+#include <unordered_set>
 
 namespace ringscope::core {
 
@@ -13,6 +16,8 @@ struct ReplicatedClient::ServerBook {
     ReplicaCounters counters;
     std::unordered_map<std::string, std::uint64_t> dirty; // key → epoch of the write it missed
     bool invalidating = false;
+    std::unordered_set<std::string> resyncDeletes; // deleted while resyncing: delete again after a copy
+    Clock::time_point cameBack;
     std::size_t invalidatedRound = 0;
     asio::steady_timer warmTimer;
 };
@@ -375,6 +380,8 @@ void ReplicatedClient::sendWrite(const std::shared_ptr<Write> &write, std::size_
         ReplicaCounters &c = m_books[server]->counters;
         --c.outstanding;
         ++c.writes;
+        if (write->isDelete && c.resyncing)
+            m_books[server]->resyncDeletes.insert(write->key);
         const bool applied = !error
             && (r == Reply::Stored || r == Reply::Deleted || r == Reply::NotFound);
         if (applied)
@@ -438,8 +445,11 @@ void ReplicatedClient::onHealth(const HealthEvent &event)
         return;
     if (event.from == ServerState::Down && !book.counters.untrusted) {
         book.counters.warming = true;
+        book.cameBack = Clock::now();
         emit(event.server, ReplicaEvent::Kind::Warming, book.dirty.size(),
              std::to_string(book.dirty.size()) + " keys to invalidate");
+        if (m_options.resyncOnRejoin && m_options.mode != ReplicationMode::None)
+            resync(event.server);
     }
     invalidate(event.server);
 }
@@ -449,11 +459,8 @@ void ReplicatedClient::invalidate(std::size_t server)
     ServerBook &book = *m_books[server];
     if (book.invalidating)
         return;
-    if (book.dirty.empty()) {
-        if (book.counters.warming)
-            startWarmTimer(server);
-        return;
-    }
+    if (book.dirty.empty())
+        return maybeWarm(server);
     // Pipelined deletes, a window at a time.
     constexpr std::size_t kWindow = 64;
     std::vector<std::pair<std::string, std::uint64_t>> batch;
@@ -499,20 +506,84 @@ void ReplicatedClient::invalidate(std::size_t server)
         }, deadline());
 }
 
+void ReplicatedClient::maybeWarm(std::size_t server)
+{
+    ServerBook &book = *m_books[server];
+    if (!book.counters.warming || book.invalidating || book.counters.resyncing || !book.dirty.empty())
+        return;
+    startWarmTimer(server);
+}
+
 void ReplicatedClient::startWarmTimer(std::size_t server)
 {
     ServerBook &book = *m_books[server];
-    book.warmTimer.expires_after(m_options.warmFor);
+    book.warmTimer.expires_at(book.cameBack + m_options.warmFor);
     std::weak_ptr<bool> alive = m_alive;
     book.warmTimer.async_wait([this, alive, server](std::error_code ec) {
         auto a = alive.lock();
         if (ec || !a || !*a)
             return;
         ServerBook &b = *m_books[server];
-        if (!b.dirty.empty() || !b.counters.warming)
+        if (!b.dirty.empty() || !b.counters.warming || b.invalidating || b.counters.resyncing)
             return;
         b.counters.warming = false;
         emit(server, ReplicaEvent::Kind::Warm, 0, "warm again: read like the others");
+    });
+}
+
+void ReplicatedClient::resync(std::size_t server)
+{
+    ServerBook &book = *m_books[server];
+    if (book.counters.resyncing)
+        return;
+    book.counters.resyncing = true;
+    book.resyncDeletes.clear();
+    KeyEnumerator::Options options;
+    options.cap = m_options.resyncCap;
+    std::weak_ptr<bool> alive = m_alive;
+    auto gone = [alive] {
+        auto a = alive.lock();
+        return !a || !*a;
+    };
+    KeyEnumerator::enumerate(m_client, options, [this, alive, server, gone](std::vector<ServerKeys> held) {
+        if (gone())
+            return;
+        // Every key another replica holds (and is trusted for) whose replica
+        // set includes the returning server, once.
+        std::unordered_set<std::string> seen;
+        std::vector<KeyCopy> copies;
+        for (const auto &from : held) {
+            if (from.server == server || from.error)
+                continue;
+            for (const auto &key : from.keys) {
+                const auto replicas = replicasOf(key);
+                const auto has = [&](std::size_t s) { return std::find(replicas.begin(), replicas.end(), s) != replicas.end(); };
+                if (has(server) && has(from.server) && trusted(from.server, key) && seen.insert(key).second)
+                    copies.push_back({key, from.server, server});
+            }
+        }
+        KeyCopier::run(
+            m_client, std::move(copies), 64, {},
+            [this, alive, server, gone](CopyReport r) {
+                if (gone())
+                    return;
+                ServerBook &b = *m_books[server];
+                b.counters.resyncing = false;
+                b.resyncDeletes.clear();
+                b.counters.resynced += r.copied;
+                emit(server, ReplicaEvent::Kind::Resynced, r.copied,
+                     std::to_string(r.copied) + " keys copied back from the other replicas"
+                         + (r.failed ? ", " + std::to_string(r.failed) + " failed" : std::string()));
+                maybeWarm(server);
+            },
+            [this, alive, server, gone](const KeyCopy &c) {
+                if (gone())
+                    return;
+                // Deleted while its copy was on the way: delete it again.
+                if (m_books[server]->resyncDeletes.contains(c.key))
+                    m_client.removeAt(server, c.key, [](ClientError, Reply, const std::string &) {});
+            },
+            gone);
     });
 }
 

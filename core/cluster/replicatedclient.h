@@ -42,12 +42,14 @@ struct ReplicaCounters {
     std::size_t outstanding = 0; // requests in flight from this layer
     std::size_t dirtyKeys = 0;   // keys to invalidate when it comes back
     bool warming = false;
+    bool resyncing = false;      // copying back the keys it should hold
+    std::uint64_t resynced = 0;  // keys copied back to it, all told
     bool untrusted = false;      // too many missed keys to track: never read from it again
 };
 
 // Something the replication layer did to a server, with when.
 struct ReplicaEvent {
-    enum class Kind : std::uint8_t { Warming, Invalidated, Warm, Untrusted };
+    enum class Kind : std::uint8_t { Warming, Invalidated, Resynced, Warm, Untrusted };
     std::chrono::system_clock::time_point when;
     std::size_t server = 0;
     Kind kind = Kind::Warming;
@@ -66,7 +68,10 @@ struct ReplicaEvent {
 // on that server's *dirty* list; a read never takes a dirty key's answer from
 // it. When the server answers again it is *warming*: read last, its dirty keys
 // are deleted on it (invalidation, not replay: a delete cannot resurrect
-// anything and needs no value), and after `warmFor` it is healthy. A miss on
+// anything and needs no value), the keys it should hold are copied back from
+// the other replicas (resync, with `add`; a key deleted meanwhile is deleted
+// again after its copy), and then, `warmFor` after it came back at the
+// earliest, it is healthy. A miss on
 // one replica never overrides a hit on another: reads fall through misses to
 // the next replica and repair the ones that missed with `add` (which never
 // overwrites a newer write). Past `maxTrackedKeys` a server is marked
@@ -119,6 +124,8 @@ private:
     void onHealth(const HealthEvent &event);
     void invalidate(std::size_t server);
     void startWarmTimer(std::size_t server);
+    void maybeWarm(std::size_t server);
+    void resync(std::size_t server);
     void emit(std::size_t server, ReplicaEvent::Kind kind, std::size_t keys, std::string text);
     std::chrono::milliseconds deadline() const;
 

@@ -40,9 +40,16 @@ struct ReplicationOptions {
     // Whole-operation deadline; a read that fails over splits what is left
     // between the replicas still to try. Zero: the pool's request timeout.
     std::chrono::milliseconds deadline{0};
-    // How long a server that came back stays "warming" (read last) once the
-    // keys it missed have been invalidated on it.
-    std::chrono::milliseconds warmFor{10000};
+    // A server that comes back is "warming" (read last) until the keys it
+    // missed are invalidated on it, the keys it should hold are copied back
+    // (resync), and at least this long has passed.
+    std::chrono::milliseconds warmFor{2000};
+    // Copy back, from the other replicas, every key a returning server should
+    // hold (metadump of the cluster, then `add`): without it, a restarted
+    // replica is refilled only by reads, and a second failure loses the keys
+    // nobody read meanwhile.
+    bool resyncOnRejoin = true;
+    std::size_t resyncCap = 1000000; // keys enumerated per server for a resync
     // Keys remembered per server for invalidation on its return; past this
     // the server is never trusted for reads again (see ReplicatedClient).
     std::size_t maxTrackedKeys = 1000000;

@@ -11,7 +11,9 @@
 #include <QThread>
 
 #include <atomic>
+#include <map>
 #include <mutex>
+#include <random>
 #include <set>
 
 using namespace ringscope::core;
@@ -515,6 +517,67 @@ private slots:
         // A kill is seen at once (refused): at most a few requests fail before it is marked down.
         QVERIFY(after.readErrors - warm.readErrors < 20);
         QCOMPARE(after.skipped, std::uint64_t{0});
+    }
+
+    // R=2, W=all: a write acknowledged is never lost, whichever server is
+    // killed and restarted empty, trial after trial. RINGSCOPE_SOAK_TRIALS sets
+    // the number of trials (3 here; the `soak` build target runs 100).
+    void acknowledgedWritesSurviveKills()
+    {
+        const int trials = qEnvironmentVariableIsSet("RINGSCOPE_SOAK_TRIALS")
+            ? qEnvironmentVariableIntValue("RINGSCOPE_SOAK_TRIALS")
+            : 3;
+        ReplicationOptions o;
+        o.mode = ReplicationMode::MultiMaster;
+        o.replicas = 2; // W = all
+        Fixture f;
+        QVERIFY(f.start(m_runtime, 3, o));
+        std::mt19937 random(12345);
+        std::map<std::string, std::pair<int, int>> versions; // key → (last acknowledged, last attempted)
+        int version = 0, acknowledged = 0, lost = 0, stale = 0;
+        for (int trial = 0; trial < trials; ++trial) {
+            const auto victim = static_cast<std::size_t>(random() % 3);
+            const int killAt = static_cast<int>(random() % 300);
+            for (int i = 0; i < 400; ++i) {
+                if (i == killAt)
+                    QCOMPARE(f.cluster.kill(victim), std::string());
+                const std::string key = "soak:" + std::to_string(random() % 200);
+                ++version;
+                versions[key].second = version;
+                const WriteResult w = f.replicated->storeSync(encode::Store::Set, key, std::to_string(version));
+                if (!w.error) {
+                    QCOMPARE(w.acks, std::size_t{2});
+                    versions[key].first = version;
+                    ++acknowledged;
+                }
+            }
+            QCOMPARE(f.cluster.restart(victim), std::string()); // back, empty
+            QTRY_VERIFY_WITH_TIMEOUT(f.up(victim), 5000);
+            // Refilled (resync) before the next failure may strike its partner.
+            QTRY_VERIFY_WITH_TIMEOUT(!f.replicated->counters()[victim].warming, 10000);
+            // Every acknowledged key, with its last acknowledged value or a later attempt.
+            for (const auto &[key, v] : versions) {
+                if (v.first == 0)
+                    continue;
+                const ReadResult r = f.replicated->getSync(key);
+                QVERIFY2(!r.error, r.error.message.c_str());
+                if (!r.item) {
+                    ++lost;
+                    continue;
+                }
+                const int read = std::stoi(r.item->value);
+                if (read < v.first || read > v.second)
+                    ++stale;
+            }
+        }
+        std::uint64_t resynced = 0;
+        for (const auto &c : f.replicated->counters())
+            resynced += c.resynced;
+        qInfo("%d kill trials, R=2 W=all: %d writes acknowledged, %d lost, %d stale; %llu keys copied back to restarted servers",
+              trials, acknowledged, lost, stale, static_cast<unsigned long long>(resynced));
+        QCOMPARE(lost, 0);
+        QCOMPARE(stale, 0);
+        QVERIFY(acknowledged > trials * 100);
     }
 
     // Bad keys never reach a server, with replication too.
