@@ -16,6 +16,7 @@ struct ReplicatedClient::ServerBook {
     ReplicaCounters counters;
     std::unordered_map<std::string, std::uint64_t> dirty; // key → epoch of the write it missed
     bool invalidating = false;
+    bool resyncPending = false; // after the invalidation: its deletes must not land after a copy
     std::unordered_set<std::string> resyncDeletes; // deleted while resyncing: delete again after a copy
     Clock::time_point cameBack;
     std::size_t invalidatedRound = 0;
@@ -448,8 +449,7 @@ void ReplicatedClient::onHealth(const HealthEvent &event)
         book.cameBack = Clock::now();
         emit(event.server, ReplicaEvent::Kind::Warming, book.dirty.size(),
              std::to_string(book.dirty.size()) + " keys to invalidate");
-        if (m_options.resyncOnRejoin && m_options.mode != ReplicationMode::None)
-            resync(event.server);
+        book.resyncPending = m_options.resyncOnRejoin && m_options.mode != ReplicationMode::None;
     }
     invalidate(event.server);
 }
@@ -459,8 +459,13 @@ void ReplicatedClient::invalidate(std::size_t server)
     ServerBook &book = *m_books[server];
     if (book.invalidating)
         return;
-    if (book.dirty.empty())
+    if (book.dirty.empty()) {
+        if (book.resyncPending) {
+            book.resyncPending = false;
+            return resync(server);
+        }
         return maybeWarm(server);
+    }
     // Pipelined deletes, a window at a time.
     constexpr std::size_t kWindow = 64;
     std::vector<std::pair<std::string, std::uint64_t>> batch;
@@ -509,7 +514,8 @@ void ReplicatedClient::invalidate(std::size_t server)
 void ReplicatedClient::maybeWarm(std::size_t server)
 {
     ServerBook &book = *m_books[server];
-    if (!book.counters.warming || book.invalidating || book.counters.resyncing || !book.dirty.empty())
+    if (!book.counters.warming || book.invalidating || book.counters.resyncing || book.resyncPending
+        || !book.dirty.empty())
         return;
     startWarmTimer(server);
 }
@@ -524,7 +530,7 @@ void ReplicatedClient::startWarmTimer(std::size_t server)
         if (ec || !a || !*a)
             return;
         ServerBook &b = *m_books[server];
-        if (!b.dirty.empty() || !b.counters.warming || b.invalidating || b.counters.resyncing)
+        if (!b.dirty.empty() || !b.counters.warming || b.invalidating || b.counters.resyncing || b.resyncPending)
             return;
         b.counters.warming = false;
         emit(server, ReplicaEvent::Kind::Warm, 0, "warm again: read like the others");

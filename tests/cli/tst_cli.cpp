@@ -1,5 +1,6 @@
 // ringscope-cli as a user runs it: output format and order, JSON, exit codes,
 // and one clear line on stderr for every kind of bad input.
+#include "common/fakeserver.h"
 #include "common/processes.h"
 
 #include <QJsonArray>
@@ -7,6 +8,10 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <arpa/inet.h>
+#include <ifaddrs.h>
+#include <netinet/in.h>
 
 using ringscope::test::runProgram;
 
@@ -18,6 +23,23 @@ ringscope::test::RunResult cli(const QStringList &args, const QByteArray &input 
 }
 
 const QString kServers = QStringLiteral("127.0.0.1:11211,127.0.0.1:11212,10.0.0.5:11211:2");
+
+// An IPv4 address of this machine that is not loopback (host byte order), or 0.
+std::uint32_t nonLoopbackAddress()
+{
+    ifaddrs *list = nullptr;
+    if (::getifaddrs(&list) != 0)
+        return 0;
+    std::uint32_t found = 0;
+    for (ifaddrs *i = list; i && !found; i = i->ifa_next)
+        if (i->ifa_addr && i->ifa_addr->sa_family == AF_INET) {
+            const auto a = ntohl(reinterpret_cast<sockaddr_in *>(i->ifa_addr)->sin_addr.s_addr);
+            if ((a >> 24) != 127)
+                found = a;
+        }
+    ::freeifaddrs(list);
+    return found;
+}
 
 } // namespace
 
@@ -206,6 +228,43 @@ private slots:
             << QStringLiteral("more than the 2 servers");
         QTest::addRow("bench what") << QStringList{QStringLiteral("bench"), QStringLiteral("fast")}
                                     << QStringLiteral("lookup, place, client");
+    }
+
+    // A server that is not on loopback gets not one byte from a command that
+    // writes, unless --allow-write is given (which shows the check can fail).
+    void writesElsewhereNeedTheOptIn()
+    {
+        const std::uint32_t address = nonLoopbackAddress();
+        if (address == 0)
+            QSKIP("this machine has no IPv4 address other than loopback");
+        ringscope::test::FakeServer server([](const std::string &received) {
+            return ringscope::test::FakeServer::Action{received.find("\r\n") != std::string::npos ? "STORED\r\n" : ""};
+        }, {}, address);
+        const QString spec = QStringLiteral("%1.%2.%3.%4:%5")
+                                 .arg(address >> 24).arg((address >> 16) & 255).arg((address >> 8) & 255).arg(address & 255)
+                                 .arg(server.port());
+        const QString p = QStringLiteral("--preset"), m = QStringLiteral("modulo");
+        const QList<QStringList> writes{
+            {QStringLiteral("set"), QStringLiteral("--servers"), spec, p, m, QStringLiteral("k"), QStringLiteral("v")},
+            {QStringLiteral("delete"), QStringLiteral("--servers"), spec, p, m, QStringLiteral("k")},
+            {QStringLiteral("set"), QStringLiteral("--servers"), spec, p, m, QStringLiteral("--stdin")},
+            {QStringLiteral("set"), QStringLiteral("--servers"), spec, p, m, QStringLiteral("--replication"),
+             QStringLiteral("ring"), QStringLiteral("--replicas"), QStringLiteral("1"), QStringLiteral("k"), QStringLiteral("v")},
+            {QStringLiteral("migrate"), QStringLiteral("--servers"), QStringLiteral("127.0.0.1:1"), QStringLiteral("--to"), spec, p, m},
+        };
+        for (const auto &args : writes) {
+            const auto r = cli(args, "k v\n");
+            QVERIFY2(r.exitCode == 2, r.err.constData());
+            QVERIFY2(r.err.contains("--allow-write"), r.err.constData());
+        }
+        QTest::qWait(100);
+        QCOMPARE(server.connections(), 0);
+        QCOMPARE(server.received(), std::string());
+
+        const auto allowed = cli({QStringLiteral("set"), QStringLiteral("--servers"), spec, p, m, QStringLiteral("k"),
+                                  QStringLiteral("v"), QStringLiteral("--allow-write")});
+        QCOMPARE(allowed.exitCode, 0);
+        QCOMPARE(server.received(), std::string("set k 0 0 1\r\nv\r\n"));
     }
 
     void badInput()

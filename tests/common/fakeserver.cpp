@@ -8,7 +8,7 @@
 
 namespace ringscope::test {
 
-FakeServer::FakeServer(Script script, std::string greeting)
+FakeServer::FakeServer(Script script, std::string greeting, std::uint32_t address)
     : m_script(std::move(script))
     , m_greeting(std::move(greeting))
 {
@@ -17,7 +17,7 @@ FakeServer::FakeServer(Script script, std::string greeting)
     ::setsockopt(m_listen, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
     sockaddr_in addr{};
     addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    addr.sin_addr.s_addr = htonl(address);
     addr.sin_port = 0;
     ::bind(m_listen, reinterpret_cast<sockaddr *>(&addr), sizeof addr);
     ::listen(m_listen, 16);

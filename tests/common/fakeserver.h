@@ -1,6 +1,7 @@
 #pragma once
 
 #include <atomic>
+#include <cstdint>
 #include <functional>
 #include <mutex>
 #include <string>
@@ -21,7 +22,8 @@ public:
     };
     using Script = std::function<Action(const std::string &received)>;
 
-    explicit FakeServer(Script script, std::string greeting = {});
+    // `address`: the IPv4 address to listen on, host byte order (loopback by default).
+    explicit FakeServer(Script script, std::string greeting = {}, std::uint32_t address = 0x7f000001);
     ~FakeServer();
     FakeServer(const FakeServer &) = delete;
     FakeServer &operator=(const FakeServer &) = delete;

@@ -85,6 +85,9 @@ private slots:
         QTest::addRow("cr only") << QByteArray("\r") << KeyProblem::Control << 0;
         QTest::addRow("utf8 then lf") << QByteArray("ключ\n") << KeyProblem::Control << 8;
         QTest::addRow("nul only") << QByteArray("\0", 1) << KeyProblem::Control << 0;
+        QTest::addRow("meta flags smuggle") << QByteArray("k v\r\nms x 1") << KeyProblem::Whitespace << 1;
+        QTest::addRow("64 KiB") << QByteArray(65536, 'k') << KeyProblem::TooLong << 250;
+        QTest::addRow("noreply smuggle") << QByteArray("k noreply") << KeyProblem::Whitespace << 1;
     }
 
     void badKeys()
