@@ -1,5 +1,6 @@
 #include "keyenumerator.h"
 
+#include "../net/handoff.h"
 #include "../protocol/requestencoder.h"
 
 #include <future>
@@ -100,9 +101,9 @@ void KeyEnumerator::enumerate(Client &client, Options options, std::function<voi
 
 std::vector<ServerKeys> KeyEnumerator::enumerateSync(Client &client, Options options)
 {
-    std::promise<std::vector<ServerKeys>> p;
-    enumerate(client, options, [&p](std::vector<ServerKeys> r) { p.set_value(std::move(r)); });
-    return p.get_future().get();
+    Handoff<std::vector<ServerKeys>> p;
+    enumerate(client, options, [&p](std::vector<ServerKeys> r) { p.set(std::move(r)); });
+    return p.take();
 }
 
 } // namespace ringscope::core

@@ -1,5 +1,6 @@
 #include "migration.h"
 
+#include "../net/handoff.h"
 #include "keycopier.h"
 
 #include <algorithm>
@@ -83,9 +84,9 @@ void Migration::run(Client &client, const Distribution &before, const Distributi
 MigrationReport Migration::runSync(Client &client, const Distribution &before, const Distribution &after,
                                    Options options, Progress progress)
 {
-    std::promise<MigrationReport> p;
-    run(client, before, after, options, std::move(progress), [&p](MigrationReport r) { p.set_value(std::move(r)); });
-    return p.get_future().get();
+    Handoff<MigrationReport> p;
+    run(client, before, after, options, std::move(progress), [&p](MigrationReport r) { p.set(std::move(r)); });
+    return p.take();
 }
 
 } // namespace ringscope::core

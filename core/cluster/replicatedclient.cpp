@@ -1,6 +1,7 @@
 #include "replicatedclient.h"
 
 #include "../hash/hashfunctions.h"
+#include "../net/handoff.h"
 #include "../protocol/keyvalidation.h"
 #include "keycopier.h"
 #include "keyenumerator.h"
@@ -620,24 +621,24 @@ std::vector<ReplicaCounters> ReplicatedClient::counters()
 
 ReadResult ReplicatedClient::getSync(const std::string &key)
 {
-    std::promise<ReadResult> p;
-    get(key, [&p](ReadResult r) { p.set_value(std::move(r)); });
-    return p.get_future().get();
+    Handoff<ReadResult> p;
+    get(key, [&p](ReadResult r) { p.set(std::move(r)); });
+    return p.take();
 }
 
 WriteResult ReplicatedClient::storeSync(encode::Store command, const std::string &key, const std::string &value,
                                         std::uint32_t flags, std::int64_t ttl)
 {
-    std::promise<WriteResult> p;
-    store(command, key, value, flags, ttl, [&p](WriteResult r) { p.set_value(std::move(r)); });
-    return p.get_future().get();
+    Handoff<WriteResult> p;
+    store(command, key, value, flags, ttl, [&p](WriteResult r) { p.set(std::move(r)); });
+    return p.take();
 }
 
 WriteResult ReplicatedClient::removeSync(const std::string &key)
 {
-    std::promise<WriteResult> p;
-    remove(key, [&p](WriteResult r) { p.set_value(std::move(r)); });
-    return p.get_future().get();
+    Handoff<WriteResult> p;
+    remove(key, [&p](WriteResult r) { p.set(std::move(r)); });
+    return p.take();
 }
 
 } // namespace ringscope::core

@@ -1,5 +1,6 @@
 #include "statspoller.h"
 
+#include "../net/handoff.h"
 #include "../protocol/requestencoder.h"
 
 #include <charconv>
@@ -35,13 +36,7 @@ void StatsPoller::start()
 void StatsPoller::stop()
 {
     m_stopped = true;
-    std::promise<void> done;
-    m_client.runtime().post([self = shared_from_this(), &done] {
-        self->m_timer.cancel();
-        done.set_value();
-    });
-    if (!m_client.runtime().inWorkerThread())
-        done.get_future().wait();
+    m_client.runtime().call([self = shared_from_this()] { self->m_timer.cancel(); });
 }
 
 void StatsPoller::round()
@@ -129,9 +124,9 @@ void StatsPoller::poll(Client &client, std::string_view group, std::function<voi
 std::vector<ServerStats> StatsPoller::pollSync(Client &client, const std::vector<ServerStats> *previous,
                                                std::string_view group)
 {
-    std::promise<std::vector<ServerStats>> p;
-    poll(client, group, [&p](std::vector<ServerStats> s) { p.set_value(std::move(s)); });
-    auto stats = p.get_future().get();
+    Handoff<std::vector<ServerStats>> p;
+    poll(client, group, [&p](std::vector<ServerStats> s) { p.set(std::move(s)); });
+    auto stats = p.take();
     if (previous)
         for (auto &s : stats)
             if (s.server < previous->size() && !s.error && !(*previous)[s.server].error)

@@ -15,12 +15,6 @@ ClientError keyError(std::string_view key)
     return check ? ClientError{} : ClientError{ClientErrc::InvalidKey, check.message(key)};
 }
 
-template <typename T>
-T wait(std::future<T> &&f)
-{
-    return f.get();
-}
-
 } // namespace
 
 Client::Client(IoRuntime &runtime, std::unique_ptr<Distribution> distribution, ClientOptions options)
@@ -333,46 +327,46 @@ void Client::inspect(std::size_t server, std::string key, KeyInfoCallback done)
 
 std::pair<ClientError, Client::KeyInfo> Client::inspectSync(std::size_t server, const std::string &key)
 {
-    std::promise<std::pair<ClientError, KeyInfo>> p;
-    inspect(server, key, [&p](ClientError e, KeyInfo info) { p.set_value({std::move(e), info}); });
-    return wait(p.get_future());
+    Handoff<std::pair<ClientError, KeyInfo>> p;
+    inspect(server, key, [&p](ClientError e, KeyInfo info) { p.set({std::move(e), info}); });
+    return p.take();
 }
 
 std::pair<ClientError, std::optional<Item>> Client::getSync(const std::string &key)
 {
-    std::promise<std::pair<ClientError, std::optional<Item>>> p;
-    get(key, [&p](ClientError e, std::optional<Item> item) { p.set_value({std::move(e), std::move(item)}); });
-    return wait(p.get_future());
+    Handoff<std::pair<ClientError, std::optional<Item>>> p;
+    get(key, [&p](ClientError e, std::optional<Item> item) { p.set({std::move(e), std::move(item)}); });
+    return p.take();
 }
 
 ReplyResult Client::storeSync(encode::Store command, const std::string &key, const std::string &value,
                               std::uint32_t flags, std::int64_t ttl)
 {
-    std::promise<ReplyResult> p;
+    Handoff<ReplyResult> p;
     store(command, key, value, flags, ttl,
-          [&p](ClientError e, Reply r, const std::string &text) { p.set_value({std::move(e), r, text}); });
-    return wait(p.get_future());
+          [&p](ClientError e, Reply r, const std::string &text) { p.set({std::move(e), r, text}); });
+    return p.take();
 }
 
 ReplyResult Client::removeSync(const std::string &key)
 {
-    std::promise<ReplyResult> p;
-    remove(key, [&p](ClientError e, Reply r, const std::string &text) { p.set_value({std::move(e), r, text}); });
-    return wait(p.get_future());
+    Handoff<ReplyResult> p;
+    remove(key, [&p](ClientError e, Reply r, const std::string &text) { p.set({std::move(e), r, text}); });
+    return p.take();
 }
 
 ReplyResult Client::touchSync(const std::string &key, std::int64_t ttl)
 {
-    std::promise<ReplyResult> p;
-    touch(key, ttl, [&p](ClientError e, Reply r, const std::string &text) { p.set_value({std::move(e), r, text}); });
-    return wait(p.get_future());
+    Handoff<ReplyResult> p;
+    touch(key, ttl, [&p](ClientError e, Reply r, const std::string &text) { p.set({std::move(e), r, text}); });
+    return p.take();
 }
 
 Outcome Client::sendSync(std::size_t server, std::string bytes, Expect expect, bool write)
 {
-    std::promise<Outcome> p;
-    send(server, std::move(bytes), expect, write, [&p](Outcome o) { p.set_value(std::move(o)); });
-    return wait(p.get_future());
+    Handoff<Outcome> p;
+    send(server, std::move(bytes), expect, write, [&p](Outcome o) { p.set(std::move(o)); });
+    return p.take();
 }
 
 } // namespace ringscope::core

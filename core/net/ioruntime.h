@@ -4,7 +4,8 @@
 #include <asio/io_context.hpp>
 #include <asio/post.hpp>
 
-#include <future>
+#include "handoff.h"
+
 #include <thread>
 #include <type_traits>
 
@@ -35,12 +36,21 @@ public:
     template <typename F>
     auto call(F &&f) -> std::invoke_result_t<F>
     {
+        using R = std::invoke_result_t<F>;
         if (inWorkerThread())
             return f();
-        std::packaged_task<std::invoke_result_t<F>()> task(std::forward<F>(f));
-        auto result = task.get_future();
-        post([&task] { task(); });
-        return result.get();
+        if constexpr (std::is_void_v<R>) {
+            Handoff<bool> done;
+            post([&] {
+                f();
+                done.set(true);
+            });
+            done.take();
+        } else {
+            Handoff<R> result;
+            post([&] { result.set(f()); });
+            return result.take();
+        }
     }
 
     // Stops the loop and joins the thread; pending handlers are dropped.

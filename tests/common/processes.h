@@ -1,11 +1,12 @@
 #pragma once
 
 #include <QByteArray>
-#include <QProcess>
 #include <QString>
 #include <QStringList>
 
 #include <memory>
+#include <optional>
+#include <sys/types.h>
 
 namespace ringscope::test {
 
@@ -17,6 +18,38 @@ bool waitForPort(quint16 port, int timeoutMs);
 
 // A program from PATH or the sbin directories; empty when not installed.
 QString findProgram(const QString &name);
+
+// A child process started with fork and exec. Not QProcess: Qt 6 starts
+// children with vfork semantics that ThreadSanitizer cannot follow, and after
+// the first one it loses every later hand-off between threads (false data
+// races on each stack-allocated request). Dies with the test (PR_SET_PDEATHSIG);
+// killed and reaped when it goes away.
+class Child {
+public:
+    Child() = default;
+    ~Child();
+    Child(const Child &) = delete;
+    Child &operator=(const Child &) = delete;
+
+    // stdin from `input` (then closed); stdout and stderr captured apart, or
+    // merged into stdout.
+    bool start(const QString &program, const QStringList &args, QString *error, const QString &workingDirectory = {},
+               bool mergeOutput = false);
+    qint64 pid() const noexcept { return m_pid; }
+    bool running();                       // reaps it if it has exited
+    std::optional<int> wait(int timeoutMs); // exit code (128+signal when killed), or nothing on timeout
+    void write(const QByteArray &input);  // then closes its stdin
+    QByteArray readLine(int timeoutMs);   // one line of stdout, or what there is at the timeout
+    QByteArray takeOut();                 // all stdout read so far (and whatever is waiting)
+    QByteArray takeErr();
+
+private:
+    void pump(int timeoutMs); // moves available output into the buffers
+    pid_t m_pid = -1;
+    int m_status = -1;
+    int m_in = -1, m_out = -1, m_err = -1;
+    QByteArray m_outBuffer, m_errBuffer;
+};
 
 // A server process the test started; killed and reaped when it goes away.
 class ServerProcess {
@@ -33,10 +66,10 @@ public:
     // SIGSTOP, SIGCONT, SIGKILL… to the process this test started.
     void signal(int sig);
     quint16 port() const noexcept { return m_port; }
-    qint64 pid() const { return m_process.processId(); }
+    qint64 pid() const { return m_child.pid(); }
 
 private:
-    QProcess m_process;
+    Child m_child;
     quint16 m_port = 0;
 };
 
@@ -54,6 +87,7 @@ struct RunResult {
 };
 
 // Runs a program to completion with `input` on stdin.
-RunResult runProgram(const QString &program, const QStringList &args, const QByteArray &input, int timeoutMs = 120000);
+RunResult runProgram(const QString &program, const QStringList &args, const QByteArray &input, int timeoutMs = 120000,
+                     const QString &workingDirectory = {});
 
 } // namespace ringscope::test

@@ -141,11 +141,12 @@ private slots:
     void demoLeavesNoOrphans()
     {
         QFETCH(int, signal);
-        QProcess demo;
-        demo.start(QStringLiteral(RINGSCOPE_CLI), {QStringLiteral("demo"), QStringLiteral("--servers"), QStringLiteral("2")});
-        QVERIFY(demo.waitForStarted());
-        QVERIFY(demo.waitForReadyRead(10000));
-        const QString spec = QString::fromUtf8(demo.readLine()).trimmed();
+        ringscope::test::Child demo;
+        QString error;
+        QVERIFY2(demo.start(QStringLiteral(RINGSCOPE_CLI), {QStringLiteral("demo"), QStringLiteral("--servers"), QStringLiteral("2")},
+                            &error),
+                 qPrintable(error));
+        const QString spec = QString::fromUtf8(demo.readLine(10000)).trimmed();
         QStringList servers = spec.split(QLatin1Char(','));
         QCOMPARE(servers.size(), 2);
         std::vector<qint64> pids;
@@ -153,12 +154,13 @@ private slots:
             pids.push_back(ringscope::test::memcachedPid(static_cast<quint16>(s.section(QLatin1Char(':'), 1).toUInt())));
         for (const auto pid : pids)
             QVERIFY(pid > 0 && !dead(pid));
-        ::kill(static_cast<pid_t>(demo.processId()), signal);
-        QVERIFY(demo.waitForFinished(5000));
+        ::kill(static_cast<pid_t>(demo.pid()), signal);
+        const auto code = demo.wait(5000);
+        QVERIFY(code);
         for (const auto pid : pids)
             QTRY_VERIFY_WITH_TIMEOUT(dead(pid), 3000);
         if (signal != SIGKILL)
-            QCOMPARE(demo.exitCode(), 0);
+            QCOMPARE(*code, 0);
     }
 
     void missingMemcachedSaysWhichPackage()

@@ -16,10 +16,10 @@ namespace {
 
 bool openssl(const QStringList &args, const QString &dir)
 {
-    QProcess p;
-    p.setWorkingDirectory(dir);
-    p.start(QStringLiteral("openssl"), args);
-    return p.waitForFinished(30000) && p.exitCode() == 0;
+    const auto r = ringscope::test::runProgram(ringscope::test::findProgram(QStringLiteral("openssl")), args, {}, 30000, dir);
+    if (r.exitCode != 0)
+        qWarning("openssl %s: %s", qPrintable(args.join(QLatin1Char(' '))), r.err.constData());
+    return r.finished && r.exitCode == 0;
 }
 
 std::unique_ptr<Distribution> single(const std::string &host, quint16 port)
