@@ -1,13 +1,16 @@
 #include "mainwindow.h"
 
+#include "bridge/clusterbridge.h"
 #include "core/cluster/serverspec.h"
 #include "core/distribution/preset.h"
 #include "models/servertablemodel.h"
+#include "panels/connectdialog.h"
 #include "panels/keyinspector.h"
+#include "panels/plotspanel.h"
 #include "views/ringview.h"
-#include "bridge/clusterbridge.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDateTime>
@@ -16,10 +19,14 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
+#include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QStatusBar>
+#include <QStyle>
+#include <QStyleFactory>
 #include <QTableView>
 #include <QToolBar>
 
@@ -47,6 +54,37 @@ QString latin(std::string_view s)
     return QString::fromLatin1(s.data(), static_cast<qsizetype>(s.size()));
 }
 
+bool allLoopback(const core::ServerList &servers)
+{
+    return std::all_of(servers.begin(), servers.end(), [](const core::Server &s) { return core::isLoopbackHost(s.host); });
+}
+
+QPalette darkPalette()
+{
+    QPalette p;
+    const QColor window(0x2B, 0x2D, 0x31), base(0x1F, 0x21, 0x24), text(0xE3, 0xE3, 0xE3);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, window);
+    p.setColor(QPalette::ToolTipBase, base);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, QColor(0x9A, 0x9A, 0x9A));
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, window);
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::BrightText, Qt::white);
+    p.setColor(QPalette::Mid, QColor(0x55, 0x58, 0x5E));
+    p.setColor(QPalette::Highlight, QColor(0x56, 0xB4, 0xE9));
+    p.setColor(QPalette::HighlightedText, Qt::black);
+    p.setColor(QPalette::Link, QColor(0x56, 0xB4, 0xE9));
+    for (const auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        p.setColor(QPalette::Disabled, role, QColor(0x80, 0x80, 0x80));
+    return p;
+}
+
+const char *const kRecentKey = "recentClusters";
+
 } // namespace
 
 MainWindow::MainWindow(const Options &options, QWidget *parent)
@@ -55,15 +93,24 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     , m_preset(options.preset)
     , m_hash(options.hash)
     , m_keys(core::KeySet::synthetic(static_cast<std::size_t>(options.keyCount)))
+    , m_title(options.title)
     , m_ring(new RingView(this))
+    , m_trafficRate(options.trafficRate > 0 ? options.trafficRate : 150)
     , m_serverModel(new ServerTableModel(this))
 {
     setWindowTitle(tr("RingScope"));
     setCentralWidget(m_ring);
-    buildToolBar();
+    m_bridge = new ClusterBridge(this);
+    buildToolBars();
     buildDocks();
+    buildMenus();
     m_status = new QLabel(this);
+    m_trafficLabel = new QLabel(this);
+    m_writeLabel = new QLabel(this);
+    m_writeLabel->setMargin(2);
     statusBar()->addWidget(m_status, 1);
+    statusBar()->addPermanentWidget(m_trafficLabel);
+    statusBar()->addPermanentWidget(m_writeLabel);
     connect(m_ring, &RingView::keyHovered, m_inspector, &KeyInspector::inspect);
     connect(m_ring, &RingView::serverClicked, this, [this](int server) {
         if (server >= 0)
@@ -71,53 +118,201 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
         else
             m_serverTable->clearSelection();
     });
+    connect(m_serverModel, &ServerTableModel::weightEdited, this, [this](int row, int weight) {
+        // Queued: the edit finishes before the model is reset by the change.
+        QMetaObject::invokeMethod(this, [this, row, weight] {
+            if (const QString e = setWeight(row, weight); !e.isEmpty())
+                logEvent(e);
+        }, Qt::QueuedConnection);
+    });
 
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
 
-    m_bridge = new ClusterBridge(this);
-    connect(m_bridge, &ClusterBridge::event, this, &MainWindow::logEvent);
+    connect(m_bridge, &ClusterBridge::event, this, [this](const QString &text, const QString &kind) {
+        logEvent(text, kind);
+        if (kind != QLatin1String("info") && kind != QLatin1String("traffic"))
+            m_plots->addMarker(text, kind);
+    });
     connect(m_inspector, &KeyInspector::keyChanged, m_bridge, &ClusterBridge::inspectKey);
     connect(m_bridge, &ClusterBridge::keyHeld, m_inspector, &KeyInspector::showHeld);
-    connect(m_bridge, &ClusterBridge::liveChanged, this, [this](const std::vector<LiveServer> &live) {
-        std::vector<bool> down;
-        for (const auto &l : live)
-            down.push_back(l.stopped || l.paused || l.health == core::ServerState::Down);
-        m_ring->setServersDown(std::move(down));
-        m_serverModel->setLive(live);
+    connect(m_bridge, &ClusterBridge::liveChanged, this, &MainWindow::onLive);
+    connect(m_bridge, &ClusterBridge::trafficSampled, this, [this](const TrafficSample &sample) {
+        m_lastSample = sample;
+        m_plots->addTraffic(sample);
+        updateStatus();
     });
-    m_demo = options.demoServers > 0;
-    m_watch = options.watch;
-    if (m_demo) {
-        connect(m_bridge, &ClusterBridge::demoStarted, this, [this](const core::ServerList &servers) {
-            m_scene.reset();
-            setServers(servers, tr("local demo cluster: %1 memcached processes started on 127.0.0.1").arg(servers.size()),
-                       false);
-            m_bridge->watch(servers);
-            std::vector<std::string> keys(m_keys.views().begin(), m_keys.views().end());
-            m_bridge->seedDemo(std::move(keys), m_preset, m_hash);
-            for (auto *a : m_demoActions)
-                a->setEnabled(true);
-        });
-        connect(m_bridge, &ClusterBridge::demoFailed, this, [this](const QString &error) {
-            logEvent(tr("the local demo cluster could not start: %1").arg(error));
-            QMessageBox::warning(this, tr("Local demo cluster"), error);
-        });
-        connect(m_bridge, &ClusterBridge::seeded, this, [this](qulonglong keys, qulonglong failures) {
-            logEvent(tr("wrote the %1 sample keys to the demo cluster with %2%3")
-                         .arg(keys)
-                         .arg(m_preset, failures ? tr(" (%1 failed)").arg(failures) : QString()));
-        });
-        m_bridge->startDemo(options.demoServers);
-    } else if (options.watch) {
-        m_bridge->watch(m_servers);
+    connect(m_bridge, &ClusterBridge::discovered, this,
+            [this](const core::ServerList &servers, const QString &preset, const QString &error) {
+                if (!error.isEmpty()) {
+                    logEvent(tr("ElastiCache discovery: %1").arg(error), QStringLiteral("health"));
+                    QMessageBox::warning(this, tr("ElastiCache"), error);
+                    return;
+                }
+                if (!preset.isEmpty() && m_presetBox->findText(preset) >= 0 && m_hash.isEmpty())
+                    m_preset = preset;
+                m_servers = servers;
+                m_scene.reset();
+                rebuild(tr("%1: %2 nodes (read-only until writing is switched on)").arg(m_title).arg(servers.size()), false);
+                m_bridge->watch(m_servers);
+                m_bridge->setPlacement(m_preset, m_hash);
+            });
+    connect(m_bridge, &ClusterBridge::demoStarted, this, &MainWindow::onDemoStarted);
+    connect(m_bridge, &ClusterBridge::demoFailed, this, [this](const QString &error) {
+        logEvent(tr("the local demo cluster could not start: %1").arg(error), QStringLiteral("demo"));
+        QMessageBox::warning(this, tr("Local demo cluster"), error);
+    });
+    connect(m_bridge, &ClusterBridge::seeded, this, [this](qulonglong keys, qulonglong failures) {
+        logEvent(tr("wrote the %1 sample keys to the cluster with %2%3")
+                     .arg(keys)
+                     .arg(m_preset, failures ? tr(" (%1 failed)").arg(failures) : QString()));
+        m_bridge->audit();
+    });
+    connect(m_bridge, &ClusterBridge::demoServerAdded, this, [this](const core::Server &server) {
+        auto next = m_servers;
+        next.push_back(server);
+        setServers(next, tr("added %1").arg(QString::fromStdString(server.address())));
+    });
+    connect(m_bridge, &ClusterBridge::demoServerRemoved, this, [this](const QString &address) {
+        auto next = m_servers;
+        std::erase_if(next, [&](const core::Server &s) { return QString::fromStdString(s.address()) == address; });
+        if (!next.empty())
+            setServers(next, tr("removed %1").arg(address));
+    });
+    m_darkAction->setChecked(settings.value(QStringLiteral("view/dark"), false).toBool());
+
+    if (options.demoServers > 0) {
+        ClusterRequest r;
+        r.kind = ClusterRequest::Kind::Demo;
+        r.demoServers = options.demoServers;
+        r.proxy = options.proxy;
+        {
+            const QSignalBlocker block(m_trafficAction); // it starts once the servers run
+            m_trafficAction->setChecked(options.trafficRate > 0);
+        }
+        openCluster(r);
+    } else {
+        m_watch = options.watch;
+        if (m_watch) {
+            m_bridge->watch(m_servers);
+            m_bridge->setPlacement(m_preset, m_hash);
+        }
+        if (const QString error = rebuild(m_watch ? tr("watching %1 (read-only)").arg(specOf(m_servers))
+                                                  : tr("opened %1 (offline: placement only)").arg(specOf(m_servers)),
+                                          false);
+            !error.isEmpty())
+            logEvent(error);
+        if (m_watch && !m_title.isEmpty())
+            rememberCluster(m_title);
     }
-    if (const QString error = rebuild(m_demo ? tr("starting a local demo cluster of %1 memcached servers…").arg(options.demoServers)
-                                             : tr("opened %1").arg(specOf(m_servers)),
-                                      false);
-        !error.isEmpty())
-        logEvent(error);
+    updateStatus();
+}
+
+MainWindow::~MainWindow()
+{
+    // The bridge stops the demo cluster and the traffic; nothing it says now
+    // may reach this half-destroyed window.
+    m_bridge->disconnect(this);
+    delete m_bridge;
+}
+
+// --- cluster --------------------------------------------------------------
+
+void MainWindow::openCluster(const ClusterRequest &request)
+{
+    m_bridge->stopDemo();
+    m_bridge->unwatch();
+    m_bridge->setWritable(false);
+    m_simulated.clear();
+    m_live.clear();
+    m_demo = request.kind == ClusterRequest::Kind::Demo;
+    m_watch = !m_demo;
+    m_title = request.title();
+    if (!request.preset.isEmpty())
+        m_preset = request.preset;
+    m_hash = request.hash;
+    {
+        const QSignalBlocker block(m_presetBox);
+        m_presetBox->setCurrentText(m_preset);
+    }
+    updateHashChoices();
+    for (auto *a : m_demoActions)
+        a->setEnabled(false);
+    switch (request.kind) {
+    case ClusterRequest::Kind::Demo:
+        if (request.proxy == QLatin1String("nginx-hash") && request.preset.isEmpty())
+            m_preset = QStringLiteral("nginx-consistent"); // what nginx itself does
+        if (request.proxy == QLatin1String("twemproxy") && request.preset.isEmpty()) {
+            m_preset = QStringLiteral("twemproxy-ketama");
+            m_hash = QStringLiteral("fnv1a_64"); // the generated pool's hash
+        }
+        if ((request.proxy == QLatin1String("nginx-rr") || request.proxy == QLatin1String("nginx-least-conn"))) {
+            // nginx may read from any server: every server holds every key.
+            const QSignalBlocker block(m_replicationBox);
+            m_replicationBox->setCurrentIndex(m_replicationBox->findData(static_cast<int>(core::ReplicationMode::MultiMaster)));
+            m_replicas->setValue(request.demoServers);
+            m_quorumBox->setCurrentIndex(m_quorumBox->findData(1));
+        }
+        {
+            const QSignalBlocker block(m_presetBox);
+            m_presetBox->setCurrentText(m_preset);
+        }
+        updateHashChoices();
+        m_servers.clear();
+        for (int i = 0; i < request.demoServers; ++i)
+            m_servers.push_back({"127.0.0.1", static_cast<std::uint16_t>(11211 + i), 1, {}});
+        m_scene.reset();
+        rebuild(tr("starting a local demo cluster of %1 memcached servers%2…")
+                    .arg(request.demoServers)
+                    .arg(request.proxy.isEmpty() ? QString() : tr(" behind %1").arg(request.proxy)),
+                false);
+        m_bridge->startDemo(request.demoServers, request.proxy);
+        break;
+    case ClusterRequest::Kind::Servers:
+    case ClusterRequest::Kind::ConfigFile:
+        m_servers = request.servers;
+        m_scene.reset();
+        rebuild(tr("watching %1 (read-only until writing is switched on)").arg(request.title()), false);
+        m_bridge->watch(m_servers);
+        m_bridge->setPlacement(m_preset, m_hash);
+        m_bridge->setAuditInterval(0);
+        rememberCluster((request.kind == ClusterRequest::Kind::Servers ? QStringLiteral("servers|") : QStringLiteral("file|"))
+                        + request.spec + QLatin1Char('|') + m_preset + QLatin1Char('|') + m_hash);
+        break;
+    case ClusterRequest::Kind::ElastiCache:
+        logEvent(tr("asking %1 for its nodes…").arg(QString::fromStdString(request.endpoint.address())));
+        m_bridge->discover(request.endpoint);
+        rememberCluster(QStringLiteral("elasticache|") + request.spec + QLatin1Char('|') + m_preset + QLatin1Char('|') + m_hash);
+        break;
+    }
+    updateStatus();
+}
+
+void MainWindow::onDemoStarted(const core::ServerList &servers, const QString &proxyAddress)
+{
+    m_scene.reset();
+    m_servers = servers;
+    rebuild(tr("local demo cluster: %1 memcached processes started on 127.0.0.1%2")
+                .arg(servers.size())
+                .arg(proxyAddress.isEmpty() ? QString()
+                                            : tr(", %1 on %2 in front%3")
+                                                  .arg(m_bridge->proxyKind(), proxyAddress,
+                                                       m_bridge->proxyKind().startsWith(QLatin1String("nginx"))
+                                                           ? tr(" (nginx only reads: writes go to the servers)")
+                                                           : QString())),
+            false);
+    m_bridge->watch(servers);
+    m_bridge->setPlacement(m_preset, m_hash);
+    m_bridge->setAuditInterval(5000);
+    std::vector<std::string> keys(m_keys.views().begin(), m_keys.views().end());
+    m_bridge->seedDemo(std::move(keys), m_preset, m_hash);
+    for (auto *a : m_demoActions)
+        a->setEnabled(true);
+    if (m_trafficAction->isChecked())
+        applyTraffic();
+    rememberCluster(QStringLiteral("demo|%1|%2").arg(servers.size()).arg(m_bridge->proxyKind()));
+    updateStatus();
 }
 
 bool MainWindow::demoRunning() const
@@ -127,12 +322,393 @@ bool MainWindow::demoRunning() const
 
 void MainWindow::demoAction(int action, int index)
 {
-    m_bridge->demoAction(static_cast<ClusterBridge::Action>(action), index);
+    if (index < 0 || index >= static_cast<int>(m_servers.size()))
+        return;
+    m_bridge->demoAction(static_cast<ClusterBridge::Action>(action),
+                         QString::fromStdString(m_servers[static_cast<std::size_t>(index)].address()));
 }
 
-int MainWindow::selectedServer() const
+bool MainWindow::writable() const
 {
-    return m_serverTable->currentIndex().isValid() ? m_serverTable->currentIndex().row() : m_ring->highlightedServer();
+    return m_bridge->writable();
+}
+
+bool MainWindow::setWritable(bool on, bool confirmed)
+{
+    if (on && !m_demo && !allLoopback(m_servers) && !confirmed) {
+        const auto answer = QMessageBox::warning(
+            this, tr("Write to this cluster?"),
+            tr("%1 is not on this machine. With writing on, RingScope's traffic generator and sample keys write to "
+               "it (set, and add for read-repair). Switch writing on?")
+                .arg(m_title.isEmpty() ? specOf(m_servers) : m_title),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Yes) {
+            const QSignalBlocker block(m_writeAction);
+            m_writeAction->setChecked(false);
+            return false;
+        }
+    }
+    m_bridge->setWritable(on);
+    {
+        const QSignalBlocker block(m_writeAction);
+        m_writeAction->setChecked(writable());
+    }
+    if (!m_demo)
+        logEvent(on ? tr("writing switched on for %1").arg(specOf(m_servers)) : tr("writing switched off: read-only"));
+    if (!writable() && m_trafficAction->isChecked()) {
+        const QSignalBlocker block(m_trafficAction);
+        m_trafficAction->setChecked(false);
+    }
+    updateStatus();
+    return writable() == on;
+}
+
+// --- topology ---------------------------------------------------------------
+
+std::vector<bool> MainWindow::ejected() const
+{
+    // What-if failures, and real ones when the client auto-ejects.
+    const bool rehash = static_cast<core::OnFailure>(m_failureBox->currentData().toInt()) == core::OnFailure::Rehash
+        && static_cast<core::ReplicationMode>(m_replicationBox->currentData().toInt()) == core::ReplicationMode::None;
+    std::vector<bool> out(m_servers.size(), false);
+    bool any = false;
+    for (std::size_t i = 0; i < m_servers.size(); ++i) {
+        const bool down = i < m_live.size()
+            && (m_live[i].stopped || m_live[i].paused || m_live[i].health == core::ServerState::Down);
+        out[i] = m_simulated.contains(QString::fromStdString(m_servers[i].label())) || (rehash && down);
+        any = any || out[i];
+    }
+    return any ? out : std::vector<bool>{};
+}
+
+QString MainWindow::rebuild(const QString &why, bool animate)
+{
+    const core::Preset *preset = core::findPreset(m_preset.toStdString());
+    if (!preset)
+        return tr("unknown preset '%1'").arg(m_preset);
+    std::optional<core::HashAlgorithm> hash;
+    if (!m_hash.isEmpty())
+        hash = core::parseHash(m_hash.toStdString());
+    std::string error;
+    auto d = core::makeDistribution(*preset, m_servers, hash, {}, error);
+    if (!d)
+        return QString::fromStdString(error);
+    const QString hashLabel = QString::fromStdString(core::presetHashLabel(*preset, hash));
+    m_scene = RingScene::build(*d, m_keys, m_preset, hashLabel, m_scene.get(), ejected());
+    m_ring->setScene(m_scene, animate);
+    std::vector<std::uint32_t> weights;
+    for (const auto &s : m_servers)
+        weights.push_back(s.weight);
+    m_serverModel->setScene(m_scene, std::move(weights));
+    m_serverModel->setLive(m_live);
+    m_plots->setScene(m_scene);
+    m_inspector->setCluster(m_servers, m_preset, m_hash);
+    m_specEdit->setText(specOf(m_servers));
+    if (animate)
+        logEvent(tr("%1: %2 of %3 keys moved (%4%)")
+                     .arg(why)
+                     .arg(m_scene->moved)
+                     .arg(m_keys.size())
+                     .arg(100.0 * static_cast<double>(m_scene->moved) / static_cast<double>(std::max<std::size_t>(1, m_keys.size())), 0, 'f', 1),
+                 QStringLiteral("topology"));
+    else
+        logEvent(why);
+    updateStatus();
+    return {};
+}
+
+QString MainWindow::setServers(const core::ServerList &servers, const QString &why, bool animate)
+{
+    if (servers.empty())
+        return tr("a cluster needs at least one server");
+    if (const std::string dup = core::findDuplicate(servers); !dup.empty())
+        return QString::fromStdString(dup);
+    const core::ServerList old = m_servers;
+    const bool sameServers = old.size() == servers.size()
+        && std::equal(old.begin(), old.end(), servers.begin(),
+                      [](const core::Server &a, const core::Server &b) { return a.address() == b.address(); });
+    m_servers = servers;
+    if (QString error = rebuild(why, animate); !error.isEmpty()) {
+        m_servers = old;
+        return error;
+    }
+    if ((m_demo || m_watch) && !sameServers) {
+        m_live.clear();
+        m_bridge->watch(m_servers);
+        m_bridge->setPlacement(m_preset, m_hash);
+    }
+    if (m_bridge->traffic().enabled)
+        applyTraffic(); // our client places keys over the new list
+    return {};
+}
+
+QString MainWindow::addServer()
+{
+    if (m_demo) {
+        if (!m_bridge->hasDemo())
+            return tr("the local demo cluster is not running yet");
+        m_bridge->demoAction(ClusterBridge::Action::Add, {});
+        return {};
+    }
+    // What-if: the next free port after the highest one on the first server's host.
+    std::set<std::string> taken;
+    std::uint16_t port = 11211;
+    const std::string host = m_servers.empty() ? std::string("127.0.0.1") : m_servers.front().host;
+    for (const auto &s : m_servers) {
+        taken.insert(s.address());
+        if (s.host == host)
+            port = std::max<std::uint16_t>(port, s.port);
+    }
+    core::Server s{host, port, 1, {}};
+    while (taken.count(s.address()) && s.port < 65535)
+        ++s.port;
+    auto next = m_servers;
+    next.push_back(s);
+    return setServers(next, m_watch ? tr("what-if: added %1 (no server touched)").arg(QString::fromStdString(s.address()))
+                                    : tr("added %1").arg(QString::fromStdString(s.address())));
+}
+
+QString MainWindow::removeServer(int index)
+{
+    if (index < 0 || index >= static_cast<int>(m_servers.size()))
+        return tr("select a server first (click its arc or its row)");
+    if (m_servers.size() == 1)
+        return tr("the last server cannot be removed");
+    const QString label = QString::fromStdString(m_servers[static_cast<std::size_t>(index)].address());
+    if (m_demo) {
+        m_bridge->demoAction(ClusterBridge::Action::Remove, label);
+        return {};
+    }
+    auto next = m_servers;
+    next.erase(next.begin() + index);
+    return setServers(next, m_watch ? tr("what-if: removed %1 (no server touched)").arg(label) : tr("removed %1").arg(label));
+}
+
+QString MainWindow::setWeight(int index, int weight)
+{
+    if (index < 0 || index >= static_cast<int>(m_servers.size()))
+        return tr("no server %1").arg(index);
+    if (weight < 1)
+        return tr("a weight is a whole number from 1 up");
+    auto next = m_servers;
+    auto &s = next[static_cast<std::size_t>(index)];
+    const auto old = s.weight;
+    s.weight = static_cast<std::uint32_t>(weight);
+    return setServers(next, tr("weight of %1: %2 → %3").arg(QString::fromStdString(s.label())).arg(old).arg(weight));
+}
+
+QString MainWindow::simulateFailure(int index, bool failed)
+{
+    if (index < 0 || index >= static_cast<int>(m_servers.size()))
+        return tr("select a server first (click its arc or its row)");
+    const QString label = QString::fromStdString(m_servers[static_cast<std::size_t>(index)].label());
+    if (failed == m_simulated.contains(label))
+        return {};
+    if (failed && static_cast<int>(m_simulated.size()) + 1 >= static_cast<int>(m_servers.size()))
+        return tr("at least one server has to stay");
+    if (failed)
+        m_simulated.insert(label);
+    else
+        m_simulated.remove(label);
+    return rebuild(failed ? tr("what-if: %1 fails and is ejected (no server touched)").arg(label)
+                          : tr("what-if: %1 is back").arg(label),
+                   true);
+}
+
+QString MainWindow::setPreset(const QString &preset, const QString &hash)
+{
+    const QString oldPreset = m_preset, oldHash = m_hash;
+    m_preset = preset;
+    m_hash = hash;
+    if (QString error = rebuild(tr("preset %1 %2").arg(preset, hash), true); !error.isEmpty()) {
+        m_preset = oldPreset;
+        m_hash = oldHash;
+        return error;
+    }
+    m_bridge->setPlacement(m_preset, m_hash);
+    m_bridge->audit();
+    if (m_bridge->traffic().enabled)
+        applyTraffic();
+    return {};
+}
+
+void MainWindow::onLive(const std::vector<LiveServer> &live)
+{
+    m_live = live;
+    std::vector<bool> down;
+    for (const auto &l : live)
+        down.push_back(l.stopped || l.paused || l.health == core::ServerState::Down);
+    m_ring->setServersDown(std::move(down));
+    // A server going down or coming back moves keys when the client auto-ejects.
+    std::vector<bool> now = ejected(), before;
+    if (m_scene)
+        for (const auto &s : m_scene->servers)
+            before.push_back(s.ejected);
+    if (now.empty())
+        now.assign(before.size(), false);
+    if (m_scene && now != before && now.size() == before.size())
+        rebuild(tr("on-failure rehash: the ring without the servers that are down"), true);
+    m_serverModel->setLive(live);
+    m_plots->addLive(live);
+}
+
+// --- traffic and replication ----------------------------------------------
+
+TrafficSettings MainWindow::trafficSettings() const
+{
+    TrafficSettings t;
+    t.enabled = m_trafficAction->isChecked();
+    t.rate = m_rate->value();
+    t.preset = m_preset;
+    t.hash = m_hash;
+    t.replication.mode = static_cast<core::ReplicationMode>(m_replicationBox->currentData().toInt());
+    t.replication.replicas = t.replication.mode == core::ReplicationMode::None ? 1 : static_cast<std::size_t>(m_replicas->value());
+    const int quorum = m_quorumBox->currentData().toInt();
+    t.replication.writeQuorum = quorum == -1 ? t.replication.replicas / 2 + 1 : static_cast<std::size_t>(quorum);
+    t.replication.readPolicy = static_cast<core::ReadPolicy>(m_policyBox->currentData().toInt());
+    t.replication.onFailure = static_cast<core::OnFailure>(m_failureBox->currentData().toInt());
+    return t;
+}
+
+QString MainWindow::applyTraffic()
+{
+    const TrafficSettings t = trafficSettings();
+    const QString error = m_bridge->configureTraffic(t);
+    if (!error.isEmpty()) {
+        logEvent(tr("traffic: %1").arg(error), QStringLiteral("traffic"));
+        const QSignalBlocker block(m_trafficAction);
+        m_trafficAction->setChecked(false);
+    } else if (t.enabled) {
+        logEvent(tr("traffic %1 ops/s (%2), replication %3, R=%4, reads %5, on failure %6")
+                     .arg(t.rate)
+                     .arg(m_preset, QLatin1String(core::modeName(t.replication.mode)))
+                     .arg(t.replication.replicas)
+                     .arg(QLatin1String(core::policyName(t.replication.readPolicy)),
+                          QLatin1String(core::onFailureName(t.replication.onFailure))),
+                 QStringLiteral("traffic"));
+    }
+    m_replicas->setEnabled(t.replication.mode != core::ReplicationMode::None);
+    m_quorumBox->setEnabled(t.replication.mode == core::ReplicationMode::MultiMaster);
+    updateStatus();
+    return error;
+}
+
+QString MainWindow::setTraffic(bool on, double rate)
+{
+    {
+        const QSignalBlocker block(m_trafficAction);
+        m_trafficAction->setChecked(on);
+    }
+    {
+        const QSignalBlocker block(m_rate);
+        m_rate->setValue(static_cast<int>(rate));
+    }
+    if (!on) {
+        m_bridge->configureTraffic(trafficSettings());
+        updateStatus();
+        return {};
+    }
+    return applyTraffic();
+}
+
+QString MainWindow::setReplication(core::ReplicationMode mode, int replicas, core::ReadPolicy policy,
+                                   core::OnFailure onFailure, int writeQuorum)
+{
+    const QSignalBlocker a(m_replicationBox), b(m_replicas), c(m_policyBox), d(m_failureBox), e(m_quorumBox);
+    m_replicationBox->setCurrentIndex(m_replicationBox->findData(static_cast<int>(mode)));
+    m_replicas->setValue(replicas);
+    m_policyBox->setCurrentIndex(m_policyBox->findData(static_cast<int>(policy)));
+    m_failureBox->setCurrentIndex(m_failureBox->findData(static_cast<int>(onFailure)));
+    m_quorumBox->setCurrentIndex(std::max(0, m_quorumBox->findData(writeQuorum)));
+    onLive(m_live); // the ejected servers follow the failure mode
+    return m_bridge->traffic().enabled || m_trafficAction->isChecked() ? applyTraffic() : QString();
+}
+
+// --- building ---------------------------------------------------------------
+
+void MainWindow::buildMenus()
+{
+    auto *file = menuBar()->addMenu(tr("&Cluster"));
+    auto *connectAction = file->addAction(tr("&Connect…"), this, [this] {
+        ConnectDialog dialog(this);
+        if (dialog.exec() == QDialog::Accepted)
+            openCluster(dialog.request());
+    });
+    connectAction->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Recent clusters"));
+    rebuildRecentMenu();
+    file->addSeparator();
+    m_writeAction = file->addAction(tr("&Writing allowed"));
+    m_writeAction->setCheckable(true);
+    m_writeAction->setToolTip(tr("Let RingScope write (sample keys, traffic, read-repair) to this cluster"));
+    connect(m_writeAction, &QAction::toggled, this, [this](bool on) { setWritable(on); });
+    m_whatIfAction = file->addAction(tr("What-if: &fail the selected server"), this, [this] {
+        const int s = selectedServer();
+        const bool failed = s >= 0 && m_scene && static_cast<std::size_t>(s) < m_scene->servers.size()
+            && m_scene->servers[static_cast<std::size_t>(s)].ejected;
+        if (const QString e = simulateFailure(s, !failed); !e.isEmpty())
+            QMessageBox::information(this, tr("What-if"), e);
+    });
+    m_whatIfAction->setShortcut(QKeySequence(Qt::Key_F));
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
+
+    auto *view = menuBar()->addMenu(tr("&View"));
+    m_darkAction = view->addAction(tr("&Dark theme"));
+    m_darkAction->setCheckable(true);
+    connect(m_darkAction, &QAction::toggled, this, &MainWindow::setDarkTheme);
+    view->addSeparator();
+    for (auto *dock : findChildren<QDockWidget *>())
+        view->addAction(dock->toggleViewAction());
+}
+
+void MainWindow::rememberCluster(const QString &entry)
+{
+    QSettings settings;
+    QStringList recent = settings.value(QLatin1String(kRecentKey)).toStringList();
+    recent.removeAll(entry);
+    recent.prepend(entry);
+    while (recent.size() > 10)
+        recent.removeLast();
+    settings.setValue(QLatin1String(kRecentKey), recent);
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(QLatin1String(kRecentKey)).toStringList();
+    for (const QString &entry : recent) {
+        const QStringList f = entry.split(QLatin1Char('|'));
+        ClusterRequest r;
+        QString text;
+        if (f.value(0) == QLatin1String("demo")) {
+            r.kind = ClusterRequest::Kind::Demo;
+            r.demoServers = std::clamp(f.value(1).toInt(), 1, 32);
+            r.proxy = f.value(2);
+        } else if (f.value(0) == QLatin1String("servers") || f.value(0) == QLatin1String("file")
+                   || f.value(0) == QLatin1String("elasticache")) {
+            r.kind = f.value(0) == QLatin1String("servers") ? ClusterRequest::Kind::Servers
+                : f.value(0) == QLatin1String("file")       ? ClusterRequest::Kind::ConfigFile
+                                                            : ClusterRequest::Kind::ElastiCache;
+            r.spec = f.value(1);
+            r.preset = f.value(2);
+            r.hash = f.value(3);
+        } else {
+            continue;
+        }
+        m_recentMenu->addAction(r.kind == ClusterRequest::Kind::Demo ? r.title() : r.spec, this, [this, r] {
+            // Check it again: a file may have changed or gone since.
+            ConnectDialog dialog(this);
+            dialog.setRequest(r);
+            if (const QString e = dialog.check(); !e.isEmpty()) {
+                QMessageBox::warning(this, tr("Open cluster"), e);
+                return;
+            }
+            openCluster(dialog.request());
+        });
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
 }
 
 void MainWindow::buildDemoActions(QToolBar *bar)
@@ -144,11 +720,11 @@ void MainWindow::buildDemoActions(QToolBar *bar)
         QKeySequence key;
         ClusterBridge::Action action;
     } actions[] = {
-        {tr("Kill"), tr("SIGKILL the selected demo server: a crash"), QKeySequence(Qt::Key_K), ClusterBridge::Action::Kill},
-        {tr("Hang"), tr("SIGSTOP the selected demo server: it stops answering"), QKeySequence(Qt::Key_H),
+        {tr("Kill"), tr("SIGKILL the selected demo server: a crash (K)"), QKeySequence(Qt::Key_K), ClusterBridge::Action::Kill},
+        {tr("Hang"), tr("SIGSTOP the selected demo server: it stops answering (H)"), QKeySequence(Qt::Key_H),
          ClusterBridge::Action::Pause},
-        {tr("Resume"), tr("SIGCONT the selected demo server"), QKeySequence(Qt::Key_U), ClusterBridge::Action::Resume},
-        {tr("Restart"), tr("Start the selected demo server again, empty"), QKeySequence(Qt::Key_T),
+        {tr("Resume"), tr("SIGCONT the selected demo server (U)"), QKeySequence(Qt::Key_U), ClusterBridge::Action::Resume},
+        {tr("Restart"), tr("Start the selected demo server again, empty (T)"), QKeySequence(Qt::Key_T),
          ClusterBridge::Action::Restart},
     };
     bar->addSeparator();
@@ -159,7 +735,7 @@ void MainWindow::buildDemoActions(QToolBar *bar)
                 QMessageBox::information(this, tr("Demo cluster"), tr("Select a server first (click its arc or its row)."));
                 return;
             }
-            m_bridge->demoAction(which, server);
+            demoAction(static_cast<int>(which), server);
         });
         action->setToolTip(a.tip);
         action->setShortcut(a.key);
@@ -168,9 +744,7 @@ void MainWindow::buildDemoActions(QToolBar *bar)
     }
 }
 
-MainWindow::~MainWindow() = default;
-
-void MainWindow::buildToolBar()
+void MainWindow::buildToolBars()
 {
     auto *bar = addToolBar(tr("Cluster"));
     bar->setObjectName(QStringLiteral("clusterToolBar"));
@@ -182,14 +756,20 @@ void MainWindow::buildToolBar()
     m_presetBox->setCurrentText(m_preset);
     m_hashBox = new QComboBox(bar);
     m_specEdit = new QLineEdit(specOf(m_servers), bar);
-    m_specEdit->setMinimumWidth(320);
-    m_specEdit->setToolTip(tr("host:port[:weight][ name], separated by commas; Enter applies"));
+    m_specEdit->setMinimumWidth(300);
+    m_specEdit->setToolTip(tr("host:port[:weight][ name], separated by commas; Enter applies (placement only)"));
     m_keyCount = new QSpinBox(bar);
     m_keyCount->setRange(100, 1000000);
     m_keyCount->setSingleStep(10000);
     m_keyCount->setValue(static_cast<int>(m_keys.size()));
     m_keyCount->setSuffix(tr(" keys"));
+    m_keyCount->setToolTip(tr("Sample keys drawn on the ring (written to the demo cluster)"));
 
+    bar->addAction(style()->standardIcon(QStyle::SP_DirOpenIcon), tr("Connect…"), this, [this] {
+        ConnectDialog dialog(this);
+        if (dialog.exec() == QDialog::Accepted)
+            openCluster(dialog.request());
+    });
     bar->addWidget(new QLabel(tr(" Preset "), bar));
     bar->addWidget(m_presetBox);
     bar->addWidget(new QLabel(tr(" Hash "), bar));
@@ -206,20 +786,38 @@ void MainWindow::buildToolBar()
             QMessageBox::warning(this, tr("Add server"), e);
     });
     add->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Plus));
+    add->setToolTip(tr("Demo cluster: start one more memcached. Elsewhere: what-if (Ctrl++)"));
     auto *remove = bar->addAction(tr("Remove server"), this, [this] {
         if (const QString e = removeServer(selectedServer()); !e.isEmpty())
             QMessageBox::warning(this, tr("Remove server"), e);
     });
     remove->setShortcut(QKeySequence::Delete);
+    remove->setToolTip(tr("Demo cluster: stop the selected memcached cleanly. Elsewhere: what-if (Del)"));
+    auto *whatIf = bar->addAction(tr("What-if fail"), this, [this] { m_whatIfAction->trigger(); });
+    whatIf->setToolTip(tr("Draw the selected server failed and ejected, without touching it (F)"));
     auto *replay = bar->addAction(tr("Replay"), m_ring, &RingView::replay);
     replay->setShortcut(QKeySequence(Qt::Key_R));
+    replay->setToolTip(tr("Replay the last change (R)"));
+    auto *speed = new QComboBox(bar);
+    for (const double f : {0.25, 0.5, 1.0, 2.0, 4.0})
+        speed->addItem(tr("%1×").arg(f), f);
+    speed->setCurrentIndex(2);
+    speed->setToolTip(tr("Animation speed"));
+    connect(speed, &QComboBox::currentIndexChanged, this,
+            [this, speed](int) { m_ring->setAnimationSpeed(speed->currentData().toDouble()); });
+    bar->addWidget(speed);
     buildDemoActions(bar);
+    buildTrafficBar();
 
     updateHashChoices();
     connect(m_presetBox, &QComboBox::currentTextChanged, this, [this](const QString &preset) {
         m_hash.clear();
+        const QString old = m_preset;
+        m_preset = preset;
         updateHashChoices();
-        setPreset(preset, QString());
+        m_preset = old;
+        if (const QString e = setPreset(preset, QString()); !e.isEmpty())
+            logEvent(e);
     });
     connect(m_hashBox, &QComboBox::currentTextChanged, this, [this](const QString &hash) {
         if (!hash.isEmpty() && hash != m_hash && m_hashBox->isEnabled())
@@ -231,12 +829,100 @@ void MainWindow::buildToolBar()
             QMessageBox::warning(this, tr("Servers"), QString::fromStdString(parsed.error));
             return;
         }
-        setServers(*parsed.value, tr("servers set to %1").arg(m_specEdit->text()));
+        if (const QString e = setServers(*parsed.value, tr("servers set to %1").arg(m_specEdit->text())); !e.isEmpty())
+            QMessageBox::warning(this, tr("Servers"), e);
     });
     connect(m_keyCount, &QSpinBox::editingFinished, this, [this] {
+        if (static_cast<std::size_t>(m_keyCount->value()) == m_keys.size())
+            return;
         m_keys = core::KeySet::synthetic(static_cast<std::size_t>(m_keyCount->value()));
         m_scene.reset();
         rebuild(tr("%1 sample keys").arg(m_keyCount->value()), false);
+    });
+}
+
+void MainWindow::buildTrafficBar()
+{
+    auto *bar = addToolBar(tr("Traffic and replication"));
+    bar->setObjectName(QStringLiteral("trafficToolBar"));
+    m_replicationBox = new QComboBox(bar);
+    for (const auto mode : {core::ReplicationMode::None, core::ReplicationMode::MasterSlave, core::ReplicationMode::Ring,
+                            core::ReplicationMode::MultiMaster})
+        m_replicationBox->addItem(QLatin1String(core::modeName(mode)), static_cast<int>(mode));
+    m_replicationBox->setToolTip(tr("Replication of our traffic: none, master-slave, ring (owner + next R-1), "
+                                    "multi-master (write quorum W)"));
+    m_replicas = new QSpinBox(bar);
+    m_replicas->setRange(1, 16);
+    m_replicas->setValue(2);
+    m_replicas->setPrefix(tr("R="));
+    m_replicas->setEnabled(false);
+    m_quorumBox = new QComboBox(bar);
+    m_quorumBox->addItem(tr("W=all"), 0);
+    m_quorumBox->addItem(tr("W=majority"), -1);
+    m_quorumBox->addItem(tr("W=1"), 1);
+    m_quorumBox->setEnabled(false);
+    m_policyBox = new QComboBox(bar);
+    for (const auto p : {core::ReadPolicy::Primary, core::ReadPolicy::RoundRobin, core::ReadPolicy::LeastOutstanding,
+                         core::ReadPolicy::Hash})
+        m_policyBox->addItem(QLatin1String(core::policyName(p)), static_cast<int>(p));
+    m_policyBox->setToolTip(tr("Which replica a read goes to first"));
+    m_failureBox = new QComboBox(bar);
+    for (const auto f : {core::OnFailure::Miss, core::OnFailure::Rehash})
+        m_failureBox->addItem(QLatin1String(core::onFailureName(f)), static_cast<int>(f));
+    m_failureBox->setToolTip(tr("Without replication, the keys of a server that is down: miss, or go to the next "
+                                "server on the ring (auto-eject)"));
+    m_trafficAction = bar->addAction(tr("Traffic"));
+    m_trafficAction->setCheckable(true);
+    m_trafficAction->setToolTip(tr("RingScope's traffic generator: Zipf keys, 90% gets, cache-aside fill (writes)"));
+    m_rate = new QSpinBox(bar);
+    m_rate->setRange(1, 100000);
+    m_rate->setSingleStep(50);
+    m_rate->setValue(static_cast<int>(m_trafficRate));
+    m_rate->setSuffix(tr(" ops/s"));
+
+    bar->addWidget(new QLabel(tr(" Replication "), bar));
+    bar->addWidget(m_replicationBox);
+    bar->addWidget(m_replicas);
+    bar->addWidget(m_quorumBox);
+    bar->addWidget(new QLabel(tr(" Reads "), bar));
+    bar->addWidget(m_policyBox);
+    bar->addWidget(new QLabel(tr(" On failure "), bar));
+    bar->addWidget(m_failureBox);
+    bar->addSeparator();
+    bar->addAction(m_trafficAction);
+    bar->addWidget(m_rate);
+
+    auto reconfigure = [this] {
+        if (m_trafficAction->isChecked() || m_bridge->traffic().enabled)
+            applyTraffic();
+        else {
+            const auto t = trafficSettings();
+            m_replicas->setEnabled(t.replication.mode != core::ReplicationMode::None);
+            m_quorumBox->setEnabled(t.replication.mode == core::ReplicationMode::MultiMaster);
+        }
+        onLive(m_live);
+    };
+    connect(m_replicationBox, &QComboBox::currentIndexChanged, this, reconfigure);
+    connect(m_replicas, &QSpinBox::editingFinished, this, reconfigure);
+    connect(m_quorumBox, &QComboBox::currentIndexChanged, this, reconfigure);
+    connect(m_policyBox, &QComboBox::currentIndexChanged, this, reconfigure);
+    connect(m_failureBox, &QComboBox::currentIndexChanged, this, reconfigure);
+    connect(m_trafficAction, &QAction::toggled, this, [this](bool on) {
+        if (on && m_demo && !m_bridge->hasDemo())
+            return; // the demo cluster is starting: the traffic follows when it runs
+        if (on && !writable()) {
+            const QSignalBlocker block(m_trafficAction);
+            m_trafficAction->setChecked(false);
+            QMessageBox::information(this, tr("Traffic"),
+                                     tr("The traffic generator writes (cache-aside fill). Switch writing on first "
+                                        "(Cluster ▸ Writing allowed); the demo cluster allows it."));
+            return;
+        }
+        applyTraffic();
+    });
+    connect(m_rate, &QSpinBox::editingFinished, this, [this] {
+        if (m_bridge->traffic().enabled && m_bridge->traffic().rate != m_rate->value())
+            applyTraffic();
     });
 }
 
@@ -265,8 +951,10 @@ void MainWindow::buildDocks()
     m_serverTable->setModel(m_serverModel);
     m_serverTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_serverTable->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_serverTable->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
     m_serverTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_serverTable->verticalHeader()->hide();
+    m_serverTable->setAlternatingRowColors(true);
     servers->setWidget(m_serverTable);
     addDockWidget(Qt::RightDockWidgetArea, servers);
     connect(m_serverTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -278,114 +966,101 @@ void MainWindow::buildDocks()
     inspector->setWidget(m_inspector);
     addDockWidget(Qt::RightDockWidgetArea, inspector);
 
+    auto *plots = new QDockWidget(tr("Plots"), this);
+    plots->setObjectName(QStringLiteral("plotsDock"));
+    m_plots = new PlotsPanel(plots);
+    plots->setWidget(m_plots);
+    addDockWidget(Qt::RightDockWidgetArea, plots);
+
     auto *log = new QDockWidget(tr("Events"), this);
     log->setObjectName(QStringLiteral("eventsDock"));
     m_log = new QListWidget(log);
+    m_log->setUniformItemSizes(true);
     log->setWidget(m_log);
     addDockWidget(Qt::BottomDockWidgetArea, log);
-    resizeDocks({servers, inspector}, {620, 620}, Qt::Horizontal);
-    resizeDocks({log}, {110}, Qt::Vertical);
+    resizeDocks({servers, inspector, plots}, {700, 700, 700}, Qt::Horizontal);
+    resizeDocks({servers, inspector, plots}, {260, 200, 300}, Qt::Vertical);
+    resizeDocks({log}, {120}, Qt::Vertical);
 }
 
-QString MainWindow::rebuild(const QString &why, bool animate)
+void MainWindow::setDarkTheme(bool dark)
 {
-    const core::Preset *preset = core::findPreset(m_preset.toStdString());
-    if (!preset)
-        return tr("unknown preset '%1'").arg(m_preset);
-    std::optional<core::HashAlgorithm> hash;
-    if (!m_hash.isEmpty())
-        hash = core::parseHash(m_hash.toStdString());
-    std::string error;
-    auto d = core::makeDistribution(*preset, m_servers, hash, {}, error);
-    if (!d)
-        return QString::fromStdString(error);
-    const QString hashLabel = QString::fromStdString(core::presetHashLabel(*preset, hash));
-    m_scene = RingScene::build(*d, m_keys, m_preset, hashLabel, m_scene.get());
-    m_ring->setScene(m_scene, animate);
-    std::vector<std::uint32_t> weights;
-    for (const auto &s : m_servers)
-        weights.push_back(s.weight);
-    m_serverModel->setScene(m_scene, std::move(weights));
-    m_inspector->setCluster(m_servers, m_preset, m_hash);
-    m_specEdit->setText(specOf(m_servers));
-    if (animate)
-        logEvent(tr("%1: %2 of %3 keys moved (%4%)")
-                     .arg(why)
-                     .arg(m_scene->moved)
-                     .arg(m_keys.size())
-                     .arg(100.0 * static_cast<double>(m_scene->moved) / static_cast<double>(std::max<std::size_t>(1, m_keys.size())), 0, 'f', 1));
-    else
-        logEvent(why);
+    if (dark) {
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QApplication::setPalette(darkPalette());
+    } else {
+        QApplication::setPalette(QApplication::style()->standardPalette());
+    }
+    m_plots->setDark(dark);
+    m_ring->update();
+    {
+        const QSignalBlocker block(m_darkAction);
+        m_darkAction->setChecked(dark);
+    }
+    QSettings().setValue(QStringLiteral("view/dark"), dark);
+}
+
+void MainWindow::logEvent(const QString &text, const QString &kind)
+{
+    auto *item = new QListWidgetItem(QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss.zzz  ")) + text);
+    if (kind == QLatin1String("health"))
+        item->setForeground(QColor(0xD5, 0x5E, 0x00));
+    else if (kind == QLatin1String("replication"))
+        item->setForeground(QColor(0x00, 0x72, 0xB2));
+    else if (kind == QLatin1String("demo"))
+        item->setForeground(QColor(0xCC, 0x79, 0xA7));
+    item->setData(Qt::UserRole, kind);
+    m_log->insertItem(0, item);
+    while (m_log->count() > 5000)
+        delete m_log->takeItem(m_log->count() - 1);
+}
+
+void MainWindow::updateStatus()
+{
+    if (!m_status)
+        return;
+    const QString hashLabel = m_scene ? m_scene->hash : m_hash;
+    const QString mode = m_demo ? tr("local demo cluster (real memcached on 127.0.0.1, started by RingScope)")
+        : m_watch               ? tr("watching %1").arg(m_title.isEmpty() ? tr("a cluster") : m_title)
+                                : tr("offline: no server is contacted");
     m_status->setText(tr("%1 servers · %2 (%3) · %4 sample keys · %5")
                           .arg(m_servers.size())
                           .arg(m_preset, hashLabel)
                           .arg(m_keys.size())
-                          .arg(m_demo ? tr("local demo cluster (real memcached on 127.0.0.1, started by RingScope)")
-                               : m_watch ? tr("watching: servers are read, never written")
-                                         : tr("offline: no server is contacted")));
-    return {};
-}
-
-QString MainWindow::setServers(const core::ServerList &servers, const QString &why, bool animate)
-{
-    if (servers.empty())
-        return tr("a cluster needs at least one server");
-    const core::ServerList old = m_servers;
-    m_servers = servers;
-    if (QString error = rebuild(why, animate); !error.isEmpty()) {
-        m_servers = old;
-        return error;
+                          .arg(mode));
+    if (m_bridge->traffic().enabled && writable())
+        m_trafficLabel->setText(tr("traffic %1 ops/s · hit %2 · p99 %3 ms")
+                                    .arg(m_bridge->traffic().rate)
+                                    .arg(m_lastSample.hitRatio >= 0 ? QString::number(100 * m_lastSample.hitRatio, 'f', 0) + QLatin1Char('%')
+                                                                     : QStringLiteral("—"))
+                                    .arg(m_lastSample.p99Ms, 0, 'f', 1));
+    else
+        m_trafficLabel->setText(tr("no traffic"));
+    const bool w = writable();
+    if (!m_demo && !m_watch) {
+        m_writeLabel->setText(tr(" OFFLINE "));
+        m_writeLabel->setStyleSheet(QStringLiteral("background:#777; color:white; border-radius:3px"));
+    } else {
+        m_writeLabel->setText(w ? tr(" WRITING ") : tr(" READ-ONLY "));
+        m_writeLabel->setStyleSheet(w ? QStringLiteral("background:#D55E00; color:white; border-radius:3px; font-weight:bold")
+                                      : QStringLiteral("background:#009E73; color:white; border-radius:3px; font-weight:bold"));
     }
-    return {};
-}
-
-QString MainWindow::addServer()
-{
-    // The next free port after the highest one on the first server's host.
-    std::set<std::string> taken;
-    std::uint16_t port = 11211;
-    const std::string host = m_servers.empty() ? std::string("127.0.0.1") : m_servers.front().host;
-    for (const auto &s : m_servers) {
-        taken.insert(s.address());
-        if (s.host == host)
-            port = std::max<std::uint16_t>(port, s.port);
+    m_writeLabel->setToolTip(w ? tr("RingScope may write to this cluster (sample keys, traffic, read-repair)")
+                               : tr("RingScope only reads: stats, metadump, mg without LRU bump"));
+    m_writeAction->setEnabled(!m_demo && m_watch);
+    {
+        const QSignalBlocker block(m_writeAction);
+        m_writeAction->setChecked(w);
     }
-    core::Server s{host, port, 1, {}};
-    while (taken.count(s.address()) && s.port < 65535)
-        ++s.port;
-    auto next = m_servers;
-    next.push_back(s);
-    return setServers(next, tr("added %1").arg(QString::fromStdString(s.address())));
+    QString title = tr("RingScope");
+    if (!m_title.isEmpty())
+        title += QStringLiteral(" — ") + m_title;
+    setWindowTitle(title);
 }
 
-QString MainWindow::removeServer(int index)
+int MainWindow::selectedServer() const
 {
-    if (index < 0 || index >= static_cast<int>(m_servers.size()))
-        return tr("select a server first (click its arc or its row)");
-    if (m_servers.size() == 1)
-        return tr("the last server cannot be removed");
-    auto next = m_servers;
-    const QString label = QString::fromStdString(next[static_cast<std::size_t>(index)].address());
-    next.erase(next.begin() + index);
-    return setServers(next, tr("removed %1").arg(label));
-}
-
-QString MainWindow::setPreset(const QString &preset, const QString &hash)
-{
-    const QString oldPreset = m_preset, oldHash = m_hash;
-    m_preset = preset;
-    m_hash = hash;
-    if (QString error = rebuild(tr("preset %1 %2").arg(preset, hash), true); !error.isEmpty()) {
-        m_preset = oldPreset;
-        m_hash = oldHash;
-        return error;
-    }
-    return {};
-}
-
-void MainWindow::logEvent(const QString &text)
-{
-    m_log->insertItem(0, QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss  ")) + text);
+    return m_serverTable->currentIndex().isValid() ? m_serverTable->currentIndex().row() : m_ring->highlightedServer();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

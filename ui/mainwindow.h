@@ -1,32 +1,37 @@
 #pragma once
 
+#include "bridge/clusterbridge.h"
 #include "core/cluster/keyset.h"
 #include "core/distribution/server.h"
+#include "panels/connectdialog.h"
 
 #include <QMainWindow>
+#include <QSet>
 
 #include <memory>
 
+class QAction;
 class QComboBox;
+class QLabel;
 class QLineEdit;
 class QListWidget;
+class QMenu;
 class QSpinBox;
 class QTableView;
-class QLabel;
 class QToolBar;
-class QAction;
 
 namespace ringscope::ui {
 
-class ClusterBridge;
 class KeyInspector;
+class PlotsPanel;
 class RingView;
 class ServerTableModel;
 struct RingScene;
 
-// The main window: the ring, the servers, the key inspector and the log of
-// topology changes. Today it places a sample of keys for any server list and
-// preset (no server is contacted); live clusters come with the client library.
+// The main window: the ring, the servers, the key inspector, the plots and
+// the log of topology and health events, over a cluster that is a local demo
+// (real memcached processes RingScope started), a watched cluster (read-only
+// unless writing is switched on) or offline placement.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
@@ -39,22 +44,44 @@ public:
         // Start a local demo cluster of this many real memcached servers and
         // show it live (`ringscope` with no arguments); 0: none.
         int demoServers = 0;
+        QString proxy;         // in front of the demo cluster: twemproxy, nginx-rr, …
+        double trafficRate = 150; // the demo's gentle traffic; 0: none
         // Poll the servers' stats and health (read-only).
         bool watch = false;
+        QString title; // what the cluster is called in the title and recent list
     };
 
     explicit MainWindow(const Options &options, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     RingView *ringView() const noexcept { return m_ring; }
+    PlotsPanel *plots() const noexcept { return m_plots; }
+    ServerTableModel *serverModel() const noexcept { return m_serverModel; }
+    ClusterBridge *bridge() const noexcept { return m_bridge; }
     const core::ServerList &servers() const noexcept { return m_servers; }
+    QString preset() const { return m_preset; }
 
     // Topology changes; each one animates the keys that move. They return an
-    // error message, empty on success.
+    // error message, empty on success. On the demo cluster add and remove
+    // start and stop real processes (asynchronously); elsewhere they only
+    // change the placement RingScope computes (what-if).
     QString setServers(const core::ServerList &servers, const QString &why, bool animate = true);
     QString addServer();
     QString removeServer(int index);
+    QString setWeight(int index, int weight);
     QString setPreset(const QString &preset, const QString &hash);
+    // What-if: the server drawn as failed and ejected, nothing touched.
+    QString simulateFailure(int index, bool failed);
+    // Opens another cluster (what the Connect dialog does).
+    void openCluster(const ClusterRequest &request);
+    // The write switch; `confirmed` skips the question for a cluster off this machine.
+    bool setWritable(bool writable, bool confirmed = false);
+    bool writable() const;
+    // Traffic and replication as the toolbar says; returns the error, if any.
+    QString setTraffic(bool on, double rate);
+    QString setReplication(core::ReplicationMode mode, int replicas, core::ReadPolicy policy, core::OnFailure onFailure,
+                           int writeQuorum = 0);
+    void setDarkTheme(bool dark);
     // The local demo cluster: real failures of the server at `index`.
     bool demoRunning() const;
     void demoAction(int action, int index); // ClusterBridge::Action
@@ -63,34 +90,63 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    void buildToolBar();
+    void buildMenus();
+    void buildToolBars();
+    void buildTrafficBar();
     void buildDocks();
-    QString rebuild(const QString &why, bool animate);
-    void logEvent(const QString &text);
-    void updateHashChoices();
     void buildDemoActions(QToolBar *bar);
+    QString rebuild(const QString &why, bool animate);
+    void logEvent(const QString &text, const QString &kind = QStringLiteral("info"));
+    void updateHashChoices();
+    void updateStatus();
     int selectedServer() const;
+    std::vector<bool> ejected() const;
+    void onLive(const std::vector<LiveServer> &live);
+    void onDemoStarted(const core::ServerList &servers, const QString &proxyAddress);
+    QString applyTraffic();
+    TrafficSettings trafficSettings() const;
+    void rememberCluster(const QString &entry);
+    void rebuildRecentMenu();
 
     core::ServerList m_servers;
     QString m_preset;
     QString m_hash;
     core::KeySet m_keys;
     std::shared_ptr<const RingScene> m_scene;
+    std::vector<LiveServer> m_live;
+    QSet<QString> m_simulated; // labels of servers failed by what-if
+    QString m_title;
 
     RingView *m_ring;
     ClusterBridge *m_bridge = nullptr;
     QList<QAction *> m_demoActions;
     bool m_demo = false;
     bool m_watch = false;
+    double m_trafficRate = 150;
     ServerTableModel *m_serverModel;
     QTableView *m_serverTable = nullptr;
     KeyInspector *m_inspector = nullptr;
+    PlotsPanel *m_plots = nullptr;
     QListWidget *m_log = nullptr;
     QComboBox *m_presetBox = nullptr;
     QComboBox *m_hashBox = nullptr;
     QLineEdit *m_specEdit = nullptr;
     QSpinBox *m_keyCount = nullptr;
+    QComboBox *m_replicationBox = nullptr;
+    QSpinBox *m_replicas = nullptr;
+    QComboBox *m_quorumBox = nullptr;
+    QComboBox *m_policyBox = nullptr;
+    QComboBox *m_failureBox = nullptr;
+    QAction *m_trafficAction = nullptr;
+    QSpinBox *m_rate = nullptr;
+    QAction *m_writeAction = nullptr;
+    QAction *m_darkAction = nullptr;
+    QAction *m_whatIfAction = nullptr;
+    QMenu *m_recentMenu = nullptr;
     QLabel *m_status = nullptr;
+    QLabel *m_trafficLabel = nullptr;
+    QLabel *m_writeLabel = nullptr;
+    TrafficSample m_lastSample;
 };
 
 } // namespace ringscope::ui

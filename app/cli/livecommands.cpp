@@ -43,11 +43,6 @@ std::vector<std::string> with(std::vector<std::string> a, const std::vector<std:
     return a;
 }
 
-bool isLoopback(const std::string &host)
-{
-    return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
-}
-
 struct Live {
     std::unique_ptr<IoRuntime> runtime;
     std::unique_ptr<Client> client;
@@ -82,7 +77,7 @@ std::optional<Live> connect(const Arguments &a, bool needPreset, bool writes, st
     }
     if (writes && !a.has("allow-write"))
         for (const auto &s : spec.value->servers)
-            if (!isLoopback(s.host)) {
+            if (!isLoopbackHost(s.host)) {
                 error = s.address() + " is not on this machine: writing to it needs --allow-write";
                 return std::nullopt;
             }

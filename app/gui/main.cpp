@@ -1,11 +1,51 @@
 #include "core/cluster/serverspec.h"
 #include "core/distribution/preset.h"
+#include "core/local/localcluster.h"
 #include "mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QSocketNotifier>
 
+#include <csignal>
 #include <cstdio>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+
+// SIGTERM, SIGINT and SIGHUP end the event loop like closing the window, so
+// the demo cluster stops cleanly: the handler only writes a byte to a socket
+// pair that the event loop watches.
+int g_signalSocket[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto n = ::write(g_signalSocket[0], &byte, 1);
+}
+
+void quitOnSignals(QApplication &app)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalSocket) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(g_signalSocket[1], QSocketNotifier::Read, &app);
+    QObject::connect(notifier, &QSocketNotifier::activated, &app, [notifier] {
+        notifier->setEnabled(false);
+        char byte = 0;
+        [[maybe_unused]] const auto n = ::read(g_signalSocket[1], &byte, 1);
+        QApplication::closeAllWindows(); // saves the layout, then the window's bridge stops the demo
+        QApplication::quit();
+    });
+    struct sigaction action {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    for (const int sig : {SIGTERM, SIGINT, SIGHUP})
+        ::sigaction(sig, &action, nullptr);
+}
+
+} // namespace
 
 int main(int argc, char **argv)
 {
@@ -39,16 +79,32 @@ int main(int argc, char **argv)
                                         QStringLiteral("N"));
     const QCommandLineOption offlineOption(QStringLiteral("offline"),
                                            QApplication::translate("main", "Only compute placement: contact no server"));
-    parser.addOptions({demoOption, offlineOption});
+    const QCommandLineOption configOption(QStringLiteral("config"),
+                                          QApplication::translate("main", "A twemproxy .yml or mcrouter .json (FILE#pool picks a pool)"),
+                                          QStringLiteral("FILE"));
+    const QCommandLineOption proxyOption(QStringLiteral("proxy"),
+                                         QApplication::translate("main", "In front of the demo cluster: twemproxy, nginx-rr, nginx-least-conn or nginx-hash"),
+                                         QStringLiteral("PROXY"));
+    const QCommandLineOption trafficOption(QStringLiteral("traffic"),
+                                           QApplication::translate("main", "Demo traffic, operations a second (0: none; default 150)"),
+                                           QStringLiteral("RATE"), QStringLiteral("150"));
+    parser.addOptions({demoOption, offlineOption, configOption, proxyOption, trafficOption});
     parser.process(app);
+    if (parser.isSet(serversOption) && parser.isSet(configOption))
+        return fail(QStringLiteral("give --servers or --config, not both"));
     // Without --servers: a local demo cluster of real memcached processes.
-    const bool demo = !parser.isSet(serversOption) && !parser.isSet(offlineOption);
-    const QString spec = parser.isSet(serversOption)
+    const bool named = parser.isSet(serversOption) || parser.isSet(configOption);
+    const bool demo = !named && !parser.isSet(offlineOption);
+    QString spec = parser.isSet(serversOption)
         ? parser.value(serversOption)
         : QStringLiteral("127.0.0.1:11211,127.0.0.1:11212,127.0.0.1:11213,127.0.0.1:11214");
+    if (parser.isSet(configOption))
+        spec = QLatin1Char('@') + parser.value(configOption);
     auto cluster = ringscope::core::loadClusterSpec(spec.toStdString());
     if (!cluster)
-        return fail(QStringLiteral("--servers: ") + QString::fromStdString(cluster.error));
+        return fail((parser.isSet(configOption) ? QStringLiteral("--config: ") : QStringLiteral("--servers: "))
+                    + QString::fromStdString(cluster.error));
+    options.title = parser.isSet(configOption) ? parser.value(configOption) : spec;
     options.servers = cluster.value->servers;
     if (!cluster.value->preset.empty())
         options.preset = QString::fromStdString(cluster.value->preset);
@@ -69,11 +125,23 @@ int main(int argc, char **argv)
         if (parser.isSet(demoOption) && (!ok || options.demoServers < 1 || options.demoServers > 32))
             return fail(QStringLiteral("--demo must be a number of servers from 1 to 32"));
     }
-    options.watch = parser.isSet(serversOption) && !parser.isSet(offlineOption);
+    if (parser.isSet(proxyOption)) {
+        const QString proxy = parser.value(proxyOption);
+        if (proxy != QLatin1String("twemproxy") && !ringscope::core::parseNginxPolicy(proxy.toStdString()))
+            return fail(QStringLiteral("--proxy '%1': expected twemproxy, nginx-rr, nginx-least-conn or nginx-hash").arg(proxy));
+        if (!demo)
+            return fail(QStringLiteral("--proxy goes in front of the local demo cluster: not with --servers, --config or --offline"));
+        options.proxy = proxy;
+    }
+    options.trafficRate = parser.value(trafficOption).toDouble(&ok);
+    if (!ok || options.trafficRate < 0 || options.trafficRate > 100000)
+        return fail(QStringLiteral("--traffic must be a rate from 0 to 100000 operations a second"));
+    options.watch = named && !parser.isSet(offlineOption);
     options.keyCount = parser.value(keysOption).toInt(&ok);
     if (!ok || options.keyCount < 1 || options.keyCount > 1000000)
         return fail(QStringLiteral("--keys must be a number from 1 to 1000000"));
 
+    quitOnSignals(app);
     ringscope::ui::MainWindow window(options);
     window.resize(1400, 900);
     window.show();

@@ -424,7 +424,7 @@ void ReplicatedClient::markDirty(std::size_t server, const std::string &key)
     if (book.dirty.size() >= m_options.maxTrackedKeys && !book.dirty.contains(key)) {
         book.counters.untrusted = true;
         book.dirty.clear();
-        emit(server, ReplicaEvent::Kind::Untrusted, 0,
+        notify(server, ReplicaEvent::Kind::Untrusted, 0,
              "missed more than " + std::to_string(m_options.maxTrackedKeys) + " writes: no longer read from");
         return;
     }
@@ -448,7 +448,7 @@ void ReplicatedClient::onHealth(const HealthEvent &event)
     if (event.from == ServerState::Down && !book.counters.untrusted) {
         book.counters.warming = true;
         book.cameBack = Clock::now();
-        emit(event.server, ReplicaEvent::Kind::Warming, book.dirty.size(),
+        notify(event.server, ReplicaEvent::Kind::Warming, book.dirty.size(),
              std::to_string(book.dirty.size()) + " keys to invalidate");
         book.resyncPending = m_options.resyncOnRejoin && m_options.mode != ReplicationMode::None;
     }
@@ -504,7 +504,7 @@ void ReplicatedClient::invalidate(std::size_t server)
             if (round->failed)
                 return; // it failed again: the next time it answers, go on
             if (b.dirty.empty() && b.invalidatedRound > 0) {
-                emit(server, ReplicaEvent::Kind::Invalidated, b.invalidatedRound,
+                notify(server, ReplicaEvent::Kind::Invalidated, b.invalidatedRound,
                      std::to_string(b.invalidatedRound) + " keys written or deleted while it was away, deleted on it");
                 b.invalidatedRound = 0;
             }
@@ -534,7 +534,7 @@ void ReplicatedClient::startWarmTimer(std::size_t server)
         if (!b.dirty.empty() || !b.counters.warming || b.invalidating || b.counters.resyncing || b.resyncPending)
             return;
         b.counters.warming = false;
-        emit(server, ReplicaEvent::Kind::Warm, 0, "warm again: read like the others");
+        notify(server, ReplicaEvent::Kind::Warm, 0, "warm again: read like the others");
     });
 }
 
@@ -578,7 +578,7 @@ void ReplicatedClient::resync(std::size_t server)
                 b.counters.resyncing = false;
                 b.resyncDeletes.clear();
                 b.counters.resynced += r.copied;
-                emit(server, ReplicaEvent::Kind::Resynced, r.copied,
+                notify(server, ReplicaEvent::Kind::Resynced, r.copied,
                      std::to_string(r.copied) + " keys copied back from the other replicas"
                          + (r.failed ? ", " + std::to_string(r.failed) + " failed" : std::string()));
                 maybeWarm(server);
@@ -594,7 +594,7 @@ void ReplicatedClient::resync(std::size_t server)
     });
 }
 
-void ReplicatedClient::emit(std::size_t server, ReplicaEvent::Kind kind, std::size_t keys, std::string text)
+void ReplicatedClient::notify(std::size_t server, ReplicaEvent::Kind kind, std::size_t keys, std::string text)
 {
     if (m_onEvent)
         m_onEvent({std::chrono::system_clock::now(), server, kind, keys, std::move(text)});

@@ -126,7 +126,7 @@ private:
     void startWarmTimer(std::size_t server);
     void maybeWarm(std::size_t server);
     void resync(std::size_t server);
-    void emit(std::size_t server, ReplicaEvent::Kind kind, std::size_t keys, std::string text);
+    void notify(std::size_t server, ReplicaEvent::Kind kind, std::size_t keys, std::string text);
     std::chrono::milliseconds deadline() const;
 
     Client &m_client;

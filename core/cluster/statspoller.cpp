@@ -97,9 +97,10 @@ void StatsPoller::poll(Client &client, std::string_view group, std::function<voi
         state->result[i].address = servers[i].address();
         std::string bytes;
         encode::stats(bytes, group);
-        client.send(i, std::move(bytes), Expect::Stats, false, [state, i](Outcome o) {
+        client.send(i, std::move(bytes), Expect::Stats, false, [state, i, sent = Clock::now()](Outcome o) {
             ServerStats &s = state->result[i];
             s.when = Clock::now();
+            s.roundTrip = std::chrono::duration_cast<std::chrono::microseconds>(s.when - sent);
             if (o.error) {
                 s.error = o.error;
             } else if (o.response.isError()) {

@@ -24,6 +24,8 @@ struct ServerStats {
     std::string version;
     // Rates since the previous sample of the same server (absent for the first).
     std::optional<double> getsPerSecond, setsPerSecond, hitRatio, evictionsPerSecond;
+    // From sending `stats` to its last line: the server's latency as a client sees it.
+    std::chrono::microseconds roundTrip{0};
 };
 
 // Polls `stats` (or a group: slabs, items, conns, settings) on every server

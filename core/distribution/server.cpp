@@ -20,4 +20,9 @@ std::string Server::label() const
     return name.empty() ? address() : name;
 }
 
+bool isLoopbackHost(std::string_view host) noexcept
+{
+    return host == "localhost" || host == "::1" || host.starts_with("127.");
+}
+
 } // namespace ringscope::core

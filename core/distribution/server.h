@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ringscope::core {
@@ -26,5 +27,8 @@ struct Server {
 using ServerList = std::vector<Server>;
 
 inline constexpr std::uint16_t kDefaultMemcachedPort = 11211;
+
+// 127.0.0.0/8, ::1 or localhost: where writing needs no explicit opt-in.
+bool isLoopbackHost(std::string_view host) noexcept;
 
 } // namespace ringscope::core

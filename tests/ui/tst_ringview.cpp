@@ -158,6 +158,7 @@ private slots:
         options.servers = servers("127.0.0.1:11211");
         options.demoServers = 3;
         options.keyCount = 3000;
+        options.trafficRate = 0; // only the sample keys: the counts below are exact
         ui::MainWindow window(options);
         window.resize(1500, 950);
         window.show();

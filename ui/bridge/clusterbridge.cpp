@@ -1,16 +1,20 @@
 #include "clusterbridge.h"
 
+#include "core/cluster/discovery.h"
+#include "core/cluster/keyenumerator.h"
+#include "core/cluster/ownershipaudit.h"
+#include "core/cluster/replicatedclient.h"
+#include "core/cluster/trafficgenerator.h"
 #include "core/distribution/preset.h"
 #include "core/local/localcluster.h"
 #include "core/net/client.h"
+#include "core/net/handoff.h"
 #include "core/net/ioruntime.h"
 
-#include <QDateTime>
 #include <QMetaObject>
 #include <QPointer>
 
 #include <atomic>
-#include <future>
 
 namespace ringscope::ui {
 namespace {
@@ -27,66 +31,127 @@ void onGui(QObject *target, F &&f)
         Qt::QueuedConnection);
 }
 
+QString qs(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+std::unique_ptr<core::Distribution> distributionFor(const QString &preset, const QString &hash,
+                                                    const core::ServerList &servers, std::string &error)
+{
+    const core::Preset *p = core::findPreset(preset.toStdString());
+    if (!p) {
+        error = "unknown preset '" + preset.toStdString() + "'";
+        return nullptr;
+    }
+    std::optional<core::HashAlgorithm> h;
+    if (!hash.isEmpty())
+        h = core::parseHash(hash.toStdString());
+    return core::makeDistribution(*p, servers, h, {}, error);
+}
+
 } // namespace
+
+// The traffic generator with its own client, placing keys as the chosen
+// preset does (or sending everything to the twemproxy in front).
+struct ClusterBridge::Traffic {
+    std::unique_ptr<core::Client> client;
+    std::unique_ptr<core::ReplicatedClient> replicated;
+    std::unique_ptr<core::TrafficGenerator> generator;
+    core::TrafficStats last;
+    std::vector<core::ReplicaCounters> lastCounters;
+    core::Clock::time_point lastWhen = core::Clock::now();
+    bool perServer = true; // false through twemproxy: our client sees only the proxy
+    std::uint64_t generation = 0;
+};
 
 ClusterBridge::ClusterBridge(QObject *parent)
     : QObject(parent)
     , m_io(std::make_unique<core::IoRuntime>())
 {
     qRegisterMetaType<core::ServerList>();
+    qRegisterMetaType<core::Server>();
     qRegisterMetaType<std::vector<LiveServer>>();
+    qRegisterMetaType<TrafficSample>();
+    m_trafficTimer.setInterval(1000);
+    connect(&m_trafficTimer, &QTimer::timeout, this, &ClusterBridge::sampleTraffic);
+    connect(&m_auditTimer, &QTimer::timeout, this, &ClusterBridge::audit);
 }
 
 ClusterBridge::~ClusterBridge()
 {
-    if (m_poller)
-        m_poller->stop();
-    m_client.reset();
-    if (m_processThread) {
-        // Stop the demo cluster on the thread that started it, then end it.
-        std::promise<void> done;
-        m_processThread->post([this, &done] {
-            m_demo.reset();
-            done.set_value();
-        });
-        done.get_future().wait();
+    blockSignals(true); // whoever listened may be half destroyed already
+    stopDemo();
+    unwatch();
+    if (m_processThread)
         m_processThread->stop();
-    }
     m_io->stop();
 }
 
-void ClusterBridge::startDemo(int count)
+void ClusterBridge::startDemo(int count, const QString &proxy)
 {
     if (!m_processThread)
         m_processThread = std::make_unique<core::IoRuntime>();
-    m_processThread->post([this, count] {
+    m_processThread->post([this, count, proxy] {
         auto cluster = std::make_unique<core::LocalCluster>();
         auto started = cluster->start(static_cast<std::size_t>(count));
-        if (!started) {
-            const QString error = QString::fromStdString(started.error);
-            onGui(this, [this, error] { Q_EMIT demoFailed(error); });
+        std::optional<core::Server> front;
+        std::string error = started ? std::string() : started.error;
+        if (error.empty() && proxy == QLatin1String("twemproxy")) {
+            auto p = cluster->startTwemproxy();
+            error = p ? std::string() : p.error;
+            if (p)
+                front = *p.value;
+        } else if (error.empty() && !proxy.isEmpty()) {
+            if (const auto policy = core::parseNginxPolicy(proxy.toStdString())) {
+                auto p = cluster->startNginx(*policy);
+                error = p ? std::string() : p.error;
+                if (p)
+                    front = *p.value;
+            } else {
+                error = "unknown proxy '" + proxy.toStdString() + "'";
+            }
+        }
+        if (!error.empty()) {
+            cluster->stopAll();
+            onGui(this, [this, error = qs(error)] { Q_EMIT demoFailed(error); });
             return;
         }
         const core::ServerList servers = cluster->servers();
         m_demo = std::move(cluster); // owned by this thread from now on
-        onGui(this, [this, servers] {
+        onGui(this, [this, servers, front, proxy] {
             m_demoRunning = true;
-            Q_EMIT demoStarted(servers);
+            m_proxyKind = front ? proxy : QString();
+            m_proxy = front;
+            Q_EMIT demoStarted(servers, front ? qs(front->address()) : QString());
         });
     });
 }
 
+void ClusterBridge::stopDemo()
+{
+    stopTraffic();
+    if (!m_processThread)
+        return;
+    m_processThread->call([this] {
+        if (m_demo)
+            m_demo->stopAll();
+        m_demo.reset();
+    });
+    m_demoRunning = false;
+    m_proxy.reset();
+    m_proxyKind.clear();
+}
+
 void ClusterBridge::watch(const core::ServerList &servers)
 {
+    unwatch();
     const std::uint64_t generation = ++m_generation;
-    if (m_poller)
-        m_poller->stop();
-    m_poller.reset();
-    m_client.reset();
-    std::string error;
     core::ClientOptions options;
     options.pool.requestTimeout = std::chrono::milliseconds(500);
     options.pool.probeFirst = std::chrono::milliseconds(1000);
+    std::string error;
+    m_servers = servers;
     m_client = std::make_unique<core::Client>(
         *m_io, core::makeDistribution(*core::findPreset("modulo"), servers, std::nullopt, {}, error), options);
     m_live.assign(servers.size(), {});
@@ -101,18 +166,88 @@ void ClusterBridge::watch(const core::ServerList &servers)
     publish();
 }
 
+void ClusterBridge::unwatch()
+{
+    ++m_generation;
+    if (m_poller)
+        m_poller->stop();
+    m_poller.reset();
+    // Work still queued on the I/O thread may point at the client: let it run first.
+    m_io->call([] {});
+    m_client.reset();
+}
+
+void ClusterBridge::setWritable(bool writable)
+{
+    m_writable = writable;
+    if (!this->writable())
+        stopTraffic();
+}
+
+void ClusterBridge::setPlacement(const QString &preset, const QString &hash)
+{
+    m_preset = preset;
+    m_hash = hash;
+}
+
+void ClusterBridge::setAuditInterval(int milliseconds)
+{
+    if (milliseconds <= 0) {
+        m_auditTimer.stop();
+        return;
+    }
+    m_auditTimer.start(milliseconds);
+}
+
+void ClusterBridge::audit()
+{
+    if (!m_client || m_auditRunning || m_preset.isEmpty())
+        return;
+    if (!m_processThread)
+        m_processThread = std::make_unique<core::IoRuntime>(); // the audit's arithmetic runs there
+    m_auditRunning = true;
+    const std::uint64_t generation = m_generation;
+    core::KeyEnumerator::Options options;
+    options.cap = 200000; // a uniform sample past this, per server
+    options.idleTimeout = std::chrono::milliseconds(2000);
+    core::KeyEnumerator::enumerate(
+        *m_client, options,
+        [this, generation, servers = m_servers, preset = m_preset, hash = m_hash](std::vector<core::ServerKeys> held) {
+            // Off the I/O thread: a big audit must not delay requests.
+            m_processThread->post([this, generation, servers, preset, hash, held = std::move(held)] {
+                std::string error;
+                auto d = distributionFor(preset, hash, servers, error);
+                if (!d || !d->deterministic()) {
+                    onGui(this, [this] { m_auditRunning = false; });
+                    return;
+                }
+                auto result = std::make_shared<core::OwnershipAudit>(core::OwnershipAudit::compute(*d, held, 0));
+                onGui(this, [this, generation, result] {
+                    m_auditRunning = false;
+                    if (generation != m_generation)
+                        return;
+                    for (std::size_t i = 0; i < result->servers.size() && i < m_live.size(); ++i) {
+                        const auto &s = result->servers[i];
+                        m_live[i].held = s.error.empty() ? static_cast<qint64>(s.seen) : -1;
+                        // A sample's misplaced count, scaled to every key seen.
+                        const double scale = s.keys ? static_cast<double>(s.seen) / static_cast<double>(s.keys) : 1.0;
+                        m_live[i].misplaced = s.error.empty()
+                            ? static_cast<qint64>(static_cast<double>(s.misplaced) * scale + 0.5)
+                            : -1;
+                    }
+                    publish();
+                    Q_EMIT audited(result->totalKeys, result->totalMisplaced);
+                });
+            });
+        });
+}
+
 void ClusterBridge::seedDemo(std::vector<std::string> keys, const QString &preset, const QString &hash)
 {
-    if (!m_demoRunning || !m_client)
-        return; // only the cluster RingScope started is ever written to
-    const core::Preset *p = core::findPreset(preset.toStdString());
-    if (!p)
-        return;
+    if (!writable() || !m_client)
+        return; // never write where the user did not opt in
     std::string error;
-    std::optional<core::HashAlgorithm> h;
-    if (!hash.isEmpty())
-        h = core::parseHash(hash.toStdString());
-    auto d = core::makeDistribution(*p, m_client->distribution().servers(), h, {}, error);
+    auto d = distributionFor(preset, hash, m_servers, error);
     if (!d || !d->deterministic())
         return;
     // A client of its own, placing keys as the preset does; it lives until
@@ -141,6 +276,126 @@ void ClusterBridge::seedDemo(std::vector<std::string> keys, const QString &prese
     });
 }
 
+QString ClusterBridge::configureTraffic(const TrafficSettings &settings)
+{
+    m_traffic = settings;
+    stopTraffic();
+    if (!settings.enabled)
+        return {};
+    if (!writable())
+        return tr("traffic writes to the cluster: switch writing on first");
+    if (m_servers.empty())
+        return tr("no servers");
+    const bool viaTwemproxy = m_proxyKind == QLatin1String("twemproxy") && m_proxy;
+    std::string error;
+    auto d = viaTwemproxy ? core::makeDistribution(*core::findPreset("modulo"), {*m_proxy}, std::nullopt, {}, error)
+                          : distributionFor(settings.preset, settings.hash, m_servers, error);
+    if (!d)
+        return qs(error);
+    if (!d->deterministic())
+        return tr("preset %1 has no owner per key: pick another for traffic").arg(settings.preset);
+    auto replication = settings.replication;
+    if (viaTwemproxy)
+        replication = {}; // twemproxy shards; it does not replicate
+    if (const auto wrong = core::checkOptions(replication, d->servers().size()); !wrong.empty())
+        return qs(wrong);
+    auto t = std::make_unique<Traffic>();
+    core::ClientOptions options;
+    options.pool.requestTimeout = std::chrono::milliseconds(200);
+    options.pool.probeFirst = std::chrono::milliseconds(500);
+    t->client = std::make_unique<core::Client>(*m_io, std::move(d), options);
+    t->replicated = std::make_unique<core::ReplicatedClient>(*t->client, replication);
+    t->perServer = !viaTwemproxy;
+    t->generation = m_generation;
+    t->replicated->setEventHandler([this, viaTwemproxy, servers = m_servers](const core::ReplicaEvent &e) {
+        QString text = qs(e.text);
+        if (!viaTwemproxy && e.server < servers.size())
+            text = qs(servers[e.server].address()) + QStringLiteral(": ") + text;
+        onGui(this, [this, text] { Q_EMIT event(text, QStringLiteral("replication")); });
+    });
+    core::TrafficOptions o;
+    o.rate = settings.rate;
+    o.keySpace = settings.keySpace;
+    o.zipf = settings.zipf;
+    o.getRatio = settings.getRatio;
+    if (m_proxy && m_proxyKind.startsWith(QLatin1String("nginx")))
+        o.readVia = *m_proxy;
+    t->generator = std::make_unique<core::TrafficGenerator>(*t->replicated, o);
+    t->generator->start();
+    m_trafficSession = std::move(t);
+    m_trafficTimer.start();
+    return {};
+}
+
+void ClusterBridge::stopTraffic()
+{
+    m_trafficTimer.stop();
+    if (!m_trafficSession)
+        return;
+    m_trafficSession->generator->stop();
+    // Samples already queued on the I/O thread read the session: let them run.
+    m_io->call([] {});
+    m_trafficSession.reset();
+    for (auto &l : m_live) {
+        l.requestsPerSecond = -1;
+        l.outstanding = 0;
+        l.warming = l.resyncing = l.untrusted = false;
+    }
+    publish();
+}
+
+void ClusterBridge::sampleTraffic()
+{
+    if (!m_trafficSession)
+        return;
+    Traffic *t = m_trafficSession.get();
+    m_io->post([this, t] {
+        auto stats = t->generator->stats();
+        auto counters = t->replicated->counters();
+        const auto now = core::Clock::now();
+        const double seconds = std::max(1e-3, std::chrono::duration<double>(now - t->lastWhen).count());
+        TrafficSample sample;
+        const auto &a = t->last;
+        auto rate = [seconds](std::uint64_t later, std::uint64_t earlier) {
+            return static_cast<double>(later - earlier) / seconds;
+        };
+        sample.getsPerSecond = rate(stats.gets, a.gets);
+        sample.setsPerSecond = rate(stats.sets, a.sets);
+        const auto gets = stats.gets - a.gets;
+        if (gets > 0)
+            sample.hitRatio = static_cast<double>(stats.hits - a.hits) / static_cast<double>(gets);
+        sample.unavailablePerSecond = rate(stats.unavailable, a.unavailable);
+        sample.errorsPerSecond = rate(stats.readErrors + stats.writeErrors, a.readErrors + a.writeErrors);
+        sample.p50Ms = stats.latencyPercentile(50) / 1000.0;
+        sample.p99Ms = stats.latencyPercentile(99) / 1000.0;
+        std::vector<double> perServer;
+        if (t->perServer)
+            for (std::size_t i = 0; i < counters.size(); ++i) {
+                const auto &c = counters[i];
+                const auto before = i < t->lastCounters.size() ? t->lastCounters[i] : core::ReplicaCounters{};
+                perServer.push_back(rate(c.reads + c.writes, before.reads + before.writes));
+            }
+        t->last = stats;
+        t->lastCounters = counters;
+        t->lastWhen = now;
+        onGui(this, [this, sample, perServer, counters, generation = t->generation, perServerKnown = t->perServer] {
+            if (generation != m_generation)
+                return;
+            if (perServerKnown)
+                for (std::size_t i = 0; i < m_live.size() && i < counters.size(); ++i) {
+                    auto &l = m_live[i];
+                    l.requestsPerSecond = perServer[i];
+                    l.outstanding = counters[i].outstanding;
+                    l.warming = counters[i].warming;
+                    l.resyncing = counters[i].resyncing;
+                    l.untrusted = counters[i].untrusted;
+                }
+            publish();
+            Q_EMIT trafficSampled(sample);
+        });
+    });
+}
+
 void ClusterBridge::inspectKey(const QString &key)
 {
     if (!m_client || key.isEmpty())
@@ -157,7 +412,7 @@ void ClusterBridge::inspectKey(const QString &key)
     for (std::size_t i = 0; i < n; ++i)
         m_client->inspect(i, key.toStdString(), [this, state, i, key, generation](core::ClientError e, core::Client::KeyInfo info) {
             if (e)
-                state->holders[static_cast<qsizetype>(i)] = tr("? (%1)").arg(QString::fromStdString(e.message));
+                state->holders[static_cast<qsizetype>(i)] = tr("? (%1)").arg(qs(e.message));
             else if (info.found)
                 state->holders[static_cast<qsizetype>(i)] = tr("%1 bytes, ttl %2, idle %3 s")
                                                                 .arg(info.size)
@@ -169,24 +424,72 @@ void ClusterBridge::inspectKey(const QString &key)
                         return;
                     // "address: what it holds", for the servers that answered something.
                     QStringList lines;
-                    const auto &servers = m_client->distribution().servers();
                     for (qsizetype k = 0; k < state->holders.size(); ++k)
-                        if (!state->holders[k].isEmpty())
-                            lines << QString::fromStdString(servers[static_cast<std::size_t>(k)].address())
-                                    + QStringLiteral(": ") + state->holders[k];
+                        if (!state->holders[k].isEmpty() && static_cast<std::size_t>(k) < m_servers.size())
+                            lines << qs(m_servers[static_cast<std::size_t>(k)].address()) + QStringLiteral(": ")
+                                    + state->holders[k];
                     Q_EMIT keyHeld(key, lines);
                 });
         });
 }
 
-void ClusterBridge::demoAction(Action action, int server)
+void ClusterBridge::discover(const core::Server &endpoint)
 {
-    if (!m_processThread || server < 0)
+    if (!m_processThread)
+        m_processThread = std::make_unique<core::IoRuntime>();
+    // Blocking, on the process thread; the request itself runs on the I/O thread.
+    m_processThread->post([this, endpoint] {
+        auto spec = core::discoverElastiCache(*m_io, endpoint);
+        const QString error = spec ? QString() : qs(spec.error);
+        const core::ServerList servers = spec ? spec.value->servers : core::ServerList{};
+        const QString preset = spec ? qs(spec.value->preset) : QString();
+        onGui(this, [this, servers, preset, error] { Q_EMIT discovered(servers, preset, error); });
+    });
+}
+
+int ClusterBridge::indexOf(const QString &address) const
+{
+    for (std::size_t i = 0; i < m_servers.size(); ++i)
+        if (qs(m_servers[i].address()) == address)
+            return static_cast<int>(i);
+    return -1;
+}
+
+void ClusterBridge::demoAction(Action action, const QString &address)
+{
+    if (!m_processThread || !m_demoRunning)
         return;
-    m_processThread->post([this, action, server] {
+    m_processThread->post([this, action, address] {
         if (!m_demo)
             return;
-        const auto index = static_cast<std::size_t>(server);
+        // The node by address: only processes this cluster started.
+        std::size_t index = m_demo->nodes().size();
+        for (std::size_t i = 0; i < m_demo->nodes().size(); ++i)
+            if (qs(m_demo->nodes()[i].server.address()) == address)
+                index = i;
+        if (action == Action::Add) {
+            auto added = m_demo->addServer();
+            if (!added) {
+                onGui(this, [this, error = qs(added.error)] { Q_EMIT event(tr("add server: %1").arg(error), QStringLiteral("demo")); });
+                return;
+            }
+            const core::Server server = m_demo->nodes()[*added.value].server;
+            const bool proxied = !m_demo->proxyConfig().empty();
+            onGui(this, [this, server, proxied] {
+                Q_EMIT event(tr("%1 started (a new memcached process)%2")
+                                 .arg(qs(server.address()),
+                                      proxied ? tr("; the proxy keeps its configured pool") : QString()),
+                             QStringLiteral("demo"));
+                Q_EMIT demoServerAdded(server);
+            });
+            return;
+        }
+        if (index == m_demo->nodes().size()) {
+            onGui(this, [this, address] {
+                Q_EMIT event(tr("%1 is not a server of the local demo cluster: nothing done").arg(address), QStringLiteral("demo"));
+            });
+            return;
+        }
         std::string error;
         QString what;
         switch (action) {
@@ -206,20 +509,25 @@ void ClusterBridge::demoAction(Action action, int server)
             error = m_demo->restart(index);
             what = tr("restarted, empty");
             break;
+        case Action::Remove:
+            error = m_demo->stop(index);
+            what = tr("stopped cleanly and removed");
+            break;
+        case Action::Add:
+            break;
         }
-        const QString address = index < m_demo->nodes().size()
-            ? QString::fromStdString(m_demo->nodes()[index].server.address())
-            : QString::number(server);
-        const QString text = error.empty() ? address + QLatin1Char(' ') + what
-                                           : tr("%1: %2").arg(address, QString::fromStdString(error));
-        onGui(this, [this, text, action, server, ok = error.empty()] {
-            if (ok && server < static_cast<int>(m_live.size())) {
+        const QString text = error.empty() ? address + QLatin1Char(' ') + what : tr("%1: %2").arg(address, qs(error));
+        onGui(this, [this, text, action, address, ok = error.empty()] {
+            const int server = indexOf(address);
+            if (ok && server >= 0) {
                 auto &l = m_live[static_cast<std::size_t>(server)];
                 l.paused = action == Action::Pause;
                 l.stopped = action == Action::Kill;
                 publish();
             }
-            Q_EMIT event(text);
+            Q_EMIT event(text, QStringLiteral("demo"));
+            if (ok && action == Action::Remove)
+                Q_EMIT demoServerRemoved(address);
         });
     });
 }
@@ -232,17 +540,21 @@ void ClusterBridge::onStats(std::uint64_t generation, const std::vector<core::Se
         if (s.server >= m_live.size())
             continue;
         auto &l = m_live[s.server];
-        l.error = s.error ? QString::fromStdString(s.error.message) : QString();
+        l.error = s.error ? qs(s.error.message) : QString();
         if (s.error) {
             l.polled = false; // what it held is no longer known
+            l.roundTripMs = -1;
             continue;
         }
         l.polled = true;
         l.items = s.items;
         l.bytes = s.bytes;
+        l.limitBytes = s.limitBytes;
         l.getsPerSecond = s.getsPerSecond.value_or(-1);
         l.setsPerSecond = s.setsPerSecond.value_or(-1);
         l.hitRatio = s.hitRatio.value_or(-1);
+        l.evictionsPerSecond = s.evictionsPerSecond.value_or(-1);
+        l.roundTripMs = static_cast<double>(s.roundTrip.count()) / 1000.0;
     }
     publish();
 }
@@ -251,11 +563,15 @@ void ClusterBridge::onHealth(std::uint64_t generation, const core::HealthEvent &
 {
     if (generation != m_generation || e.server >= m_live.size())
         return;
-    m_live[e.server].health = e.to;
+    auto &l = m_live[e.server];
+    l.health = e.to;
+    if (e.to == core::ServerState::Up) // it answers again: whatever we did to it is over
+        l.paused = l.stopped = false;
+    if (e.to == core::ServerState::Down)
+        l.held = l.misplaced = -1; // the last audit no longer says what it holds
     publish();
-    Q_EMIT event(tr("%1 is %2 (%3)")
-                     .arg(QString::fromStdString(e.address), QString::fromLatin1(core::stateName(e.to)),
-                          QString::fromStdString(e.reason)));
+    Q_EMIT event(tr("%1 is %2 (%3)").arg(qs(e.address), QString::fromLatin1(core::stateName(e.to)), qs(e.reason)),
+                 QStringLiteral("health"));
 }
 
 void ClusterBridge::publish()

@@ -1,11 +1,13 @@
 #pragma once
 
+#include "core/cluster/replication.h"
 #include "core/cluster/statspoller.h"
 #include "core/distribution/server.h"
 #include "core/net/serverpool.h"
 
 #include <QObject>
 #include <QString>
+#include <QTimer>
 
 #include <memory>
 #include <vector>
@@ -14,7 +16,9 @@ namespace ringscope::core {
 class Client;
 class IoRuntime;
 class LocalCluster;
+class ReplicatedClient;
 class StatsPoller;
+class TrafficGenerator;
 } // namespace ringscope::core
 
 namespace ringscope::ui {
@@ -26,17 +30,48 @@ struct LiveServer {
     bool stopped = false; // demo cluster: killed or stopped by us
     bool polled = false;  // stats arrived at least once
     std::uint64_t items = 0;
-    std::uint64_t bytes = 0;
-    double getsPerSecond = -1, setsPerSecond = -1, hitRatio = -1;
+    std::uint64_t bytes = 0, limitBytes = 0;
+    double getsPerSecond = -1, setsPerSecond = -1, hitRatio = -1, evictionsPerSecond = -1;
+    double roundTripMs = -1; // the last `stats` request, sent to answered
+    // From our own traffic's replication layer (when traffic runs).
+    double requestsPerSecond = -1; // reads and writes our client sent it
+    std::size_t outstanding = 0;
+    bool warming = false, resyncing = false, untrusted = false;
+    // From the last ownership audit (metadump); -1: none yet.
+    qint64 held = -1, misplaced = -1;
     QString error;
 };
 
+// The traffic generator and how it reaches the cluster.
+struct TrafficSettings {
+    bool enabled = false;
+    double rate = 200; // operations a second
+    QString preset, hash;
+    core::ReplicationOptions replication;
+    std::size_t keySpace = 5000;
+    double zipf = 0.99;
+    double getRatio = 0.9;
+};
+
+// One second of our traffic, for the plots.
+struct TrafficSample {
+    double getsPerSecond = 0, setsPerSecond = 0, hitRatio = -1;
+    double unavailablePerSecond = 0, errorsPerSecond = 0;
+    double p50Ms = 0, p99Ms = 0;
+};
+
 // The only code that touches both asio and Qt. The core runs on its own
-// threads: the I/O thread (client, stats poller) and, for the local demo
-// cluster, a process thread that starts and signals memcached (children die
-// with the thread that started them, so it must outlive them). Results come
-// back as queued signals carrying values; late results of a superseded
-// cluster are dropped by generation number.
+// threads: the I/O thread (client, stats poller, traffic) and, for the local
+// demo cluster, a process thread that starts and signals memcached (children
+// die with the thread that started them, so it must outlive them); audits
+// are computed on that thread too. Results come back as queued signals
+// carrying values; late results of a superseded cluster are dropped by
+// generation number.
+//
+// Safety: writes (sample keys, traffic) go only to a cluster that is
+// writable: the demo cluster RingScope started, or one the user switched to
+// writing. Kill, hang and restart only ever reach processes the demo cluster
+// started (LocalCluster checks the pid).
 class ClusterBridge : public QObject {
     Q_OBJECT
 
@@ -44,47 +79,93 @@ public:
     explicit ClusterBridge(QObject *parent = nullptr);
     ~ClusterBridge() override;
 
-    // Starts `count` memcached processes on 127.0.0.1 (asynchronously).
-    void startDemo(int count);
+    // Starts `count` memcached processes on 127.0.0.1 (asynchronously), and
+    // `proxy` in front of them: "", "twemproxy", "nginx-rr",
+    // "nginx-least-conn" or "nginx-hash".
+    void startDemo(int count, const QString &proxy = {});
+    // Stops the demo cluster, its proxy and all traffic (synchronously: it
+    // waits for the processes to exit).
+    void stopDemo();
     bool hasDemo() const noexcept { return m_demoRunning; } // GUI thread
+    QString proxyKind() const { return m_proxyKind; }
     // Watches a cluster (stats every second, health); read-only.
     void watch(const core::ServerList &servers);
-    // Writes `keys` to the cluster under `preset` — only the demo cluster,
-    // which RingScope started itself.
+    void unwatch();
+    // Writing is allowed on the demo cluster; elsewhere only after this.
+    void setWritable(bool writable);
+    bool writable() const noexcept { return m_writable || m_demoRunning; }
+    // The placement the audits check against.
+    void setPlacement(const QString &preset, const QString &hash);
+    // Audits the watched cluster now (metadump, read-only); every
+    // `interval` when non-zero.
+    void audit();
+    void setAuditInterval(int milliseconds);
+    // Writes `keys` to the cluster under `preset` — only when writable.
     void seedDemo(std::vector<std::string> keys, const QString &preset, const QString &hash);
+    // Starts, reconfigures or stops the traffic generator (only when writable).
+    QString configureTraffic(const TrafficSettings &settings);
+    const TrafficSettings &traffic() const noexcept { return m_traffic; }
 
     // Asks every watched server whether it holds `key` (mg without LRU bump);
     // answers with keyHeld(key, holders).
     void inspectKey(const QString &key);
 
-    enum class Action { Kill, Pause, Resume, Restart };
-    void demoAction(Action action, int server);
+    // Asks an ElastiCache configuration endpoint for its nodes (read-only);
+    // answers with discovered().
+    void discover(const core::Server &endpoint);
+
+    enum class Action { Kill, Pause, Resume, Restart, Add, Remove };
+    // `address` names a demo server (host:port); Add ignores it.
+    void demoAction(Action action, const QString &address);
 
 Q_SIGNALS:
-    void demoStarted(const ringscope::core::ServerList &servers);
+    void demoStarted(const ringscope::core::ServerList &servers, const QString &proxyAddress);
     void demoFailed(const QString &error);
+    void demoServerAdded(const ringscope::core::Server &server);
+    void demoServerRemoved(const QString &address);
     void seeded(qulonglong keys, qulonglong failures);
+    // The nodes an endpoint named, with the preset its clients use; or an error.
+    void discovered(const ringscope::core::ServerList &servers, const QString &preset, const QString &error);
     void liveChanged(const std::vector<ringscope::ui::LiveServer> &servers);
-    void event(const QString &text);
+    void trafficSampled(const ringscope::ui::TrafficSample &sample);
+    void audited(qulonglong keys, qulonglong misplaced);
+    // `kind`: "health", "demo", "replication", "traffic" — the plots mark the first three.
+    void event(const QString &text, const QString &kind = QStringLiteral("info"));
     // "address: size, ttl, idle" for each watched server that holds the key.
     void keyHeld(const QString &key, const QStringList &holders);
 
 private:
+    struct Traffic;
     void onStats(std::uint64_t generation, const std::vector<core::ServerStats> &stats);
     void onHealth(std::uint64_t generation, const core::HealthEvent &e);
+    void sampleTraffic();
+    void stopTraffic();
     void publish();
+    int indexOf(const QString &address) const;
 
     std::unique_ptr<core::IoRuntime> m_io;
     std::unique_ptr<core::IoRuntime> m_processThread;
-    std::unique_ptr<core::LocalCluster> m_demo;
+    std::unique_ptr<core::LocalCluster> m_demo; // process thread only
     std::unique_ptr<core::Client> m_client;
     std::shared_ptr<core::StatsPoller> m_poller;
+    std::unique_ptr<Traffic> m_trafficSession;
+    TrafficSettings m_traffic;
+    QTimer m_trafficTimer;
+    QTimer m_auditTimer;
+    bool m_auditRunning = false;
+    QString m_preset, m_hash;
     std::vector<LiveServer> m_live;
+    core::ServerList m_servers;
     std::uint64_t m_generation = 0;
     bool m_demoRunning = false; // GUI thread's view; m_demo itself belongs to the process thread
+    bool m_writable = false;
+    QString m_proxyKind;
+    std::optional<core::Server> m_proxy;
 };
 
 } // namespace ringscope::ui
 
 Q_DECLARE_METATYPE(ringscope::core::ServerList)
+Q_DECLARE_METATYPE(ringscope::core::Server)
 Q_DECLARE_METATYPE(std::vector<ringscope::ui::LiveServer>)
+Q_DECLARE_METATYPE(ringscope::ui::TrafficSample)

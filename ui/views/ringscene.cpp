@@ -27,7 +27,7 @@ QColor serverColor(std::size_t index)
 
 std::shared_ptr<const RingScene> RingScene::build(const core::Distribution &d, const core::KeySet &keys,
                                                   const QString &preset, const QString &hash,
-                                                  const RingScene *previous)
+                                                  const RingScene *previous, const std::vector<bool> &ejected)
 {
     auto scene = std::make_shared<RingScene>();
     scene->preset = preset;
@@ -67,7 +67,23 @@ std::shared_ptr<const RingScene> RingScene::build(const core::Distribution &d, c
     for (const auto &p : d.points())
         scene->points.push_back({p.value, p.server});
 
-    const auto owners = core::assignOwners(d, keys);
+    auto owners = core::assignOwners(d, keys);
+    const auto isEjected = [&](std::size_t server) { return server < ejected.size() && ejected[server]; };
+    std::size_t live = 0;
+    for (std::size_t i = 0; i < scene->servers.size(); ++i) {
+        scene->servers[i].ejected = isEjected(i);
+        live += scene->servers[i].ejected ? 0u : 1u;
+    }
+    if (live > 0 && live < scene->servers.size())
+        for (std::size_t i = 0; i < keys.size(); ++i) {
+            if (!isEjected(owners[i]))
+                continue;
+            for (const std::size_t next : d.successors(keys[i], scene->servers.size()))
+                if (!isEjected(next)) {
+                    owners[i] = static_cast<std::uint32_t>(next);
+                    break;
+                }
+        }
     std::vector<std::size_t> order(keys.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
     std::vector<std::uint32_t> positions(keys.size());
@@ -77,9 +93,19 @@ std::shared_ptr<const RingScene> RingScene::build(const core::Distribution &d, c
 
     // The previous owner of each key, by key name.
     QHash<QString, std::uint32_t> previousOwner;
-    if (previous)
+    // Where each previous server is now (-1: gone), by label.
+    std::vector<int> previousIndex;
+    if (previous) {
+        previousOwner.reserve(static_cast<qsizetype>(previous->keys.size()));
         for (std::size_t i = 0; i < previous->keys.size(); ++i)
             previousOwner.insert(previous->keyNames[i], previous->keys[i].owner);
+        QHash<QString, int> now;
+        for (std::size_t i = 0; i < scene->servers.size(); ++i)
+            now.insert(scene->servers[i].label, static_cast<int>(i));
+        for (const auto &s : previous->servers)
+            previousIndex.push_back(now.value(s.label, -1));
+    }
+    std::vector<std::uint64_t> removedOut(previous ? previous->servers.size() : 0, 0);
 
     scene->keys.reserve(keys.size());
     scene->keyNames.reserve(keys.size());
@@ -91,15 +117,28 @@ std::shared_ptr<const RingScene> RingScene::build(const core::Distribution &d, c
             const auto it = previousOwner.constFind(name);
             if (it != previousOwner.constEnd()) {
                 const auto &was = previous->servers[*it];
-                if (was.label != scene->servers[owners[i]].label) {
+                if (previousIndex[*it] != static_cast<int>(owners[i])) {
                     k.movedFrom = was.color.rgb();
                     ++scene->moved;
+                    ++scene->servers[owners[i]].movedIn;
+                    if (previousIndex[*it] >= 0)
+                        ++scene->servers[static_cast<std::size_t>(previousIndex[*it])].movedOut;
+                    else
+                        ++removedOut[*it];
                 }
             }
         }
         scene->keys.push_back(k);
         scene->keyNames.push_back(name);
     }
+    for (std::size_t i = 0; i < removedOut.size(); ++i)
+        if (previousIndex[i] < 0) {
+            Server gone = previous->servers[i];
+            gone.keys = 0;
+            gone.movedIn = 0;
+            gone.movedOut = removedOut[i];
+            scene->removed.push_back(gone);
+        }
     return scene;
 }
 

@@ -23,6 +23,8 @@ struct RingScene {
         QColor color;
         std::uint64_t keys = 0;   // keys owned in this scene
         double idealShare = 0;    // weight / total weight
+        std::uint64_t movedIn = 0, movedOut = 0; // in the change that made this scene
+        bool ejected = false;     // down and taken off the ring (auto-eject): owns nothing
     };
     struct Point {
         std::uint32_t position;   // on the 32-bit circle
@@ -37,6 +39,7 @@ struct RingScene {
     QString preset;
     QString hash;
     std::vector<Server> servers;
+    std::vector<Server> removed; // servers of the previous scene that are gone, with movedOut
     std::vector<Point> points;  // empty for strategies without a ring
     std::vector<Key> keys;      // sorted by position
     std::vector<QString> keyNames; // same order as keys
@@ -44,10 +47,12 @@ struct RingScene {
     std::uint64_t generation = 0;
 
     // Builds the scene; `previous` (may be null) marks the keys whose owner
-    // changed, matching servers by label.
+    // changed, matching servers by label. A server marked in `ejected` stays
+    // on the ring but owns nothing: its keys go to their next owner that is
+    // not ejected, as auto-eject clients (libmemcached, twemproxy) do.
     static std::shared_ptr<const RingScene> build(const core::Distribution &d, const core::KeySet &keys,
                                                   const QString &preset, const QString &hash,
-                                                  const RingScene *previous);
+                                                  const RingScene *previous, const std::vector<bool> &ejected = {});
 };
 
 // The colour-blind-safe palette (Okabe & Ito, then Paul Tol's muted set).
