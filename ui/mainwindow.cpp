@@ -843,6 +843,7 @@ void MainWindow::buildToolBars()
 
 void MainWindow::buildTrafficBar()
 {
+    addToolBarBreak();
     auto *bar = addToolBar(tr("Traffic and replication"));
     bar->setObjectName(QStringLiteral("trafficToolBar"));
     m_replicationBox = new QComboBox(bar);

@@ -366,8 +366,12 @@ void ClusterBridge::sampleTraffic()
             sample.hitRatio = static_cast<double>(stats.hits - a.hits) / static_cast<double>(gets);
         sample.unavailablePerSecond = rate(stats.unavailable, a.unavailable);
         sample.errorsPerSecond = rate(stats.readErrors + stats.writeErrors, a.readErrors + a.writeErrors);
-        sample.p50Ms = stats.latencyPercentile(50) / 1000.0;
-        sample.p99Ms = stats.latencyPercentile(99) / 1000.0;
+        // Percentiles of this second's operations only.
+        core::TrafficStats interval;
+        for (std::size_t b = 0; b < interval.latency.size(); ++b)
+            interval.latency[b] = stats.latency[b] - a.latency[b];
+        sample.p50Ms = interval.latencyPercentile(0.50) / 1000.0;
+        sample.p99Ms = interval.latencyPercentile(0.99) / 1000.0;
         std::vector<double> perServer;
         if (t->perServer)
             for (std::size_t i = 0; i < counters.size(); ++i) {

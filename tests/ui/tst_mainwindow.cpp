@@ -1,0 +1,389 @@
+// The desktop program's live parts on the offscreen platform: the Connect
+// dialog refusing bad input with a message, the plots showing the scene, the
+// what-if and weight changes, traffic with replication through a real
+// SIGKILL of a demo server, auto-eject on the ring, the event loop staying
+// responsive while servers are polled and killed, and SIGTERM stopping the
+// demo cluster with no orphans.
+// qcustomplot.h uses foreach: it must come before any other Qt header.
+#undef QT_NO_FOREACH
+#include <qcustomplot.h>
+
+#include "common/processes.h"
+#include "core/cluster/keyset.h"
+#include "core/cluster/serverspec.h"
+#include "core/distribution/preset.h"
+#include "mainwindow.h"
+#include "models/servertablemodel.h"
+#include "panels/connectdialog.h"
+#include "panels/plotspanel.h"
+#include "views/ringscene.h"
+#include "views/ringview.h"
+
+#include <QAbstractItemModelTester>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <csignal>
+#include <fstream>
+
+using namespace ringscope;
+
+namespace {
+
+core::ServerList servers(const char *spec)
+{
+    return *core::parseServerList(spec).value;
+}
+
+std::unique_ptr<core::Distribution> make(const char *preset, const core::ServerList &list)
+{
+    std::string error;
+    return core::makeDistribution(*core::findPreset(preset), list, std::nullopt, {}, error);
+}
+
+void saveIfAsked(QWidget &w, const char *name)
+{
+    const QByteArray dir = qgetenv("RINGSCOPE_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        w.grab().save(QString::fromLocal8Bit(dir) + QLatin1Char('/') + QLatin1String(name));
+}
+
+// The memcached processes whose parent is `parent` (from /proc).
+std::vector<qint64> memcachedChildren(qint64 parent)
+{
+    std::vector<qint64> out;
+    for (const QString &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+        bool ok = false;
+        const qint64 pid = entry.toLongLong(&ok);
+        if (!ok)
+            continue;
+        std::ifstream stat("/proc/" + entry.toStdString() + "/stat");
+        std::string line;
+        std::getline(stat, line);
+        const auto open = line.find('('), close = line.rfind(')');
+        if (open == std::string::npos || close == std::string::npos)
+            continue;
+        const std::string comm = line.substr(open + 1, close - open - 1);
+        char state = 0;
+        long long ppid = 0;
+        if (std::sscanf(line.c_str() + close + 1, " %c %lld", &state, &ppid) == 2 && ppid == parent && comm == "memcached")
+            out.push_back(pid);
+    }
+    return out;
+}
+
+bool alive(qint64 pid)
+{
+    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+    std::string line;
+    if (!std::getline(stat, line))
+        return false;
+    const auto close = line.rfind(')');
+    return close != std::string::npos && line.size() > close + 2 && line[close + 2] != 'Z';
+}
+
+} // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        // Each test its own settings: no recent list or theme from a user.
+        QStandardPaths::setTestModeEnabled(true);
+    }
+
+    void connectDialogRefusesBadInput_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("preset");
+        QTest::addColumn<QString>("hash");
+        QTest::addColumn<QString>("message");
+        using K = ui::ClusterRequest::Kind;
+        const auto s = static_cast<int>(K::Servers), f = static_cast<int>(K::ConfigFile), e = static_cast<int>(K::ElastiCache);
+        QTest::addRow("no servers") << s << QString() << QString() << QString() << QStringLiteral("give at least one host:port");
+        QTest::addRow("port out of range") << s << QStringLiteral("10.0.0.1:99999") << QString() << QString()
+                                           << QStringLiteral("port '99999' is not a number from 1 to 65535");
+        QTest::addRow("port not a number") << s << QStringLiteral("cache-a:abc") << QString() << QString()
+                                           << QStringLiteral("port 'abc'");
+        QTest::addRow("duplicate") << s << QStringLiteral("a:1,a:1") << QString() << QString()
+                                   << QStringLiteral("duplicate server a:1");
+        QTest::addRow("no file") << f << QString() << QString() << QString() << QStringLiteral("config file: give the path");
+        QTest::addRow("missing file") << f << QStringLiteral("/nonexistent/nutcracker.yml") << QString() << QString()
+                                      << QStringLiteral("cannot read /nonexistent/nutcracker.yml");
+        QTest::addRow("bad yml") << f << QStringLiteral("@BADYML") << QString() << QString()
+                                 << QStringLiteral(":4: unknown hash 'nope'");
+        QTest::addRow("no endpoint") << e << QString() << QString() << QString() << QStringLiteral("give host:port");
+        QTest::addRow("bad endpoint") << e << QStringLiteral("cfg.example.com:0") << QString() << QString()
+                                      << QStringLiteral("port '0'");
+        QTest::addRow("hash on a fixed preset") << s << QStringLiteral("10.0.0.1:11211") << QStringLiteral("FIXED")
+                                                << QStringLiteral("crc32") << QStringLiteral("fixes its own hash");
+    }
+
+    void connectDialogRefusesBadInput()
+    {
+        QFETCH(int, kind);
+        QFETCH(QString, text);
+        QFETCH(QString, preset);
+        QFETCH(QString, hash);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        if (text == QLatin1String("@BADYML")) {
+            text = dir.filePath(QStringLiteral("bad.yml"));
+            QFile file(text);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("alpha:\n  servers:\n   - 10.0.0.1:11211:1\n  hash: nope\n");
+        }
+        if (preset == QLatin1String("FIXED"))
+            for (const auto &p : core::allPresets())
+                if (!p.hashSelectable) {
+                    preset = QString::fromLatin1(p.name.data(), static_cast<qsizetype>(p.name.size()));
+                    break;
+                }
+        ui::ClusterRequest r;
+        r.kind = static_cast<ui::ClusterRequest::Kind>(kind);
+        r.spec = text;
+        r.preset = preset;
+        r.hash = hash;
+        if (r.kind == ui::ClusterRequest::Kind::ElastiCache && !text.isEmpty()) {
+            // The dialog shows the endpoint as text: put it there as typed.
+            r.endpoint.host = text.section(QLatin1Char(':'), 0, 0).toStdString();
+        }
+        ui::ConnectDialog dialog;
+        dialog.setRequest(r);
+        if (r.kind == ui::ClusterRequest::Kind::ElastiCache)
+            for (auto *edit : dialog.findChildren<QLineEdit *>())
+                if (edit->placeholderText().contains(QStringLiteral("amazonaws")))
+                    edit->setText(text);
+        dialog.show();
+        dialog.accept();
+        QVERIFY2(dialog.error().contains(message), qPrintable(dialog.error()));
+        QCOMPARE(dialog.result(), int(QDialog::Rejected)); // stays open
+    }
+
+    void connectDialogAcceptsAGoodList()
+    {
+        ui::ClusterRequest r;
+        r.kind = ui::ClusterRequest::Kind::Servers;
+        r.spec = QStringLiteral("10.0.0.1:11211,10.0.0.2:11211:2 big");
+        r.preset = QStringLiteral("ketama");
+        ui::ConnectDialog dialog;
+        dialog.setRequest(r);
+        dialog.show();
+        dialog.accept();
+        QCOMPARE(dialog.error(), QString());
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(dialog.request().servers.size(), std::size_t{2});
+        QCOMPARE(dialog.request().servers[1].weight, 2u);
+        QCOMPARE(dialog.request().preset, QStringLiteral("ketama"));
+    }
+
+    void plotsShowTheLastChange()
+    {
+        const auto before = servers("10.0.0.1:11211,10.0.0.2:11211,10.0.0.3:11211");
+        const auto after = servers("10.0.0.1:11211,10.0.0.2:11211,10.0.0.4:11211,10.0.0.5:11211");
+        const auto keys = core::KeySet::synthetic(4000, 9);
+        auto first = ui::RingScene::build(*make("ketama", before), keys, QStringLiteral("ketama"), {}, nullptr);
+        auto second = ui::RingScene::build(*make("ketama", after), keys, QStringLiteral("ketama"), {}, first.get());
+        // In and out balance: every key that moved left one server and reached another.
+        std::uint64_t in = 0, out = 0;
+        for (const auto &s : second->servers) {
+            in += s.movedIn;
+            out += s.movedOut;
+        }
+        QCOMPARE(second->removed.size(), std::size_t{1});
+        QCOMPARE(second->removed[0].label, QStringLiteral("10.0.0.3:11211"));
+        QCOMPARE(second->removed[0].movedOut, first->servers[2].keys); // all its keys left
+        out += second->removed[0].movedOut;
+        QCOMPARE(in, second->moved);
+        QCOMPARE(out, second->moved);
+
+        ui::PlotsPanel panel;
+        panel.resize(800, 400);
+        panel.setScene(second);
+        auto *keysPlot = panel.plot(ui::PlotsPanel::Keys);
+        auto *owned = qobject_cast<QCPBars *>(keysPlot->plottable(0));
+        QVERIFY(owned);
+        QCOMPARE(owned->data()->size(), 4);
+        for (int i = 0; i < 4; ++i)
+            QCOMPARE(owned->data()->at(i)->value,
+                     100.0 * static_cast<double>(second->servers[static_cast<std::size_t>(i)].keys) / 4000.0);
+        auto *moved = panel.plot(ui::PlotsPanel::Moved);
+        auto *inBars = qobject_cast<QCPBars *>(moved->plottable(0));
+        auto *outBars = qobject_cast<QCPBars *>(moved->plottable(1));
+        QCOMPARE(inBars->data()->size(), 5); // four servers and the one that left
+        QCOMPARE(outBars->data()->at(4)->value, -static_cast<double>(second->removed[0].movedOut));
+        QCOMPARE(inBars->data()->at(2)->value, static_cast<double>(second->servers[2].movedIn));
+
+        // Time plots: one series per server, and a marker per event.
+        std::vector<ui::LiveServer> live(4);
+        for (std::size_t i = 0; i < live.size(); ++i) {
+            live[i].getsPerSecond = 10.0 * static_cast<double>(i + 1);
+            live[i].hitRatio = 0.5;
+            live[i].roundTripMs = 0.2;
+        }
+        panel.addLive(live);
+        panel.addLive(live);
+        panel.addMarker(QStringLiteral("10.0.0.4:11211 is down"), QStringLiteral("health"));
+        auto *load = panel.plot(ui::PlotsPanel::Load);
+        QCOMPARE(load->graphCount(), 4);
+        QCOMPARE(load->graph(3)->data()->size(), 2);
+        QCOMPARE(load->graph(3)->data()->at(0)->value, 40.0);
+        QCOMPARE(panel.markerCount(), 1);
+        QCOMPARE(load->itemCount(), 2); // the line and its label
+        panel.setCurrentPlot(ui::PlotsPanel::Moved);
+        saveIfAsked(panel, "plots-moved.png");
+    }
+
+    void whatIfAndWeightChangeTheRingOnly()
+    {
+        ui::MainWindow::Options options;
+        options.servers = servers("10.0.0.1:11211,10.0.0.2:11211,10.0.0.3:11211");
+        options.preset = QStringLiteral("libmemcached-ketama-weighted");
+        options.keyCount = 3000;
+        ui::MainWindow window(options);
+        QAbstractItemModelTester tester(window.serverModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const std::uint64_t ownedBefore = window.ringView()->scene()->servers[1].keys;
+        QCOMPARE(window.simulateFailure(1, true), QString());
+        const auto *scene = window.ringView()->scene();
+        QVERIFY(scene->servers[1].ejected);
+        QCOMPARE(scene->servers[1].keys, std::uint64_t{0});
+        QCOMPARE(scene->moved, ownedBefore); // exactly its keys moved, to their next owners
+        QCOMPARE(window.serverModel()->index(1, ui::ServerTableModel::State).data().toString(), QStringLiteral("ejected"));
+        QCOMPARE(window.simulateFailure(0, true), QString()); // a second failure is allowed…
+        QVERIFY(!window.simulateFailure(2, true).isEmpty());  // …but not the last server standing
+        QCOMPARE(window.simulateFailure(0, false), QString());
+        QCOMPARE(window.simulateFailure(1, false), QString());
+        QCOMPARE(window.ringView()->scene()->moved, ownedBefore); // they come back
+
+        // A weight edit in the table is a topology change like any other.
+        QVERIFY(window.serverModel()->setData(window.serverModel()->index(0, ui::ServerTableModel::Weight), 3));
+        QTRY_COMPARE(window.servers()[0].weight, 3u);
+        QCOMPARE(window.ringView()->scene()->servers[0].idealShare, 0.6);
+        QVERIFY(window.ringView()->scene()->servers[0].movedIn > 0);
+        QVERIFY(!window.serverModel()->setData(window.serverModel()->index(0, ui::ServerTableModel::Weight), 0));
+        QVERIFY(!window.serverModel()->setData(window.serverModel()->index(0, ui::ServerTableModel::Keys), 5));
+        // Nothing was contacted: offline, and no write switch to flip.
+        QVERIFY(!window.writable());
+    }
+
+    void trafficWithReplicationSurvivesAKill()
+    {
+        ui::MainWindow::Options options;
+        options.demoServers = 3;
+        options.keyCount = 2000;
+        options.trafficRate = 400;
+        ui::MainWindow window(options);
+        window.resize(1500, 950);
+        window.show();
+        QTRY_VERIFY_WITH_TIMEOUT(window.demoRunning(), 10000);
+        QVERIFY(window.writable()); // the demo cluster is ours
+        QCOMPARE(window.setReplication(core::ReplicationMode::Ring, 2, core::ReadPolicy::Primary, core::OnFailure::Miss),
+                 QString());
+        std::vector<ui::TrafficSample> samples;
+        connect(window.bridge(), &ui::ClusterBridge::trafficSampled, this,
+                [&](const ui::TrafficSample &s) { samples.push_back(s); });
+        // Warm: the hit ratio climbs as cache-aside fills the key space.
+        QTRY_VERIFY_WITH_TIMEOUT(samples.size() >= 3, 8000);
+        window.demoAction(static_cast<int>(ui::ClusterBridge::Action::Kill), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(window.serverModel()->index(1, ui::ServerTableModel::State).data().toString(),
+                                  QStringLiteral("killed"), 5000);
+        const std::size_t killedAt = samples.size();
+        QTRY_VERIFY_WITH_TIMEOUT(samples.size() >= killedAt + 4, 8000);
+        for (std::size_t i = killedAt; i < samples.size(); ++i) {
+            QCOMPARE(samples[i].unavailablePerSecond, 0.0); // R=2: every key has another copy
+            QVERIFY(samples[i].getsPerSecond > 100);
+        }
+        QVERIFY2(samples.back().hitRatio > 0.5, qPrintable(QString::number(samples.back().hitRatio)));
+        QVERIFY(window.plots()->markerCount() >= 1); // the kill is marked on the time plots
+        QVERIFY(window.plots()->plot(ui::PlotsPanel::Load)->graphCount() >= 3);
+        saveIfAsked(window, "demo-replicated-kill.png");
+
+        // Without replication and with auto-eject, a server that goes down
+        // leaves the ring: its keys move to their next owners, animated.
+        QCOMPARE(window.setReplication(core::ReplicationMode::None, 1, core::ReadPolicy::Primary, core::OnFailure::Rehash),
+                 QString());
+        QTRY_VERIFY_WITH_TIMEOUT(window.ringView()->scene()->servers[1].ejected, 5000);
+        QCOMPARE(window.ringView()->scene()->servers[1].keys, std::uint64_t{0});
+        QVERIFY(window.ringView()->scene()->moved > 0);
+        QCOMPARE(window.serverModel()->index(1, ui::ServerTableModel::State).data().toString(), QStringLiteral("killed"));
+        window.demoAction(static_cast<int>(ui::ClusterBridge::Action::Restart), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.ringView()->scene()->servers[1].ejected, 8000);
+    }
+
+    void demoAddAndRemoveStartAndStopProcesses()
+    {
+        ui::MainWindow::Options options;
+        options.demoServers = 2;
+        options.keyCount = 1000;
+        options.trafficRate = 0;
+        ui::MainWindow window(options);
+        QTRY_VERIFY_WITH_TIMEOUT(window.demoRunning(), 10000);
+        QCOMPARE(window.addServer(), QString());
+        QTRY_COMPARE_WITH_TIMEOUT(window.servers().size(), std::size_t{3}, 8000);
+        const quint16 port = window.servers()[2].port;
+        QVERIFY(test::waitForPort(port, 2000)); // a real memcached answers there
+        QVERIFY(window.ringView()->scene()->moved > 0);
+        QCOMPARE(window.removeServer(2), QString());
+        QTRY_COMPARE_WITH_TIMEOUT(window.servers().size(), std::size_t{2}, 8000);
+        QTRY_VERIFY_WITH_TIMEOUT(!test::waitForPort(port, 50), 5000); // stopped
+    }
+
+    // Figures for the README come from bench_gui; here the loop must not be
+    // blocked for anything like a deadline (500 ms) by the poll or a kill.
+    void eventLoopStaysResponsive()
+    {
+        ui::MainWindow::Options options;
+        options.demoServers = 4;
+        options.keyCount = 5000;
+        options.trafficRate = 200;
+        ui::MainWindow window(options);
+        window.resize(1400, 900);
+        window.show();
+        QTRY_VERIFY_WITH_TIMEOUT(window.demoRunning(), 10000);
+        QTest::qWait(1500);
+        QElapsedTimer clock;
+        clock.start();
+        qint64 last = 0, worst = 0;
+        QTimer tick;
+        tick.setInterval(2);
+        connect(&tick, &QTimer::timeout, this, [&] {
+            const qint64 now = clock.elapsed();
+            worst = std::max(worst, now - last);
+            last = now;
+        });
+        tick.start();
+        QTest::qWait(1500);
+        window.demoAction(static_cast<int>(ui::ClusterBridge::Action::Kill), 2);
+        QTest::qWait(3000);
+        qInfo("longest gap between 2 ms ticks while polling 4 servers and killing one: %lld ms", worst);
+        QVERIFY2(worst < 250, qPrintable(QString::number(worst)));
+    }
+
+    void sigtermStopsTheDemoCluster()
+    {
+        test::Child gui;
+        QString error;
+        QVERIFY2(gui.start(QStringLiteral(RINGSCOPE_GUI), {QStringLiteral("--demo"), QStringLiteral("2")}, &error, {}, true),
+                 qPrintable(error));
+        std::vector<qint64> children;
+        QTRY_VERIFY_WITH_TIMEOUT((children = memcachedChildren(gui.pid())).size() == 2, 15000);
+        ::kill(static_cast<pid_t>(gui.pid()), SIGTERM);
+        const auto code = gui.wait(15000);
+        QVERIFY2(code.has_value(), "ringscope did not exit on SIGTERM");
+        QCOMPARE(*code, 0);
+        for (const qint64 pid : children)
+            QVERIFY2(!alive(pid), qPrintable(QStringLiteral("memcached %1 outlived ringscope").arg(pid)));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
