@@ -92,7 +92,7 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     , m_servers(options.servers)
     , m_preset(options.preset)
     , m_hash(options.hash)
-    , m_keys(core::KeySet::synthetic(static_cast<std::size_t>(options.keyCount)))
+    , m_keys(std::make_shared<const core::KeySet>(core::KeySet::synthetic(static_cast<std::size_t>(options.keyCount))))
     , m_title(options.title)
     , m_ring(new RingView(this))
     , m_trafficRate(options.trafficRate > 0 ? options.trafficRate : 150)
@@ -305,7 +305,7 @@ void MainWindow::onDemoStarted(const core::ServerList &servers, const QString &p
     m_bridge->watch(servers);
     m_bridge->setPlacement(m_preset, m_hash);
     m_bridge->setAuditInterval(5000);
-    std::vector<std::string> keys(m_keys.views().begin(), m_keys.views().end());
+    std::vector<std::string> keys(m_keys->views().begin(), m_keys->views().end());
     m_bridge->seedDemo(std::move(keys), m_preset, m_hash);
     for (auto *a : m_demoActions)
         a->setEnabled(true);
@@ -408,8 +408,8 @@ QString MainWindow::rebuild(const QString &why, bool animate)
         logEvent(tr("%1: %2 of %3 keys moved (%4%)")
                      .arg(why)
                      .arg(m_scene->moved)
-                     .arg(m_keys.size())
-                     .arg(100.0 * static_cast<double>(m_scene->moved) / static_cast<double>(std::max<std::size_t>(1, m_keys.size())), 0, 'f', 1),
+                     .arg(m_keys->size())
+                     .arg(100.0 * static_cast<double>(m_scene->moved) / static_cast<double>(std::max<std::size_t>(1, m_keys->size())), 0, 'f', 1),
                  QStringLiteral("topology"));
     else
         logEvent(why);
@@ -761,7 +761,7 @@ void MainWindow::buildToolBars()
     m_keyCount = new QSpinBox(bar);
     m_keyCount->setRange(100, 1000000);
     m_keyCount->setSingleStep(10000);
-    m_keyCount->setValue(static_cast<int>(m_keys.size()));
+    m_keyCount->setValue(static_cast<int>(m_keys->size()));
     m_keyCount->setSuffix(tr(" keys"));
     m_keyCount->setToolTip(tr("Sample keys drawn on the ring (written to the demo cluster)"));
 
@@ -833,9 +833,9 @@ void MainWindow::buildToolBars()
             QMessageBox::warning(this, tr("Servers"), e);
     });
     connect(m_keyCount, &QSpinBox::editingFinished, this, [this] {
-        if (static_cast<std::size_t>(m_keyCount->value()) == m_keys.size())
+        if (static_cast<std::size_t>(m_keyCount->value()) == m_keys->size())
             return;
-        m_keys = core::KeySet::synthetic(static_cast<std::size_t>(m_keyCount->value()));
+        m_keys = std::make_shared<const core::KeySet>(core::KeySet::synthetic(static_cast<std::size_t>(m_keyCount->value())));
         m_scene.reset();
         rebuild(tr("%1 sample keys").arg(m_keyCount->value()), false);
     });
@@ -1027,7 +1027,7 @@ void MainWindow::updateStatus()
     m_status->setText(tr("%1 servers · %2 (%3) · %4 sample keys · %5")
                           .arg(m_servers.size())
                           .arg(m_preset, hashLabel)
-                          .arg(m_keys.size())
+                          .arg(m_keys->size())
                           .arg(mode));
     if (m_bridge->traffic().enabled && writable())
         m_trafficLabel->setText(tr("traffic %1 ops/s · hit %2 · p99 %3 ms")

@@ -111,7 +111,7 @@ private:
     core::ServerList m_servers;
     QString m_preset;
     QString m_hash;
-    core::KeySet m_keys;
+    std::shared_ptr<const core::KeySet> m_keys;
     std::shared_ptr<const RingScene> m_scene;
     std::vector<LiveServer> m_live;
     QSet<QString> m_simulated; // labels of servers failed by what-if

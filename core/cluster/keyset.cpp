@@ -76,4 +76,44 @@ void KeySet::rebuildViews()
     }
 }
 
+KeySet::KeySet(const KeySet &other)
+    : m_bytes(other.m_bytes)
+    , m_ends(other.m_ends)
+{
+    rebuildViews();
+}
+
+KeySet::KeySet(KeySet &&other)
+    : m_bytes(std::move(other.m_bytes))
+    , m_ends(std::move(other.m_ends))
+{
+    rebuildViews();
+    other.m_bytes.clear();
+    other.m_ends.clear();
+    other.m_views.clear();
+}
+
+KeySet &KeySet::operator=(const KeySet &other)
+{
+    if (this != &other) {
+        m_bytes = other.m_bytes;
+        m_ends = other.m_ends;
+        rebuildViews();
+    }
+    return *this;
+}
+
+KeySet &KeySet::operator=(KeySet &&other)
+{
+    if (this != &other) {
+        m_bytes = std::move(other.m_bytes);
+        m_ends = std::move(other.m_ends);
+        rebuildViews();
+        other.m_bytes.clear();
+        other.m_ends.clear();
+        other.m_views.clear();
+    }
+    return *this;
+}
+
 } // namespace ringscope::core

@@ -13,6 +13,13 @@ namespace ringscope::core {
 class KeySet {
 public:
     KeySet() = default;
+    // The views point into the bytes: copies and moves rebuild them (a short
+    // string's bytes move with the object, not with its heap buffer).
+    KeySet(const KeySet &other);
+    KeySet(KeySet &&other);
+    KeySet &operator=(const KeySet &other);
+    KeySet &operator=(KeySet &&other);
+    ~KeySet() = default;
 
     // One key per line ("\n", a trailing "\r" kept as part of the key is
     // removed), as `ringscope-cli place` reads stdin. A last line without "\n"

@@ -6,6 +6,9 @@
 
 #include <QHash>
 
+#include <string_view>
+#include <unordered_map>
+
 #include <algorithm>
 #include <numeric>
 
@@ -25,10 +28,41 @@ QColor serverColor(std::size_t index)
     return c;
 }
 
+namespace {
+
+// FNV-1a over every key and its length: the same key list gives the same digest.
+std::uint64_t digestOf(const core::KeySet &keys)
+{
+    std::uint64_t h = 14695981039346656037ull;
+    for (const std::string_view k : keys.views()) {
+        for (const char c : k)
+            h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+        h = (h ^ k.size()) * 1099511628211ull;
+    }
+    return h;
+}
+
+} // namespace
+
+QString RingScene::keyName(std::size_t index) const
+{
+    const std::string_view k = (*keySet)[inputIndex[index]];
+    return QString::fromUtf8(k.data(), static_cast<qsizetype>(k.size()));
+}
+
 std::shared_ptr<const RingScene> RingScene::build(const core::Distribution &d, const core::KeySet &keys,
                                                   const QString &preset, const QString &hash,
                                                   const RingScene *previous, const std::vector<bool> &ejected)
 {
+    return build(d, std::make_shared<const core::KeySet>(keys), preset, hash, previous, ejected);
+}
+
+std::shared_ptr<const RingScene> RingScene::build(const core::Distribution &d, std::shared_ptr<const core::KeySet> keySet,
+                                                  const QString &preset, const QString &hash,
+                                                  const RingScene *previous, const std::vector<bool> &ejected)
+{
+    const core::KeySet &keys = *keySet;
+    const std::uint64_t digest = digestOf(keys);
     auto scene = std::make_shared<RingScene>();
     scene->preset = preset;
     scene->hash = hash;
@@ -85,20 +119,42 @@ std::shared_ptr<const RingScene> RingScene::build(const core::Distribution &d, c
                 }
         }
     std::vector<std::size_t> order(keys.size());
-    std::iota(order.begin(), order.end(), std::size_t{0});
     std::vector<std::uint32_t> positions(keys.size());
-    for (std::size_t i = 0; i < keys.size(); ++i)
-        positions[i] = d.position(keys[i]);
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return positions[a] < positions[b]; });
+    const bool samePositions = previous && previous->preset == preset && previous->hash == hash
+        && previous->keysDigest == digest && previous->inputIndex.size() == keys.size();
+    if (samePositions) {
+        // Same keys, same hash: the same places on the circle, in the same order.
+        for (std::size_t j = 0; j < keys.size(); ++j) {
+            order[j] = previous->inputIndex[j];
+            positions[order[j]] = previous->keys[j].position;
+        }
+    } else {
+        std::iota(order.begin(), order.end(), std::size_t{0});
+        for (std::size_t i = 0; i < keys.size(); ++i)
+            positions[i] = d.position(keys[i]);
+        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return positions[a] < positions[b]; });
+    }
 
-    // The previous owner of each key, by key name.
-    QHash<QString, std::uint32_t> previousOwner;
+    // The previous owner of each key: by index when the keys are the same
+    // list (the usual case: a topology change), else by name.
+    scene->keySet = keySet;
+    scene->keysDigest = digest;
+    std::vector<std::int64_t> previousOwner; // by input index; -1: the key is new
     // Where each previous server is now (-1: gone), by label.
     std::vector<int> previousIndex;
     if (previous) {
-        previousOwner.reserve(static_cast<qsizetype>(previous->keys.size()));
-        for (std::size_t i = 0; i < previous->keys.size(); ++i)
-            previousOwner.insert(previous->keyNames[i], previous->keys[i].owner);
+        if (previous->keysDigest == scene->keysDigest && previous->ownerByInput.size() == keys.size()) {
+            previousOwner.assign(previous->ownerByInput.begin(), previous->ownerByInput.end());
+        } else {
+            std::unordered_map<std::string_view, std::uint32_t> byName;
+            byName.reserve(previous->ownerByInput.size());
+            for (std::size_t i = 0; i < previous->ownerByInput.size(); ++i)
+                byName.emplace((*previous->keySet)[i], previous->ownerByInput[i]);
+            previousOwner.assign(keys.size(), -1);
+            for (std::size_t i = 0; i < keys.size(); ++i)
+                if (const auto it = byName.find(keys[i]); it != byName.end())
+                    previousOwner[i] = it->second;
+        }
         QHash<QString, int> now;
         for (std::size_t i = 0; i < scene->servers.size(); ++i)
             now.insert(scene->servers[i].label, static_cast<int>(i));
@@ -108,28 +164,25 @@ std::shared_ptr<const RingScene> RingScene::build(const core::Distribution &d, c
     std::vector<std::uint64_t> removedOut(previous ? previous->servers.size() : 0, 0);
 
     scene->keys.reserve(keys.size());
-    scene->keyNames.reserve(keys.size());
+    scene->inputIndex.reserve(keys.size());
+    scene->ownerByInput.assign(owners.begin(), owners.end());
     for (const std::size_t i : order) {
-        const QString name = QString::fromUtf8(keys[i].data(), static_cast<qsizetype>(keys[i].size()));
         Key k{positions[i], owners[i], 0};
         ++scene->servers[owners[i]].keys;
-        if (previous) {
-            const auto it = previousOwner.constFind(name);
-            if (it != previousOwner.constEnd()) {
-                const auto &was = previous->servers[*it];
-                if (previousIndex[*it] != static_cast<int>(owners[i])) {
-                    k.movedFrom = was.color.rgb();
-                    ++scene->moved;
-                    ++scene->servers[owners[i]].movedIn;
-                    if (previousIndex[*it] >= 0)
-                        ++scene->servers[static_cast<std::size_t>(previousIndex[*it])].movedOut;
-                    else
-                        ++removedOut[*it];
-                }
+        if (!previousOwner.empty() && previousOwner[i] >= 0) {
+            const auto was = static_cast<std::size_t>(previousOwner[i]);
+            if (previousIndex[was] != static_cast<int>(owners[i])) {
+                k.movedFrom = previous->servers[was].color.rgb();
+                ++scene->moved;
+                ++scene->servers[owners[i]].movedIn;
+                if (previousIndex[was] >= 0)
+                    ++scene->servers[static_cast<std::size_t>(previousIndex[was])].movedOut;
+                else
+                    ++removedOut[was];
             }
         }
         scene->keys.push_back(k);
-        scene->keyNames.push_back(name);
+        scene->inputIndex.push_back(static_cast<std::uint32_t>(i));
     }
     for (std::size_t i = 0; i < removedOut.size(); ++i)
         if (previousIndex[i] < 0) {

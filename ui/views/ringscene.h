@@ -42,7 +42,11 @@ struct RingScene {
     std::vector<Server> removed; // servers of the previous scene that are gone, with movedOut
     std::vector<Point> points;  // empty for strategies without a ring
     std::vector<Key> keys;      // sorted by position
-    std::vector<QString> keyNames; // same order as keys
+    std::shared_ptr<const core::KeySet> keySet; // the names, shared with the window
+    std::vector<std::uint32_t> inputIndex;      // same order as keys: index in keySet
+    std::vector<std::uint32_t> ownerByInput;    // keySet order: the owner of each key
+    std::uint64_t keysDigest = 0;               // tells whether the next scene has the same keys
+    QString keyName(std::size_t index) const;   // of keys[index]
     std::uint64_t moved = 0;
     std::uint64_t generation = 0;
 
@@ -50,6 +54,10 @@ struct RingScene {
     // changed, matching servers by label. A server marked in `ejected` stays
     // on the ring but owns nothing: its keys go to their next owner that is
     // not ejected, as auto-eject clients (libmemcached, twemproxy) do.
+    static std::shared_ptr<const RingScene> build(const core::Distribution &d, std::shared_ptr<const core::KeySet> keys,
+                                                  const QString &preset, const QString &hash,
+                                                  const RingScene *previous, const std::vector<bool> &ejected = {});
+    // The same with a copy of `keys`.
     static std::shared_ptr<const RingScene> build(const core::Distribution &d, const core::KeySet &keys,
                                                   const QString &preset, const QString &hash,
                                                   const RingScene *previous, const std::vector<bool> &ejected = {});

@@ -7,6 +7,8 @@
 #include <QVariantAnimation>
 #include <QWheelEvent>
 
+#include <functional>
+
 #include <algorithm>
 #include <cmath>
 #include <numbers>
@@ -16,6 +18,10 @@ namespace {
 
 constexpr double kTwoPi = 2 * std::numbers::pi;
 constexpr double kCircle = 4294967296.0;
+// Up to this zoom the band is drawn by sampling each pixel; beyond, as arcs.
+constexpr double kSampledZoom = 8.0;
+// Key dots drawn at most (a uniform sample past it).
+constexpr std::size_t kMaxDots = 200000;
 
 double angleOf(std::uint32_t position)
 {
@@ -186,6 +192,92 @@ int RingView::keyAt(const QPointF &pos) const
     return best;
 }
 
+// The band of arcs, one short radial stroke per pixel of circumference in the
+// colour of the server that owns that angle (the arc ending at the next point
+// clockwise). Its cost follows the pixels, not the points: 100 servers × 160
+// points cost what 4 × 160 do, where one antialiased drawArc per arc costs
+// ~60 µs each.
+void RingView::drawBandSampled(QPainter &p, double r, double thickness,
+                               const std::function<QColor(std::uint32_t)> &colorOf) const
+{
+    const auto &pts = m_scene->points;
+    const double outer = r + thickness / 2;
+    const int samples = std::clamp(static_cast<int>(std::ceil(kTwoPi * outer * devicePixelRatioF())), 64, 1 << 16);
+    const double step = kTwoPi / samples;
+    std::vector<QVector<QLineF>> strokes(m_scene->servers.size());
+    const QPointF c = center();
+    const QRectF visible = QRectF(rect()).adjusted(-thickness, -thickness, thickness, thickness);
+    std::size_t at = 0; // the first point at or after the sample's position
+    for (int i = 0; i < samples; ++i) {
+        const double a = (i + 0.5) * step;
+        const auto position = static_cast<std::uint32_t>(a / kTwoPi * kCircle);
+        while (at < pts.size() && pts[at].position < position)
+            ++at;
+        const std::uint32_t owner = pts[at == pts.size() ? 0 : at].server;
+        const QPointF dir(std::sin(a), -std::cos(a));
+        const QPointF inner = c + dir * (r - thickness / 2), outerPoint = c + dir * outer;
+        if (!visible.contains(inner) && !visible.contains(outerPoint))
+            continue;
+        strokes[owner].append(QLineF(inner, outerPoint));
+    }
+    const double width = kTwoPi * outer / samples * 1.35; // overlap a little: no seams
+    for (std::size_t s = 0; s < strokes.size(); ++s) {
+        p.setPen(QPen(colorOf(static_cast<std::uint32_t>(s)), width, Qt::SolidLine, Qt::FlatCap));
+        p.drawLines(strokes[s]);
+    }
+}
+
+// Zoomed in: exact arcs, only for the runs that cross the view.
+void RingView::drawBandArcs(QPainter &p, const QRectF &box, double thickness,
+                            const std::function<QColor(std::uint32_t)> &colorOf) const
+{
+    const auto &pts = m_scene->points;
+    // The positions the view can show: from the angles of its corners, when
+    // the centre is outside it (else everything).
+    bool all = QRectF(rect()).contains(center());
+    std::uint32_t from = 0, to = 0;
+    if (!all) {
+        std::vector<double> angles;
+        for (const QPointF corner : {QPointF(0, 0), QPointF(width(), 0), QPointF(0, height()), QPointF(width(), height())})
+            angles.push_back(angleOf(positionAt(corner)));
+        std::sort(angles.begin(), angles.end());
+        // The window is the complement of the largest gap between corner angles.
+        std::size_t gapEnd = 0;
+        double gap = angles.front() + kTwoPi - angles.back();
+        for (std::size_t i = 1; i < angles.size(); ++i)
+            if (angles[i] - angles[i - 1] > gap) {
+                gap = angles[i] - angles[i - 1];
+                gapEnd = i;
+            }
+        const double start = angles[gapEnd], end = angles[(gapEnd + angles.size() - 1) % angles.size()];
+        from = static_cast<std::uint32_t>(std::fmod(start - 0.01 + kTwoPi, kTwoPi) / kTwoPi * (kCircle - 1));
+        to = static_cast<std::uint32_t>(std::fmod(end + 0.01, kTwoPi) / kTwoPi * (kCircle - 1));
+    }
+    auto inWindow = [&](std::uint32_t a, std::uint32_t b) { // the run a → b (clockwise) meets from → to
+        if (all)
+            return true;
+        const std::uint32_t window = to - from, run = b - a;
+        return static_cast<std::uint32_t>(a - from) <= window || static_cast<std::uint32_t>(from - a) <= run;
+    };
+    std::size_t i = 0;
+    while (i < pts.size()) {
+        std::size_t j = i;
+        while (j + 1 < pts.size() && pts[j + 1].server == pts[i].server)
+            ++j;
+        const std::uint32_t start = i == 0 ? pts.back().position : pts[i - 1].position;
+        const std::uint32_t end = pts[j].position;
+        if (inWindow(start, end)) {
+            const double startDeg = 90.0 - 360.0 * static_cast<double>(start) / kCircle;
+            double spanDeg = -360.0 * static_cast<double>(static_cast<std::uint32_t>(end - start)) / kCircle;
+            if (pts.size() == 1 || (i == 0 && j + 1 == pts.size()))
+                spanDeg = -360.0;
+            p.setPen(QPen(colorOf(pts[i].server), thickness, Qt::SolidLine, Qt::FlatCap));
+            p.drawArc(box, static_cast<int>(std::lround(startDeg * 16)), static_cast<int>(std::lround(spanDeg * 16)));
+        }
+        i = j + 1;
+    }
+}
+
 void RingView::renderRingLayer()
 {
     const qreal dpr = devicePixelRatioF();
@@ -214,23 +306,10 @@ void RingView::renderRingLayer()
         p.setPen(QPen(palette().color(QPalette::Mid), thickness, Qt::SolidLine, Qt::FlatCap));
         p.drawEllipse(box);
     } else {
-        // Runs of consecutive arcs with one owner are drawn as one arc: the arc
-        // that ends at point i belongs to point i's server.
-        std::size_t i = 0;
-        while (i < pts.size()) {
-            std::size_t j = i;
-            while (j + 1 < pts.size() && pts[j + 1].server == pts[i].server)
-                ++j;
-            const std::uint32_t from = i == 0 ? pts.back().position : pts[i - 1].position;
-            const std::uint32_t to = pts[j].position;
-            const double startDeg = 90.0 - 360.0 * static_cast<double>(from) / kCircle;
-            double spanDeg = -360.0 * static_cast<double>(static_cast<std::uint32_t>(to - from)) / kCircle;
-            if (pts.size() == 1 || (i == 0 && j + 1 == pts.size()))
-                spanDeg = -360.0;
-            p.setPen(QPen(colorOf(pts[i].server), thickness, Qt::SolidLine, Qt::FlatCap));
-            p.drawArc(box, static_cast<int>(std::lround(startDeg * 16)), static_cast<int>(std::lround(spanDeg * 16)));
-            i = j + 1;
-        }
+        if (m_zoom <= kSampledZoom)
+            drawBandSampled(p, r, thickness, colorOf);
+        else
+            drawBandArcs(p, box, thickness, colorOf);
         // Ticks for the points, when there are few enough to tell apart.
         if (static_cast<double>(pts.size()) <= 1200.0 * m_zoom) {
             std::vector<QVector<QLineF>> ticks(m_scene->servers.size());
@@ -243,6 +322,11 @@ void RingView::renderRingLayer()
             }
         }
     }
+
+    // The keys that stay put belong to the layer too: a frame only blits it
+    // and draws the keys that moved in the last change.
+    cacheDots();
+    drawDots(p, m_dots);
 
     // Legend: colour, server, keys owned against its weighted share.
     QFont f = font();
@@ -280,28 +364,57 @@ void RingView::renderRingLayer()
     p.drawText(QPointF(12, height() - 12), caption);
 }
 
+void RingView::cacheDots()
+{
+    // Where every key sits, per owner, and apart the keys that moved (they
+    // fly in during the animation): computed with the layer, not per frame.
+    m_dots.assign(m_scene ? m_scene->servers.size() : 0, {});
+    m_movedDots.assign(m_dots.size(), {});
+    if (!m_scene)
+        return;
+    const double kr = keyRadius();
+    const QRectF visible = QRectF(rect()).adjusted(-4, -4, 4, 4);
+    // Past kMaxDots keys, a uniform sample (every n-th by hash order) is drawn:
+    // the spread looks the same, and a frame stays within budget.
+    const std::size_t stride = (m_scene->keys.size() + kMaxDots - 1) / kMaxDots;
+    for (std::size_t i = 0; i < m_scene->keys.size(); i += std::max<std::size_t>(1, stride)) {
+        const auto &k = m_scene->keys[i];
+        const QPointF at = pointAt(k.position, kr * (0.78 + 0.2 * jitter(k.position)));
+        if (visible.contains(at))
+            (k.movedFrom != 0 ? m_movedDots : m_dots)[k.owner].append(at);
+    }
+}
+
+double RingView::dotSize() const
+{
+    return m_scene && m_scene->keys.size() > 20000 ? 2.0 : 3.5;
+}
+
+void RingView::drawDots(QPainter &p, const std::vector<QVector<QPointF>> &dots) const
+{
+    // Many dots: square caps, which the raster engine fills far faster than round ones.
+    const Qt::PenCapStyle cap = m_scene->keys.size() > 20000 ? Qt::SquareCap : Qt::RoundCap;
+    for (std::size_t s = 0; s < dots.size(); ++s) {
+        QColor c = s < m_down.size() && m_down[s] ? QColor(0xbb, 0xbb, 0xbb) : m_scene->servers[s].color;
+        if (m_highlight >= 0 && static_cast<int>(s) != m_highlight)
+            c.setAlphaF(0.15f);
+        p.setPen(QPen(c, dotSize(), Qt::SolidLine, cap));
+        p.drawPoints(dots[s].constData(), static_cast<int>(dots[s].size()));
+    }
+}
+
 void RingView::drawKeys(QPainter &p) const
 {
     if (!m_scene)
         return;
     const double kr = keyRadius();
     const bool moving = m_progress < 1.0;
-    std::vector<QVector<QPointF>> dots(m_scene->servers.size());
-    for (const auto &k : m_scene->keys) {
-        if (moving && k.movedFrom != 0)
-            continue;
-        dots[k.owner].append(pointAt(k.position, kr * (0.78 + 0.2 * jitter(k.position))));
-    }
-    const double dotSize = m_scene->keys.size() > 20000 ? 2.0 : 3.5;
-    for (std::size_t s = 0; s < dots.size(); ++s) {
-        QColor c = s < m_down.size() && m_down[s] ? QColor(0xbb, 0xbb, 0xbb) : m_scene->servers[s].color;
-        if (m_highlight >= 0 && static_cast<int>(s) != m_highlight)
-            c.setAlphaF(0.15f);
-        p.setPen(QPen(c, dotSize, Qt::SolidLine, Qt::RoundCap));
-        p.drawPoints(dots[s].constData(), static_cast<int>(dots[s].size()));
-    }
-    if (!moving)
+    const double dotSize = this->dotSize();
+    if (!moving) {
+        drawDots(p, m_movedDots);
         return;
+    }
+
     // Keys that changed owner fly in from outside the ring, turning from the
     // old owner's colour into the new one's.
     const double t = m_progress;
@@ -342,6 +455,46 @@ void RingView::paintEvent(QPaintEvent *)
     p.setRenderHint(QPainter::Antialiasing);
     drawKeys(p);
     drawOverlay(p);
+    drawMinimap(p);
+}
+
+void RingView::drawMinimap(QPainter &p) const
+{
+    // Zoomed in: a small whole ring in the corner, with the part in view.
+    if (!m_scene || m_zoom < 1.5)
+        return;
+    const double mr = 46;
+    const QPointF mc(width() - mr - 16, height() - mr - 16);
+    QColor panel = palette().color(QPalette::Base);
+    panel.setAlphaF(0.9f);
+    p.setPen(QPen(palette().color(QPalette::Mid), 1));
+    p.setBrush(panel);
+    p.drawRoundedRect(QRectF(mc.x() - mr - 8, mc.y() - mr - 8, 2 * mr + 16, 2 * mr + 16), 6, 6);
+    const auto &pts = m_scene->points;
+    if (pts.empty()) {
+        p.setPen(QPen(palette().color(QPalette::Mid), 5));
+        p.setBrush(Qt::NoBrush);
+        p.drawEllipse(mc, mr, mr);
+    } else {
+        const int samples = 180;
+        for (int i = 0; i < samples; ++i) {
+            const double a = (i + 0.5) * kTwoPi / samples;
+            const auto position = static_cast<std::uint32_t>(a / kTwoPi * kCircle);
+            const auto it = std::lower_bound(pts.begin(), pts.end(), position,
+                                             [](const RingScene::Point &pt, std::uint32_t v) { return pt.position < v; });
+            const auto owner = (it == pts.end() ? pts.front() : *it).server;
+            const QPointF dir(std::sin(a), -std::cos(a));
+            p.setPen(QPen(m_scene->servers[owner].color, 2.2, Qt::SolidLine, Qt::FlatCap));
+            p.drawLine(mc + dir * (mr - 3), mc + dir * (mr + 3));
+        }
+    }
+    // The view, in minimap coordinates.
+    const double scale = mr / ringRadius();
+    const QPointF topLeft = mc + (QPointF(0, 0) - center()) * scale;
+    const QPointF bottomRight = mc + (QPointF(width(), height()) - center()) * scale;
+    p.setPen(QPen(palette().color(QPalette::Text), 1.2));
+    p.setBrush(Qt::NoBrush);
+    p.drawRect(QRectF(topLeft, bottomRight).intersected(QRectF(mc.x() - mr - 8, mc.y() - mr - 8, 2 * mr + 16, 2 * mr + 16)));
 }
 
 void RingView::resizeEvent(QResizeEvent *)
@@ -399,7 +552,7 @@ bool RingView::event(QEvent *e)
         const int k = keyAt(help->pos());
         if (k >= 0) {
             const auto &key = m_scene->keys[static_cast<std::size_t>(k)];
-            const auto &name = m_scene->keyNames[static_cast<std::size_t>(k)];
+            const QString name = m_scene->keyName(static_cast<std::size_t>(k));
             QToolTip::showText(help->globalPos(),
                                tr("<b>%1</b><br>hash %2 (0x%3)<br>owner %4")
                                    .arg(name.toHtmlEscaped())

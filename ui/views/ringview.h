@@ -5,7 +5,9 @@
 #include <QImage>
 #include <QWidget>
 
+#include <functional>
 #include <memory>
+#include <vector>
 
 class QVariantAnimation;
 
@@ -64,7 +66,15 @@ protected:
 
 private:
     void renderRingLayer();
+    void drawBandSampled(QPainter &p, double r, double thickness,
+                         const std::function<QColor(std::uint32_t)> &colorOf) const;
+    void drawBandArcs(QPainter &p, const QRectF &box, double thickness,
+                      const std::function<QColor(std::uint32_t)> &colorOf) const;
+    void cacheDots();
     void drawKeys(QPainter &p) const;
+    void drawDots(QPainter &p, const std::vector<QVector<QPointF>> &dots) const;
+    double dotSize() const;
+    void drawMinimap(QPainter &p) const;
     void drawOverlay(QPainter &p) const;
     double keyRadius() const { return ringRadius() * 0.86; }
     std::uint32_t positionAt(const QPointF &pos) const;
@@ -72,6 +82,7 @@ private:
 
     std::shared_ptr<const RingScene> m_scene;
     QImage m_ringLayer;
+    std::vector<QVector<QPointF>> m_dots, m_movedDots; // settled key dots per owner, with the layer
     bool m_layerDirty = true;
     int m_highlight = -1;
     std::vector<bool> m_down;
