@@ -84,6 +84,8 @@ QPalette darkPalette()
 }
 
 const char *const kRecentKey = "recentClusters";
+// Bumped when toolbars or docks change: an older saved layout is then ignored.
+constexpr int kStateVersion = 2;
 
 } // namespace
 
@@ -128,7 +130,7 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
 
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray(), kStateVersion);
 
     connect(m_bridge, &ClusterBridge::event, this, [this](const QString &text, const QString &kind) {
         logEvent(text, kind);
@@ -1068,7 +1070,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/state"), saveState(kStateVersion));
     QMainWindow::closeEvent(event);
 }
 

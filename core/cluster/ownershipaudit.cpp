@@ -1,9 +1,11 @@
 #include "ownershipaudit.h"
 
+#include <algorithm>
+
 namespace ringscope::core {
 
 OwnershipAudit OwnershipAudit::compute(const Distribution &d, const std::vector<ServerKeys> &held,
-                                       std::size_t maxListed)
+                                       std::size_t maxListed, std::size_t replicas)
 {
     OwnershipAudit audit;
     for (const auto &s : d.servers()) {
@@ -24,6 +26,13 @@ OwnershipAudit OwnershipAudit::compute(const Distribution &d, const std::vector<
             if (owner == sk.server) {
                 ++counts.owned;
                 continue;
+            }
+            if (replicas > 1) { // a replica is where it belongs too
+                const auto copies = d.successors(key, replicas);
+                if (std::find(copies.begin(), copies.end(), sk.server) != copies.end()) {
+                    ++counts.owned;
+                    continue;
+                }
             }
             ++counts.misplaced;
             ++audit.totalMisplaced;

@@ -32,8 +32,10 @@ struct OwnershipAudit {
     std::uint64_t totalKeys = 0;
     std::uint64_t totalMisplaced = 0;
 
+    // With `replicas` > 1 a key held by one of its R servers (owner and the
+    // next R-1, as replication places them) is not misplaced.
     static OwnershipAudit compute(const Distribution &d, const std::vector<ServerKeys> &held,
-                                  std::size_t maxListed = 1000);
+                                  std::size_t maxListed = 1000, std::size_t replicas = 1);
 };
 
 } // namespace ringscope::core

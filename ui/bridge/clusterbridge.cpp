@@ -212,16 +212,19 @@ void ClusterBridge::audit()
     options.idleTimeout = std::chrono::milliseconds(2000);
     core::KeyEnumerator::enumerate(
         *m_client, options,
-        [this, generation, servers = m_servers, preset = m_preset, hash = m_hash](std::vector<core::ServerKeys> held) {
+        [this, generation, servers = m_servers, preset = m_preset, hash = m_hash,
+         replicas = m_traffic.enabled && m_traffic.replication.mode != core::ReplicationMode::None
+             ? m_traffic.replication.replicas
+             : std::size_t{1}](std::vector<core::ServerKeys> held) {
             // Off the I/O thread: a big audit must not delay requests.
-            m_processThread->post([this, generation, servers, preset, hash, held = std::move(held)] {
+            m_processThread->post([this, generation, servers, preset, hash, replicas, held = std::move(held)] {
                 std::string error;
                 auto d = distributionFor(preset, hash, servers, error);
                 if (!d || !d->deterministic()) {
                     onGui(this, [this] { m_auditRunning = false; });
                     return;
                 }
-                auto result = std::make_shared<core::OwnershipAudit>(core::OwnershipAudit::compute(*d, held, 0));
+                auto result = std::make_shared<core::OwnershipAudit>(core::OwnershipAudit::compute(*d, held, 0, replicas));
                 onGui(this, [this, generation, result] {
                     m_auditRunning = false;
                     if (generation != m_generation)

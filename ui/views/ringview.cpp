@@ -355,7 +355,7 @@ void RingView::renderRingLayer()
                                        .arg(srv.keys)
                                        .arg(share, 0, 'f', 1)
                                        .arg(100.0 * srv.idealShare, 0, 'f', 1)
-                                       .arg(down ? tr("  — not answering: its keys miss") : QString()));
+                                       .arg(down ? tr("  — not answering") : QString()));
         y += fm.height() + 2;
     }
     p.setPen(palette().color(QPalette::PlaceholderText));
