@@ -71,8 +71,8 @@ private:
     void drawBandArcs(QPainter &p, const QRectF &box, double thickness,
                       const std::function<QColor(std::uint32_t)> &colorOf) const;
     void cacheDots();
-    void drawKeys(QPainter &p) const;
-    void drawDots(QPainter &p, const std::vector<QVector<QPointF>> &dots) const;
+    void drawKeys(QImage &frame) const;
+    void stampDots(QImage &image, const std::vector<QVector<QPointF>> &dots) const;
     double dotSize() const;
     void drawMinimap(QPainter &p) const;
     void drawOverlay(QPainter &p) const;
@@ -82,6 +82,7 @@ private:
 
     std::shared_ptr<const RingScene> m_scene;
     QImage m_ringLayer;
+    QImage m_frame; // the layer with the moved keys, when there are any
     std::vector<QVector<QPointF>> m_dots, m_movedDots; // settled key dots per owner, with the layer
     bool m_layerDirty = true;
     int m_highlight = -1;
