@@ -2,6 +2,7 @@
 
 #include "bridge/clusterbridge.h"
 #include "core/cluster/serverspec.h"
+#include "core/distribution/distribution.h"
 #include "core/distribution/preset.h"
 #include "models/servertablemodel.h"
 #include "panels/connectdialog.h"
@@ -397,6 +398,8 @@ QString MainWindow::rebuild(const QString &why, bool animate)
         return QString::fromStdString(error);
     const QString hashLabel = QString::fromStdString(core::presetHashLabel(*preset, hash));
     m_scene = RingScene::build(*d, m_keys, m_preset, hashLabel, m_scene.get(), ejected());
+    m_distribution = std::move(d);
+    updateReplicaView();
     m_ring->setScene(m_scene, animate);
     std::vector<std::uint32_t> weights;
     for (const auto &s : m_servers)
@@ -622,6 +625,7 @@ QString MainWindow::setReplication(core::ReplicationMode mode, int replicas, cor
     m_policyBox->setCurrentIndex(m_policyBox->findData(static_cast<int>(policy)));
     m_failureBox->setCurrentIndex(m_failureBox->findData(static_cast<int>(onFailure)));
     m_quorumBox->setCurrentIndex(std::max(0, m_quorumBox->findData(writeQuorum)));
+    updateReplicaView();
     onLive(m_live); // the ejected servers follow the failure mode
     return m_bridge->traffic().enabled || m_trafficAction->isChecked() ? applyTraffic() : QString();
 }
@@ -659,6 +663,11 @@ void MainWindow::buildMenus()
     m_darkAction = view->addAction(tr("&Dark theme"));
     m_darkAction->setCheckable(true);
     connect(m_darkAction, &QAction::toggled, this, &MainWindow::setDarkTheme);
+    auto *replicas = view->addAction(tr("Show &replicas"));
+    replicas->setCheckable(true);
+    replicas->setShortcut(QKeySequence(Qt::Key_P));
+    replicas->setToolTip(tr("With a server picked out and R > 1, the keys it keeps as a replica get a halo (P)"));
+    connect(replicas, &QAction::toggled, m_ring, &RingView::setShowReplicas);
     view->addSeparator();
     for (auto *dock : findChildren<QDockWidget *>())
         view->addAction(dock->toggleViewAction());
@@ -903,6 +912,7 @@ void MainWindow::buildTrafficBar()
             m_replicas->setEnabled(t.replication.mode != core::ReplicationMode::None);
             m_quorumBox->setEnabled(t.replication.mode == core::ReplicationMode::MultiMaster);
         }
+        updateReplicaView();
         onLive(m_live);
     };
     connect(m_replicationBox, &QComboBox::currentIndexChanged, this, reconfigure);
@@ -927,6 +937,19 @@ void MainWindow::buildTrafficBar()
         if (m_bridge->traffic().enabled && m_bridge->traffic().rate != m_rate->value())
             applyTraffic();
     });
+}
+
+void MainWindow::updateReplicaView()
+{
+    const auto mode = static_cast<core::ReplicationMode>(m_replicationBox->currentData().toInt());
+    const int replicas = mode == core::ReplicationMode::None ? 1 : m_replicas->value();
+    m_inspector->setReplicas(replicas);
+    if (!m_distribution || !m_distribution->deterministic()) {
+        m_ring->setReplicaLookup({}, 1);
+        return;
+    }
+    m_ring->setReplicaLookup(
+        [d = m_distribution](std::string_view key, std::size_t count) { return d->successors(key, count); }, replicas);
 }
 
 void MainWindow::updateHashChoices()

@@ -20,6 +20,10 @@ class QSpinBox;
 class QTableView;
 class QToolBar;
 
+namespace ringscope::core {
+class Distribution;
+}
+
 namespace ringscope::ui {
 
 class KeyInspector;
@@ -106,6 +110,7 @@ private:
     QString applyTraffic();
     TrafficSettings trafficSettings() const;
     void rememberCluster(const QString &entry);
+    void updateReplicaView();
     void rebuildRecentMenu();
 
     core::ServerList m_servers;
@@ -113,6 +118,7 @@ private:
     QString m_hash;
     std::shared_ptr<const core::KeySet> m_keys;
     std::shared_ptr<const RingScene> m_scene;
+    std::shared_ptr<const core::Distribution> m_distribution; // of the scene
     std::vector<LiveServer> m_live;
     QSet<QString> m_simulated; // labels of servers failed by what-if
     QString m_title;

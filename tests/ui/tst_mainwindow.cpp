@@ -28,6 +28,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QLabel>
+#include <QLineEdit>
 
 #include <csignal>
 #include <fstream>
@@ -273,6 +275,42 @@ private slots:
         QVERIFY(!window.serverModel()->setData(window.serverModel()->index(0, ui::ServerTableModel::Keys), 5));
         // Nothing was contacted: offline, and no write switch to flip.
         QVERIFY(!window.writable());
+    }
+
+    void replicasOnDemand()
+    {
+        ui::MainWindow::Options options;
+        options.servers = servers("10.0.0.1:11211,10.0.0.2:11211,10.0.0.3:11211,10.0.0.4:11211");
+        options.preset = QStringLiteral("ketama");
+        options.keyCount = 2000;
+        ui::MainWindow window(options);
+        window.resize(1400, 900);
+        QCOMPARE(window.setReplication(core::ReplicationMode::Ring, 2, core::ReadPolicy::Primary, core::OnFailure::Miss),
+                 QString());
+        auto *view = window.ringView();
+        view->setHighlightedServer(0);
+        view->setShowReplicas(true);
+        view->grab(); // paints: the layer is rebuilt with the halos
+        // Expected: keys whose second copy (not their owner) is server 0.
+        const auto d = make("ketama", window.servers());
+        const auto keys = core::KeySet::synthetic(2000);
+        std::size_t expected = 0;
+        for (std::size_t i = 0; i < keys.size(); ++i) {
+            const auto keep = d->successors(keys[i], 2);
+            expected += keep[0] != 0 && keep[1] == 0 ? 1u : 0u;
+        }
+        QVERIFY(expected > 200);
+        QCOMPARE(view->replicaDotCount(), expected);
+        view->setShowReplicas(false);
+        view->grab();
+        QCOMPARE(view->replicaDotCount(), std::size_t{0});
+        // The key inspector names the key's two servers.
+        for (auto *edit : window.findChildren<QLineEdit *>())
+            if (edit->placeholderText().contains(QStringLiteral("Type a key")))
+                edit->setText(QStringLiteral("user:42"));
+        const auto labels = window.findChildren<QLabel *>();
+        QVERIFY(std::any_of(labels.begin(), labels.end(),
+                            [](QLabel *l) { return l->text().contains(QStringLiteral("replicas (R=2)")); }));
     }
 
     void trafficWithReplicationSurvivesAKill()

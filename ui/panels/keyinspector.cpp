@@ -65,6 +65,14 @@ void KeyInspector::showHeld(const QString &key, const QStringList &holders)
                                     : tr("Held right now (mg, no LRU bump):<br>") + lines.join(QStringLiteral("<br>")));
 }
 
+void KeyInspector::setReplicas(int replicas)
+{
+    if (replicas == m_replicas)
+        return;
+    m_replicas = std::max(1, replicas);
+    refresh();
+}
+
 void KeyInspector::refresh()
 {
     const QByteArray key = m_key->text().toUtf8();
@@ -92,15 +100,20 @@ void KeyInspector::refresh()
             bold.setBold(true);
             name->setFont(bold);
             currentOwner = owner;
-            m_summary->setText(tr("<b>%1</b>: position %2 on the ring → <b>%3</b>; replicas: %4")
+            // With replication, its R servers; without, where it goes if its owner fails (rehash).
+            const auto next = d->deterministic() ? d->successors(k, static_cast<std::size_t>(std::max(2, m_replicas)))
+                                                 : std::vector<std::size_t>{};
+            QStringList others;
+            for (std::size_t i = 1; i < next.size(); ++i)
+                others << QString::fromStdString(d->servers()[next[i]].address());
+            const QString copies = m_replicas > 1
+                ? tr("replicas (R=%1): %2").arg(m_replicas).arg(others.join(QStringLiteral(", ")))
+                : others.isEmpty() ? tr("no replicas (R=1)")
+                                   : tr("no replicas (R=1); if its owner fails, rehash sends it to %1").arg(others.front());
+            m_summary->setText(tr("<b>%1</b>: position %2 on the ring → <b>%3</b>; %4")
                                    .arg(m_key->text().toHtmlEscaped())
                                    .arg(d->position(k))
-                                   .arg(owner, [&] {
-                                       QStringList r;
-                                       for (const auto i : d->successors(k, 3))
-                                           r << QString::fromStdString(d->servers()[i].address());
-                                       return r.join(QStringLiteral(", "));
-                                   }()));
+                                   .arg(owner, copies));
         }
         m_table->setItem(row, 0, name);
         m_table->setItem(row, 1, new QTableWidgetItem(QString::fromStdString(core::presetHashLabel(p, hash))));

@@ -19,6 +19,8 @@ public:
     explicit KeyInspector(QWidget *parent = nullptr);
 
     void setCluster(const core::ServerList &servers, const QString &preset, const QString &hash);
+    // Copies of each key (R, the owner included) under the current replication.
+    void setReplicas(int replicas);
     void inspect(const QString &key);
     // What the servers say about the key right now (from the bridge).
     void showHeld(const QString &key, const QStringList &holders);
@@ -32,6 +34,7 @@ private:
     core::ServerList m_servers;
     QString m_preset;
     QString m_hash;
+    int m_replicas = 1;
     QLineEdit *m_key;
     QLabel *m_summary;
     QTableWidget *m_table;

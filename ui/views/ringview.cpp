@@ -1,5 +1,7 @@
 #include "ringview.h"
 
+#include "core/cluster/keyset.h"
+
 #include <QHelpEvent>
 #include <QMouseEvent>
 #include <QPainter>
@@ -173,6 +175,28 @@ bool RingView::animating() const
 void RingView::setAnimationSpeed(double factor)
 {
     m_speed = std::clamp(factor, 0.1, 10.0);
+}
+
+void RingView::setReplicaLookup(ReplicaLookup lookup, int replicas)
+{
+    m_lookup = std::move(lookup);
+    m_replicas = std::max(1, replicas);
+    if (m_showReplicas) {
+        m_layerDirty = true;
+        update();
+    }
+}
+
+void RingView::setShowReplicas(bool show)
+{
+    m_showReplicas = show;
+    m_layerDirty = true;
+    update();
+}
+
+std::size_t RingView::replicaDotCount() const
+{
+    return static_cast<std::size_t>(m_replicaDots.size());
 }
 
 void RingView::setServersDown(std::vector<bool> down)
@@ -400,6 +424,13 @@ void RingView::renderRingLayer()
     // and draws the keys that moved in the last change.
     p.end();
     cacheDots();
+    if (!m_replicaDots.isEmpty()) {
+        // A halo in the picked server's colour under each key it keeps as a replica.
+        DotStamper halo(m_ringLayer, (dotSize() + 4) * dpr);
+        halo.setColor(m_scene->servers[static_cast<std::size_t>(m_highlight)].color);
+        for (const QPointF &at : std::as_const(m_replicaDots))
+            halo.stamp(at * dpr);
+    }
     stampDots(m_ringLayer, m_dots);
     p.begin(&m_ringLayer);
     p.setRenderHint(QPainter::Antialiasing);
@@ -446,8 +477,10 @@ void RingView::cacheDots()
     // fly in during the animation): computed with the layer, not per frame.
     m_dots.assign(m_scene ? m_scene->servers.size() : 0, {});
     m_movedDots.assign(m_dots.size(), {});
+    m_replicaDots.clear();
     if (!m_scene)
         return;
+    const bool replicas = m_showReplicas && m_lookup && m_replicas > 1 && m_highlight >= 0;
     const double kr = keyRadius();
     const QRectF visible = QRectF(rect()).adjusted(-4, -4, 4, 4);
     // Past kMaxDots keys, a uniform sample (every n-th by hash order) is drawn:
@@ -456,8 +489,14 @@ void RingView::cacheDots()
     for (std::size_t i = 0; i < m_scene->keys.size(); i += std::max<std::size_t>(1, stride)) {
         const auto &k = m_scene->keys[i];
         const QPointF at = pointAt(k.position, kr * (0.78 + 0.2 * jitter(k.position)));
-        if (visible.contains(at))
-            (k.movedFrom != 0 ? m_movedDots : m_dots)[k.owner].append(at);
+        if (!visible.contains(at))
+            continue;
+        (k.movedFrom != 0 ? m_movedDots : m_dots)[k.owner].append(at);
+        if (replicas && static_cast<int>(k.owner) != m_highlight) {
+            const auto keep = m_lookup((*m_scene->keySet)[m_scene->inputIndex[i]], static_cast<std::size_t>(m_replicas));
+            if (std::find(keep.begin(), keep.end(), static_cast<std::size_t>(m_highlight)) != keep.end())
+                m_replicaDots.append(at);
+        }
     }
 }
 
@@ -634,12 +673,22 @@ bool RingView::event(QEvent *e)
         if (k >= 0) {
             const auto &key = m_scene->keys[static_cast<std::size_t>(k)];
             const QString name = m_scene->keyName(static_cast<std::size_t>(k));
+            QString replicas;
+            if (m_lookup && m_replicas > 1) {
+                QStringList others;
+                const auto keep = m_lookup((*m_scene->keySet)[m_scene->inputIndex[static_cast<std::size_t>(k)]],
+                                           static_cast<std::size_t>(m_replicas));
+                for (std::size_t i = 1; i < keep.size(); ++i)
+                    if (keep[i] < m_scene->servers.size())
+                        others << m_scene->servers[keep[i]].label.toHtmlEscaped();
+                replicas = tr("<br>replicas %1").arg(others.join(QStringLiteral(", ")));
+            }
             QToolTip::showText(help->globalPos(),
-                               tr("<b>%1</b><br>hash %2 (0x%3)<br>owner %4")
+                               tr("<b>%1</b><br>hash %2 (0x%3)<br>owner %4%5")
                                    .arg(name.toHtmlEscaped())
                                    .arg(key.position)
                                    .arg(key.position, 8, 16, QLatin1Char('0'))
-                                   .arg(m_scene->servers[key.owner].label.toHtmlEscaped()),
+                                   .arg(m_scene->servers[key.owner].label.toHtmlEscaped(), replicas),
                                this);
             Q_EMIT keyHovered(name);
         } else if (const int s = serverAt(help->pos()); s >= 0) {

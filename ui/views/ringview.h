@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <memory>
+#include <string_view>
 #include <vector>
 
 class QVariantAnimation;
@@ -36,6 +37,14 @@ public:
     void setServersDown(std::vector<bool> down);
     int highlightedServer() const noexcept { return m_highlight; }
     void setAnimationSpeed(double factor); // 1 = normal
+    // The servers that keep a key (owner first), for hover and "show
+    // replicas"; `replicas` is R. Without it, only owners are known.
+    using ReplicaLookup = std::function<std::vector<std::size_t>(std::string_view key, std::size_t count)>;
+    void setReplicaLookup(ReplicaLookup lookup, int replicas);
+    // With a server picked out, the keys it keeps as a replica get a halo in its colour.
+    void setShowReplicas(bool show);
+    bool showReplicas() const noexcept { return m_showReplicas; }
+    std::size_t replicaDotCount() const; // keys drawn with a halo now
     void replay();
 
     // Geometry, for tests and hit testing: where a position on the circle is drawn.
@@ -84,6 +93,10 @@ private:
     QImage m_ringLayer;
     QImage m_frame; // the layer with the moved keys, when there are any
     std::vector<QVector<QPointF>> m_dots, m_movedDots; // settled key dots per owner, with the layer
+    QVector<QPointF> m_replicaDots; // keys the highlighted server keeps as a replica
+    ReplicaLookup m_lookup;
+    int m_replicas = 1;
+    bool m_showReplicas = false;
     bool m_layerDirty = true;
     int m_highlight = -1;
     std::vector<bool> m_down;
