@@ -48,10 +48,13 @@ Parsed<Server> fail(std::string message)
 
 } // namespace
 
-std::string findDuplicate(const ServerList &servers)
+std::string findDuplicate(const ServerList &servers, std::size_t *second)
 {
     std::set<std::string> addresses, names;
-    for (const Server &s : servers) {
+    for (std::size_t i = 0; i < servers.size(); ++i) {
+        const Server &s = servers[i];
+        if (second)
+            *second = i;
         if (!addresses.insert(s.address()).second)
             return "duplicate server " + s.address();
         if (!s.name.empty() && !names.insert(s.name).second)
@@ -137,6 +140,7 @@ Parsed<ServerList> parseServerList(std::string_view spec)
 Parsed<ServerList> parseServerLines(std::string_view text, std::string_view name)
 {
     ServerList servers;
+    std::vector<std::size_t> lineOf; // of each server
     std::size_t lineNo = 0;
     std::size_t start = 0;
     while (start < text.size()) {
@@ -153,11 +157,13 @@ Parsed<ServerList> parseServerLines(std::string_view text, std::string_view name
         if (!parsed)
             return {std::nullopt, std::string(name) + ":" + std::to_string(lineNo) + ": " + parsed.error};
         servers.push_back(std::move(*parsed.value));
+        lineOf.push_back(lineNo);
     }
     if (servers.empty())
         return {std::nullopt, std::string(name) + ": no servers in the file"};
-    if (auto dup = findDuplicate(servers); !dup.empty())
-        return {std::nullopt, std::string(name) + ": " + dup};
+    std::size_t second = 0;
+    if (auto dup = findDuplicate(servers, &second); !dup.empty())
+        return {std::nullopt, std::string(name) + ":" + std::to_string(lineOf[second]) + ": " + dup};
     return {std::move(servers), {}};
 }
 

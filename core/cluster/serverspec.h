@@ -31,7 +31,8 @@ struct Parsed {
 Parsed<ServerList> parseServerList(std::string_view spec);
 
 // "duplicate server host:port" (or name) when two entries clash, else empty.
-std::string findDuplicate(const ServerList &servers);
+// With `second`, the index of the entry that repeats an earlier one.
+std::string findDuplicate(const ServerList &servers, std::size_t *second = nullptr);
 
 // One server entry of the above.
 Parsed<Server> parseServer(std::string_view entry);

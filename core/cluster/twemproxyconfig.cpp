@@ -27,7 +27,8 @@ Parsed<ClusterSpec> parseTwemproxyConfig(const std::string &text, std::string_vi
         return fail(at(file, e.mark) + "not valid YAML: " + e.msg);
     }
     if (!root.IsMap() || root.size() == 0)
-        return fail(std::string(file) + ": expected a twemproxy configuration: pool names mapping to settings");
+        return fail((root.IsDefined() && !root.IsNull() ? at(file, root.Mark()) : std::string(file) + ":1: ")
+                    + "expected a twemproxy configuration: pool names mapping to settings");
 
     YAML::Node chosen;
     bool found = false;
@@ -84,15 +85,16 @@ Parsed<ClusterSpec> parseTwemproxyConfig(const std::string &text, std::string_vi
             return fail(at(file, servers.Mark()) + "servers must be a non-empty list");
         ServerList list;
         for (const auto &item : servers) {
-            const auto entry = item.as<std::string>();
+            const auto entry = item.IsScalar() ? item.as<std::string>() : std::string();
             // twemproxy writes host:port:weight [name]; the weight is required there.
             auto parsed = parseServer(entry);
             if (!parsed)
                 return fail(at(file, item.Mark()) + parsed.error);
             list.push_back(std::move(*parsed.value));
         }
-        if (auto dup = findDuplicate(list); !dup.empty())
-            return fail(at(file, servers.Mark()) + dup);
+        std::size_t second = 0;
+        if (auto dup = findDuplicate(list, &second); !dup.empty())
+            return fail(at(file, servers[second].Mark()) + dup);
         spec.servers = std::move(list);
     } catch (const YAML::Exception &e) {
         return fail(at(file, e.mark) + "unexpected value: " + e.msg);

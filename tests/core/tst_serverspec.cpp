@@ -81,6 +81,10 @@ private slots:
         auto err = loadClusterSpec("@" + bad);
         QVERIFY(!err);
         QVERIFY2(err.error.find("bad.txt:2: ") != std::string::npos, err.error.c_str());
+        // A repeated server is named on the line that repeats it.
+        auto dup = loadClusterSpec("@" + write("dup.txt", "10.0.0.1:11211\n\n10.0.0.2:11211\n10.0.0.1:11211 # again\n"));
+        QVERIFY(!dup);
+        QVERIFY2(dup.error.find("dup.txt:4: duplicate server 10.0.0.1:11211") != std::string::npos, dup.error.c_str());
         QVERIFY(!loadClusterSpec("@" + write("empty.txt", "# nothing\n")));
         auto missing = loadClusterSpec("@/nonexistent/servers.txt");
         QVERIFY(missing.error.find("cannot read /nonexistent/servers.txt") != std::string::npos);
@@ -136,14 +140,21 @@ private slots:
         QTest::addColumn<QString>("json");
         QTest::addColumn<QString>("message");
         QTest::addRow("not json") << QStringLiteral("{\n\"pools\": [\n") << QStringLiteral("conf.json:3: not valid JSON");
-        QTest::addRow("no pools") << QStringLiteral("{\"route\": \"x\"}") << QStringLiteral("\"pools\" object");
-        QTest::addRow("no servers") << QStringLiteral("{\"pools\": {\"A\": {}}}") << QStringLiteral("non-empty \"servers\"");
-        QTest::addRow("server not string") << QStringLiteral("{\"pools\": {\"A\": {\"servers\": [5]}}}")
-                                           << QStringLiteral("server 1 is not");
-        QTest::addRow("bad server") << QStringLiteral("{\"pools\": {\"A\": {\"servers\": [\"h:x\"]}}}")
-                                    << QStringLiteral("port 'x'");
-        QTest::addRow("duplicate") << QStringLiteral("{\"pools\": {\"A\": {\"servers\": [\"h:1\", \"h:1\"]}}}")
-                                   << QStringLiteral("duplicate server h:1");
+        QTest::addRow("no pools") << QStringLiteral("{\"route\": \"x\"}") << QStringLiteral("conf.json:1: expected an mcrouter");
+        QTest::addRow("pools not object") << QStringLiteral("{\n\"route\": \"x\",\n\"pools\": []}")
+                                          << QStringLiteral("conf.json:3: expected an mcrouter");
+        QTest::addRow("no servers") << QStringLiteral("{\"pools\": {\n\"A\": {}}}")
+                                    << QStringLiteral("conf.json:2: pool 'A' needs a non-empty \"servers\"");
+        QTest::addRow("servers empty") << QStringLiteral("{\"pools\": {\n\"A\": {\n\"servers\": []}}}")
+                                       << QStringLiteral("conf.json:3: pool 'A' needs a non-empty \"servers\"");
+        QTest::addRow("server not string") << QStringLiteral("{\"pools\": {\"A\": {\"servers\": [\n\"h:1\",\n5]}}}")
+                                           << QStringLiteral("conf.json:3: pool 'A', server 2 is not");
+        QTest::addRow("bad server") << QStringLiteral("{\"pools\": {\"A\": {\"servers\": [\n\"h:1\",\n\n\"h:x\"]}}}")
+                                    << QStringLiteral("conf.json:4: pool 'A': server 'h:x': port 'x'");
+        QTest::addRow("duplicate") << QStringLiteral("{\"pools\": {\"A\": {\"servers\": [\n\"h:1\",\n\"h:2\",\n\"h:1\"]}}}")
+                                   << QStringLiteral("conf.json:4: pool 'A': duplicate server h:1");
+        QTest::addRow("no such pool") << QStringLiteral("{\"pools\": {\"A\": {\"servers\": [\"h:1\"]}}}")
+                                      << QStringLiteral("no pool named 'B'");
         QTest::addRow("unknown hash") << QStringLiteral("{\"pools\": {\"A\": {\"servers\": [\"h:1\"]}}, \"route\": "
                                                         "{\"type\": \"PoolRoute\", \"pool\": \"A\", \"hash\": \"Rendezvous\"}}")
                                       << QStringLiteral("hash_func 'Rendezvous'");
@@ -157,7 +168,8 @@ private slots:
     {
         QFETCH(QString, json);
         QFETCH(QString, message);
-        const auto p = parseMcrouterConfig(json.toStdString(), "", "conf.json");
+        const auto p = parseMcrouterConfig(json.toStdString(), std::string_view(QTest::currentDataTag()) == "no such pool" ? "B" : "",
+                                           "conf.json");
         QVERIFY(!p);
         QVERIFY2(QString::fromStdString(p.error).contains(message), p.error.c_str());
     }
@@ -198,23 +210,31 @@ private slots:
     {
         QTest::addColumn<QString>("yaml");
         QTest::addColumn<QString>("message");
-        QTest::addRow("not yaml") << QStringLiteral("a: [1, 2\nb: 3\n") << QStringLiteral("not valid YAML");
-        QTest::addRow("not a map") << QStringLiteral("- 1\n- 2\n") << QStringLiteral("expected a twemproxy configuration");
+        QTest::addRow("not yaml") << QStringLiteral("a: [1, 2\nb: 3\n") << QStringLiteral(":2: not valid YAML");
+        QTest::addRow("not a map") << QStringLiteral("- 1\n- 2\n") << QStringLiteral(":1: expected a twemproxy configuration");
+        QTest::addRow("empty file") << QString() << QStringLiteral(":1: expected a twemproxy configuration");
+        QTest::addRow("server is a map") << QStringLiteral("p:\n  servers:\n   - h:1:1\n   - {a: 1}\n")
+                                         << QStringLiteral(":4: ");
+        QTest::addRow("no weight") << QStringLiteral("p:\n  servers:\n   - h:1:1\n   - h:2:w x\n")
+                                   << QStringLiteral(":4: server 'h:2:w x': weight 'w'");
         QTest::addRow("unknown hash") << QStringLiteral("p:\n  hash: sha1\n  servers:\n   - h:1:1\n")
                                       << QStringLiteral(":2: unknown hash 'sha1'");
         QTest::addRow("unknown distribution") << QStringLiteral("p:\n  distribution: ring\n  servers:\n   - h:1:1\n")
                                               << QStringLiteral(":2: unknown distribution 'ring'");
-        QTest::addRow("no servers") << QStringLiteral("p:\n  hash: md5\n") << QStringLiteral("has no servers");
-        QTest::addRow("servers not list") << QStringLiteral("p:\n  servers: h:1:1\n") << QStringLiteral("non-empty list");
+        QTest::addRow("no servers") << QStringLiteral("p:\n  hash: md5\n") << QStringLiteral(":2: pool 'p' has no servers");
+        QTest::addRow("servers not list") << QStringLiteral("p:\n  servers: h:1:1\n")
+                                          << QStringLiteral(":2: servers must be a non-empty list");
         QTest::addRow("bad server") << QStringLiteral("p:\n  servers:\n   - h:1:1\n   - h:x:1\n")
                                     << QStringLiteral(":4: server 'h:x:1': port 'x'");
-        QTest::addRow("duplicate") << QStringLiteral("p:\n  servers:\n   - h:1:1\n   - h:1:2\n")
-                                   << QStringLiteral("duplicate server h:1");
+        QTest::addRow("duplicate") << QStringLiteral("p:\n  servers:\n   - h:1:1\n   - h:2:1\n   - h:1:2\n")
+                                   << QStringLiteral(":5: duplicate server h:1");
+        QTest::addRow("duplicate name") << QStringLiteral("p:\n  servers:\n   - h:1:1 a\n   - h:2:1 a\n")
+                                        << QStringLiteral(":4: duplicate server name 'a'");
         QTest::addRow("redis") << QStringLiteral("p:\n  redis: true\n  servers:\n   - h:1:1\n")
-                               << QStringLiteral("is a Redis pool");
+                               << QStringLiteral(":2: pool 'p' is a Redis pool");
         QTest::addRow("bad tag") << QStringLiteral("p:\n  hash_tag: \"{\"\n  servers:\n   - h:1:1\n")
-                                 << QStringLiteral("hash_tag must be two characters");
-        QTest::addRow("pool not map") << QStringLiteral("p: 3\n") << QStringLiteral("must be a mapping");
+                                 << QStringLiteral(":2: hash_tag must be two characters");
+        QTest::addRow("pool not map") << QStringLiteral("p: 3\n") << QStringLiteral(":1: pool 'p' must be a mapping");
     }
 
     void twemproxyMistakes()
