@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 namespace ringscope::ui {
@@ -44,6 +45,12 @@ std::uint64_t digestOf(const core::KeySet &keys)
 
 } // namespace
 
+double RingScene::radiusFactor(std::uint32_t position)
+{
+    const std::uint32_t h = position * 2654435761u;
+    return 0.78 + 0.2 * (static_cast<double>(h >> 8) / static_cast<double>(1u << 24));
+}
+
 QString RingScene::keyName(std::size_t index) const
 {
     const std::string_view k = (*keySet)[inputIndex[index]];
@@ -62,7 +69,8 @@ std::shared_ptr<const RingScene> RingScene::build(const core::Distribution &d, s
                                                   const RingScene *previous, const std::vector<bool> &ejected)
 {
     const core::KeySet &keys = *keySet;
-    const std::uint64_t digest = digestOf(keys);
+    // The same key set object as before (a topology change): no need to hash it again.
+    const std::uint64_t digest = previous && previous->keySet == keySet ? previous->keysDigest : digestOf(keys);
     auto scene = std::make_shared<RingScene>();
     scene->preset = preset;
     scene->hash = hash;
@@ -183,6 +191,20 @@ std::shared_ptr<const RingScene> RingScene::build(const core::Distribution &d, s
         }
         scene->keys.push_back(k);
         scene->inputIndex.push_back(static_cast<std::uint32_t>(i));
+    }
+    scene->dotStride = std::max<std::size_t>(1, (scene->keys.size() + kMaxDots - 1) / kMaxDots);
+    if (samePositions && previous->dotOffsets && previous->dotStride == scene->dotStride) {
+        scene->dotOffsets = previous->dotOffsets;
+    } else {
+        auto offsets = std::make_shared<std::vector<QPointF>>();
+        offsets->reserve(scene->keys.size() / scene->dotStride + 1);
+        for (std::size_t j = 0; j < scene->keys.size(); j += scene->dotStride) {
+            const std::uint32_t position = scene->keys[j].position;
+            const double a = 2 * 3.14159265358979323846 * static_cast<double>(position) / 4294967296.0;
+            const double f = radiusFactor(position);
+            offsets->emplace_back(f * std::sin(a), -f * std::cos(a));
+        }
+        scene->dotOffsets = std::move(offsets);
     }
     for (std::size_t i = 0; i < removedOut.size(); ++i)
         if (previousIndex[i] < 0) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QColor>
+#include <QPointF>
 #include <QString>
 #include <QVector>
 
@@ -47,6 +48,15 @@ struct RingScene {
     std::vector<std::uint32_t> ownerByInput;    // keySet order: the owner of each key
     std::uint64_t keysDigest = 0;               // tells whether the next scene has the same keys
     QString keyName(std::size_t index) const;   // of keys[index]
+    // Where the drawn keys sit around a centre at radius 1: every dotStride-th
+    // key (all of them up to kMaxDots). They depend on the hashes alone, so a
+    // topology change shares them with the scene before.
+    static constexpr std::size_t kMaxDots = 200000;
+    std::size_t dotStride = 1;
+    std::shared_ptr<const std::vector<QPointF>> dotOffsets;
+    // A key's distance from the centre, as a fraction of the key band's radius:
+    // spread so that keys at nearby hashes do not pile up on one circle.
+    static double radiusFactor(std::uint32_t position);
     std::uint64_t moved = 0;
     std::uint64_t generation = 0;
 

@@ -22,21 +22,12 @@ constexpr double kTwoPi = 2 * std::numbers::pi;
 constexpr double kCircle = 4294967296.0;
 // Up to this zoom the band is drawn by sampling each pixel; beyond, as arcs.
 constexpr double kSampledZoom = 8.0;
-// Key dots drawn at most (a uniform sample past it).
-constexpr std::size_t kMaxDots = 200000;
 
 double angleOf(std::uint32_t position)
 {
     return kTwoPi * static_cast<double>(position) / kCircle;
 }
 
-// Spreads dots across a band so keys at nearby hashes do not pile up on one
-// circle: a fixed pseudo-random fraction per key position.
-double jitter(std::uint32_t position)
-{
-    const std::uint32_t h = position * 2654435761u;
-    return static_cast<double>(h >> 8) / static_cast<double>(1u << 24);
-}
 
 // Key dots stamped straight into an image's pixels: an antialiased disc
 // mask blended per pixel. QPainter's antialiased round points cost ~6 µs
@@ -262,7 +253,7 @@ int RingView::serverAt(const QPointF &pos) const
 QPointF RingView::keyPoint(std::size_t index) const
 {
     const std::uint32_t position = m_scene->keys[index].position;
-    return pointAt(position, keyRadius() * (0.78 + 0.2 * jitter(position)));
+    return pointAt(position, keyRadius() * RingScene::radiusFactor(position));
 }
 
 int RingView::keyAt(const QPointF &pos) const
@@ -485,10 +476,13 @@ void RingView::cacheDots()
     const QRectF visible = QRectF(rect()).adjusted(-4, -4, 4, 4);
     // Past kMaxDots keys, a uniform sample (every n-th by hash order) is drawn:
     // the spread looks the same, and a frame stays within budget.
-    const std::size_t stride = (m_scene->keys.size() + kMaxDots - 1) / kMaxDots;
-    for (std::size_t i = 0; i < m_scene->keys.size(); i += std::max<std::size_t>(1, stride)) {
+    // The scene keeps each drawn key's offset at radius 1: no trigonometry here.
+    const std::size_t stride = m_scene->dotStride;
+    const auto &offsets = *m_scene->dotOffsets;
+    const QPointF c = center();
+    for (std::size_t i = 0, n = 0; i < m_scene->keys.size() && n < offsets.size(); i += stride, ++n) {
         const auto &k = m_scene->keys[i];
-        const QPointF at = pointAt(k.position, kr * (0.78 + 0.2 * jitter(k.position)));
+        const QPointF at = c + offsets[n] * kr;
         if (!visible.contains(at))
             continue;
         (k.movedFrom != 0 ? m_movedDots : m_dots)[k.owner].append(at);
@@ -536,7 +530,7 @@ void RingView::drawKeys(QImage &frame) const
     for (const auto &k : m_scene->keys) {
         if (k.movedFrom == 0)
             continue;
-        const double r = kr * (0.78 + 0.2 * jitter(k.position));
+        const double r = kr * RingScene::radiusFactor(k.position);
         const double radius = (ringRadius() * 1.18) * (1 - t) + r * t;
         stamper.setColor(blend(QColor::fromRgb(k.movedFrom), m_scene->servers[k.owner].color, t));
         stamper.stamp(pointAt(k.position, radius) * dpr);
