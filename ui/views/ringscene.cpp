@@ -170,6 +170,10 @@ std::shared_ptr<const RingScene> RingScene::build(const core::Distribution &d, s
             previousIndex.push_back(now.value(s.label, -1));
     }
     std::vector<std::uint64_t> removedOut(previous ? previous->servers.size() : 0, 0);
+    // Keys moved from old server a to new server b, at a * new servers + b.
+    const std::size_t oldCount = previous ? previous->servers.size() : 0, newCount = scene->servers.size();
+    const bool countFlows = oldCount * newCount <= (1u << 22);
+    std::vector<std::uint64_t> flows(countFlows ? oldCount * newCount : 0, 0);
 
     scene->keys.reserve(keys.size());
     scene->inputIndex.reserve(keys.size());
@@ -182,6 +186,8 @@ std::shared_ptr<const RingScene> RingScene::build(const core::Distribution &d, s
             if (previousIndex[was] != static_cast<int>(owners[i])) {
                 k.movedFrom = previous->servers[was].color.rgb();
                 ++scene->moved;
+                if (countFlows)
+                    ++flows[was * newCount + owners[i]];
                 ++scene->servers[owners[i]].movedIn;
                 if (previousIndex[was] >= 0)
                     ++scene->servers[static_cast<std::size_t>(previousIndex[was])].movedOut;
@@ -192,6 +198,11 @@ std::shared_ptr<const RingScene> RingScene::build(const core::Distribution &d, s
         scene->keys.push_back(k);
         scene->inputIndex.push_back(static_cast<std::uint32_t>(i));
     }
+    for (std::size_t f = 0; f < flows.size(); ++f)
+        if (flows[f] > 0)
+            scene->flows.push_back({previous->servers[f / newCount].label, previous->servers[f / newCount].color,
+                                    static_cast<std::uint32_t>(f % newCount), flows[f]});
+    std::sort(scene->flows.begin(), scene->flows.end(), [](const Flow &a, const Flow &b) { return a.keys > b.keys; });
     scene->dotStride = std::max<std::size_t>(1, (scene->keys.size() + kMaxDots - 1) / kMaxDots);
     if (samePositions && previous->dotOffsets && previous->dotStride == scene->dotStride) {
         scene->dotOffsets = previous->dotOffsets;

@@ -41,6 +41,15 @@ struct RingScene {
     QString hash;
     std::vector<Server> servers;
     std::vector<Server> removed; // servers of the previous scene that are gone, with movedOut
+    // Keys that changed owner in the change that made this scene, by old and
+    // new owner, largest first (the aggregate view of a big move).
+    struct Flow {
+        QString fromLabel;
+        QColor fromColor;
+        std::uint32_t to = 0;
+        std::uint64_t keys = 0;
+    };
+    std::vector<Flow> flows;
     std::vector<Point> points;  // empty for strategies without a ring
     std::vector<Key> keys;      // sorted by position
     std::shared_ptr<const core::KeySet> keySet; // the names, shared with the window

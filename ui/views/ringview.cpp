@@ -5,6 +5,7 @@
 #include <QHelpEvent>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QPainterPath>
 #include <QToolTip>
 #include <QVariantAnimation>
 #include <QWheelEvent>
@@ -22,6 +23,8 @@ constexpr double kTwoPi = 2 * std::numbers::pi;
 constexpr double kCircle = 4294967296.0;
 // Up to this zoom the band is drawn by sampling each pixel; beyond, as arcs.
 constexpr double kSampledZoom = 8.0;
+// Past this many moved keys the change is animated in aggregate (flows).
+constexpr std::uint64_t kAnimateSingly = 20000;
 
 double angleOf(std::uint32_t position)
 {
@@ -437,10 +440,18 @@ void RingView::renderRingLayer()
     panel.setAlphaF(0.85f);
     p.setPen(Qt::NoPen);
     p.setBrush(panel);
-    p.drawRoundedRect(QRectF(6, 6, fm.averageCharWidth() * 62,
-                             (fm.height() + 2) * static_cast<double>(m_scene->servers.size()) + 12),
+    // As many rows as fit in a third of the height; the rest are counted.
+    const auto fit = static_cast<std::size_t>(std::max(3.0, height() / 3.0 / (fm.height() + 2)));
+    const std::size_t rows = m_scene->servers.size() <= fit ? m_scene->servers.size() : fit - 1;
+    const bool more = rows < m_scene->servers.size();
+    p.drawRoundedRect(QRectF(6, 6, fm.averageCharWidth() * 66,
+                             (fm.height() + 2) * static_cast<double>(rows + (more ? 1 : 0)) + 12),
                       6, 6);
-    for (std::size_t s = 0; s < m_scene->servers.size(); ++s) {
+    // The picked server always has its row.
+    for (std::size_t row = 0; row < rows; ++row) {
+        const std::size_t s = more && m_highlight >= static_cast<int>(rows - 1) && row == rows - 1
+            ? static_cast<std::size_t>(m_highlight)
+            : row;
         const auto &srv = m_scene->servers[s];
         p.setPen(Qt::NoPen);
         p.setBrush(colorOf(static_cast<std::uint32_t>(s)));
@@ -448,13 +459,21 @@ void RingView::renderRingLayer()
         p.setPen(palette().color(QPalette::Text));
         const double share = total > 0 ? 100.0 * static_cast<double>(srv.keys) / total : 0;
         const bool down = s < m_down.size() && m_down[s];
-        p.drawText(QPointF(32, y), tr("%1  %2 keys  %3% (ideal %4%)%5")
+        const QString moved = m_scene->generation > 1 && (srv.movedIn || srv.movedOut)
+            ? tr("  +%1 −%2").arg(srv.movedIn).arg(srv.movedOut)
+            : QString();
+        p.drawText(QPointF(32, y), tr("%1  %2 keys  %3% (ideal %4%)%5%6")
                                        .arg(srv.label)
                                        .arg(srv.keys)
                                        .arg(share, 0, 'f', 1)
                                        .arg(100.0 * srv.idealShare, 0, 'f', 1)
-                                       .arg(down ? tr("  — not answering") : QString()));
+                                       .arg(moved, down ? tr("  — not answering") : QString()));
         y += fm.height() + 2;
+    }
+    if (more) {
+        p.setPen(palette().color(QPalette::PlaceholderText));
+        p.drawText(QPointF(32, y), tr("… and %1 more servers (the Servers table lists them all)")
+                                       .arg(m_scene->servers.size() - rows));
     }
     p.setPen(palette().color(QPalette::PlaceholderText));
     const QString caption = pts.empty() ? tr("%1 (%2): no ring — owner from the hash alone").arg(m_scene->preset, m_scene->hash)
@@ -521,9 +540,23 @@ void RingView::drawKeys(QImage &frame) const
         stampDots(frame, m_movedDots);
         return;
     }
+    const double t = m_progress;
+    if (m_scene->moved > kAnimateSingly) {
+        // Too many to follow one by one: they fade in at their places while
+        // the flows between servers are drawn in the middle (drawFlows).
+        const double dpr = frame.devicePixelRatio();
+        DotStamper stamper(frame, dotSize() * dpr);
+        for (std::size_t s = 0; s < m_movedDots.size(); ++s) {
+            QColor c = m_scene->servers[s].color;
+            c.setAlphaF(static_cast<float>(t));
+            stamper.setColor(c);
+            for (const QPointF &at : m_movedDots[s])
+                stamper.stamp(at * dpr);
+        }
+        return;
+    }
     // Keys that changed owner fly in from outside the ring, turning from the
     // old owner's colour into the new one's, a little larger on the way.
-    const double t = m_progress;
     const double dpr = frame.devicePixelRatio();
     DotStamper stamper(frame, (dotSize() + 2.5 * (1 - t)) * dpr);
     const double kr = keyRadius();
@@ -537,10 +570,117 @@ void RingView::drawKeys(QImage &frame) const
     }
 }
 
+void RingView::drawFlows(QPainter &p) const
+{
+    // A small Sankey diagram in the ring's hole: old owners on the left, new
+    // ones on the right, a band per flow as wide as its share of the moved keys.
+    const auto &flows = m_scene->flows;
+    if (flows.empty() || m_scene->moved == 0)
+        return;
+    const double r = keyRadius() * 0.72;
+    const QRectF area(center().x() - r * 0.75, center().y() - r * 0.62, r * 1.5, r * 1.24);
+    if (area.width() < 120)
+        return;
+    const std::size_t shown = std::min<std::size_t>(flows.size(), 12);
+    std::uint64_t total = 0;
+    for (std::size_t i = 0; i < shown; ++i)
+        total += flows[i].keys;
+    // Nodes: each side's servers in the order they first appear, with their sums.
+    struct Node {
+        QString label;
+        QColor color;
+        std::uint64_t keys = 0;
+        double top = 0, used = 0;
+    };
+    std::vector<Node> left, right;
+    auto nodeOf = [](std::vector<Node> &side, const QString &label, const QColor &color) -> Node & {
+        for (auto &n : side)
+            if (n.label == label)
+                return n;
+        side.push_back({label, color});
+        return side.back();
+    };
+    for (std::size_t i = 0; i < shown; ++i) {
+        nodeOf(left, flows[i].fromLabel, flows[i].fromColor).keys += flows[i].keys;
+        const auto &to = m_scene->servers[flows[i].to];
+        nodeOf(right, to.label, to.color).keys += flows[i].keys;
+    }
+    const double gap = 4, nodeWidth = 8;
+    auto layout = [&](std::vector<Node> &side) {
+        const double usable = area.height() - gap * static_cast<double>(side.size() - 1);
+        double y = area.top();
+        for (auto &n : side) {
+            n.top = y;
+            y += usable * static_cast<double>(n.keys) / static_cast<double>(total) + gap;
+        }
+    };
+    layout(left);
+    layout(right);
+    const double scale = (area.height() - gap * static_cast<double>(std::max(left.size(), right.size()) - 1))
+        / static_cast<double>(total);
+    QColor panel = palette().color(QPalette::Base);
+    panel.setAlphaF(0.8f);
+    p.setPen(Qt::NoPen);
+    p.setBrush(panel);
+    p.drawRoundedRect(area.adjusted(-8, -24, 8, 8), 8, 8);
+    const double x0 = area.left() + nodeWidth, x1 = area.right() - nodeWidth;
+    for (std::size_t i = 0; i < shown; ++i) {
+        Node &a = nodeOf(left, flows[i].fromLabel, flows[i].fromColor);
+        const auto &to = m_scene->servers[flows[i].to];
+        Node &b = nodeOf(right, to.label, to.color);
+        const double h = static_cast<double>(flows[i].keys) * scale;
+        const double ya = a.top + a.used, yb = b.top + b.used;
+        a.used += h;
+        b.used += h;
+        QPainterPath band(QPointF(x0, ya));
+        const double mid = (x0 + x1) / 2;
+        band.cubicTo(QPointF(mid, ya), QPointF(mid, yb), QPointF(x1, yb));
+        band.lineTo(x1, yb + h);
+        band.cubicTo(QPointF(mid, yb + h), QPointF(mid, ya + h), QPointF(x0, ya + h));
+        band.closeSubpath();
+        QLinearGradient g(x0, 0, x1, 0);
+        QColor from = a.color, into = b.color;
+        from.setAlphaF(0.55f);
+        into.setAlphaF(0.55f);
+        g.setColorAt(0, from);
+        g.setColorAt(1, into);
+        p.setBrush(g);
+        p.drawPath(band);
+    }
+    QFont f = font();
+    f.setPointSizeF(f.pointSizeF() * 0.85);
+    p.setFont(f);
+    const QFontMetricsF fm(f);
+    for (const auto *side : {&left, &right})
+        for (const auto &n : *side) {
+            const bool isLeft = side == &left;
+            const double h = static_cast<double>(n.keys) * scale;
+            p.setPen(Qt::NoPen);
+            p.setBrush(n.color);
+            p.drawRect(QRectF(isLeft ? area.left() : area.right() - nodeWidth, n.top, nodeWidth, std::max(1.0, h)));
+            const QString text = QStringLiteral("%1  %2").arg(n.label).arg(n.keys);
+            const double y = n.top + h / 2 + fm.ascent() / 2 - 1;
+            const double w = fm.horizontalAdvance(text);
+            const double x = isLeft ? area.left() + nodeWidth + 4 : area.right() - nodeWidth - 4 - w;
+            // A backing so that labels stay readable over the bands.
+            p.setBrush(panel);
+            p.drawRoundedRect(QRectF(x - 2, y - fm.ascent() - 1, w + 4, fm.height() + 1), 3, 3);
+            p.setPen(palette().color(QPalette::Text));
+            p.drawText(QPointF(x, y), text);
+        }
+    p.setPen(palette().color(QPalette::PlaceholderText));
+    p.drawText(QPointF(area.left(), area.top() - 8),
+               flows.size() > shown ? tr("where the moved keys went (largest %1 of %2 flows)").arg(shown).arg(flows.size())
+                                    : tr("where the moved keys went"));
+}
+
 void RingView::drawOverlay(QPainter &p) const
 {
     if (!m_scene || m_scene->generation <= 1)
         return;
+    // Many keys moved: show where they went, while they move and after.
+    if (m_scene->moved > kAnimateSingly || (m_progress < 1.0 && m_scene->moved > 0 && m_showFlows))
+        drawFlows(p);
     const double shown = m_progress < 1.0 ? m_progress : 1.0;
     const auto moved = static_cast<std::uint64_t>(std::llround(static_cast<double>(m_scene->moved) * shown));
     const double pct = m_scene->keys.empty() ? 0 : 100.0 * static_cast<double>(m_scene->moved) / static_cast<double>(m_scene->keys.size());
@@ -550,8 +690,9 @@ void RingView::drawOverlay(QPainter &p) const
     f.setBold(true);
     p.setFont(f);
     p.setPen(palette().color(QPalette::Text));
-    const QRectF box(0, 8, width() - 12, 40);
-    p.drawText(box, Qt::AlignRight | Qt::AlignTop, text);
+    // Bottom right: the legend has the top left, the caption the bottom left.
+    const QRectF box(0, 0, width() - 12, height() - 10);
+    p.drawText(box, Qt::AlignRight | Qt::AlignBottom, text);
 }
 
 void RingView::paintEvent(QPaintEvent *)

@@ -44,6 +44,8 @@ public:
     // With a server picked out, the keys it keeps as a replica get a halo in its colour.
     void setShowReplicas(bool show);
     bool showReplicas() const noexcept { return m_showReplicas; }
+    // Also for small changes, draw where the moved keys went while they move.
+    void setShowFlows(bool show) { m_showFlows = show; update(); }
     std::size_t replicaDotCount() const; // keys drawn with a halo now
     void replay();
 
@@ -84,6 +86,7 @@ private:
     void stampDots(QImage &image, const std::vector<QVector<QPointF>> &dots) const;
     double dotSize() const;
     void drawMinimap(QPainter &p) const;
+    void drawFlows(QPainter &p) const;
     void drawOverlay(QPainter &p) const;
     double keyRadius() const { return ringRadius() * 0.86; }
     std::uint32_t positionAt(const QPointF &pos) const;
@@ -97,6 +100,7 @@ private:
     ReplicaLookup m_lookup;
     int m_replicas = 1;
     bool m_showReplicas = false;
+    bool m_showFlows = true;
     bool m_layerDirty = true;
     int m_highlight = -1;
     std::vector<bool> m_down;
