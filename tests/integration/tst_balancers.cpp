@@ -148,7 +148,8 @@ private slots:
         TrafficGenerator traffic(writer, t);
         traffic.start();
         QTRY_VERIFY_WITH_TIMEOUT(traffic.stats().gets > 1000, 5000);
-        QVERIFY(traffic.stats().hitRatio() > 0.5);
+        // Warm: cache-aside has filled the popular keys (slower under sanitizers).
+        QTRY_VERIFY_WITH_TIMEOUT(traffic.stats().hitRatio() > 0.5, 20000);
         QCOMPARE(cluster.kill(2), std::string());
         const TrafficStats atKill = traffic.stats();
         QTRY_VERIFY_WITH_TIMEOUT(traffic.stats().gets > atKill.gets + 1000, 5000);
