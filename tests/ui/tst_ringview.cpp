@@ -11,6 +11,8 @@
 #include "views/ringview.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QHelpEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -71,6 +73,34 @@ private slots:
             QVERIFY(QLineF(view.keyPoint(static_cast<std::size_t>(hit)), view.keyPoint(i)).length() < 6.0);
         }
         QCOMPARE(view.keyAt(view.center()), -1);
+    }
+
+    void hoverOnAKeyNamesIt()
+    {
+        const auto list = servers("10.0.0.1:11211,10.0.0.2:11211,10.0.0.3:11211");
+        const auto keys = core::KeySet::synthetic(300, 4);
+        auto scene = ui::RingScene::build(*make("ketama", list), keys, QStringLiteral("ketama"), QStringLiteral("md5"),
+                                          nullptr);
+        ui::RingView view;
+        view.resize(800, 800);
+        view.show();
+        view.setScene(scene, false);
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QSignalSpy hovered(&view, &ui::RingView::keyHovered);
+        for (std::size_t i = 0; i < scene->keys.size(); i += 37) {
+            const QPoint at = view.keyPoint(i).toPoint();
+            QHelpEvent help(QEvent::ToolTip, at, view.mapToGlobal(at));
+            QApplication::sendEvent(&view, &help);
+            QVERIFY(!hovered.isEmpty());
+            // The key under the pointer (or one drawn on the same spot).
+            const int under = view.keyAt(QPointF(at));
+            QCOMPARE(hovered.last().at(0).toString(), scene->keyName(static_cast<std::size_t>(under)));
+        }
+        // Between the ring and the keys: nothing.
+        const int before = static_cast<int>(hovered.size());
+        QHelpEvent empty(QEvent::ToolTip, view.center().toPoint(), view.mapToGlobal(view.center().toPoint()));
+        QApplication::sendEvent(&view, &empty);
+        QCOMPARE(static_cast<int>(hovered.size()), before);
     }
 
     void clickOnAnArcPicksItsServer()
