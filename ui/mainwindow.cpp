@@ -229,6 +229,7 @@ void MainWindow::openCluster(const ClusterRequest &request)
     m_bridge->setWritable(false);
     m_simulated.clear();
     m_live.clear();
+    m_liveWatched.clear();
     m_demo = request.kind == ClusterRequest::Kind::Demo;
     m_watch = !m_demo;
     m_title = request.title();
@@ -274,6 +275,7 @@ void MainWindow::openCluster(const ClusterRequest &request)
         break;
     case ClusterRequest::Kind::Servers:
     case ClusterRequest::Kind::ConfigFile:
+        setTraffic(false, m_rate->value()); // writes need the switch, which is off
         m_servers = request.servers;
         m_scene.reset();
         rebuild(tr("watching %1 (read-only until writing is switched on)").arg(request.title()), false);
@@ -284,6 +286,7 @@ void MainWindow::openCluster(const ClusterRequest &request)
                         + request.spec + QLatin1Char('|') + m_preset + QLatin1Char('|') + m_hash);
         break;
     case ClusterRequest::Kind::ElastiCache:
+        setTraffic(false, m_rate->value());
         logEvent(tr("asking %1 for its nodes…").arg(QString::fromStdString(request.endpoint.address())));
         m_bridge->discover(request.endpoint);
         rememberCluster(QStringLiteral("elasticache|") + request.spec + QLatin1Char('|') + m_preset + QLatin1Char('|') + m_hash);
@@ -437,10 +440,16 @@ QString MainWindow::setServers(const core::ServerList &servers, const QString &w
         m_servers = old;
         return error;
     }
-    if ((m_demo || m_watch) && !sameServers) {
+    if (m_demo && !sameServers) {
+        // The demo's servers are real: watch the new list.
         m_live.clear();
+        m_liveWatched.clear();
         m_bridge->watch(m_servers);
         m_bridge->setPlacement(m_preset, m_hash);
+    } else if (m_watch && !sameServers) {
+        // What-if on a watched cluster: the opened servers stay watched, a
+        // server added in the picture is never contacted.
+        onLive(m_liveWatched);
     }
     if (m_bridge->traffic().enabled)
         applyTraffic(); // our client places keys over the new list
@@ -537,8 +546,28 @@ QString MainWindow::setPreset(const QString &preset, const QString &hash)
     return {};
 }
 
-void MainWindow::onLive(const std::vector<LiveServer> &live)
+void MainWindow::onLive(const std::vector<LiveServer> &watched)
 {
+    // The watched servers, matched by address to the servers in the picture
+    // (a what-if server is in the picture only: never contacted).
+    std::vector<LiveServer> live;
+    live.reserve(m_servers.size());
+    for (const auto &s : m_servers) {
+        const QString address = QString::fromStdString(s.address());
+        const auto it = std::find_if(watched.begin(), watched.end(),
+                                     [&](const LiveServer &l) { return l.address == address; });
+        if (it != watched.end()) {
+            live.push_back(*it);
+        } else {
+            LiveServer unknown;
+            unknown.address = address;
+            unknown.watched = false;
+            live.push_back(unknown);
+        }
+    }
+    if (watched.empty())
+        live.clear();
+    m_liveWatched = watched;
     m_live = live;
     std::vector<bool> down;
     for (const auto &l : live)
@@ -626,7 +655,7 @@ QString MainWindow::setReplication(core::ReplicationMode mode, int replicas, cor
     m_failureBox->setCurrentIndex(m_failureBox->findData(static_cast<int>(onFailure)));
     m_quorumBox->setCurrentIndex(std::max(0, m_quorumBox->findData(writeQuorum)));
     updateReplicaView();
-    onLive(m_live); // the ejected servers follow the failure mode
+    onLive(m_liveWatched); // the ejected servers follow the failure mode
     return m_bridge->traffic().enabled || m_trafficAction->isChecked() ? applyTraffic() : QString();
 }
 
@@ -913,7 +942,7 @@ void MainWindow::buildTrafficBar()
             m_quorumBox->setEnabled(t.replication.mode == core::ReplicationMode::MultiMaster);
         }
         updateReplicaView();
-        onLive(m_live);
+        onLive(m_liveWatched);
     };
     connect(m_replicationBox, &QComboBox::currentIndexChanged, this, reconfigure);
     connect(m_replicas, &QSpinBox::editingFinished, this, reconfigure);

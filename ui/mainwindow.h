@@ -105,7 +105,7 @@ private:
     void updateStatus();
     int selectedServer() const;
     std::vector<bool> ejected() const;
-    void onLive(const std::vector<LiveServer> &live);
+    void onLive(const std::vector<LiveServer> &watched);
     void onDemoStarted(const core::ServerList &servers, const QString &proxyAddress);
     QString applyTraffic();
     TrafficSettings trafficSettings() const;
@@ -119,7 +119,8 @@ private:
     std::shared_ptr<const core::KeySet> m_keys;
     std::shared_ptr<const RingScene> m_scene;
     std::shared_ptr<const core::Distribution> m_distribution; // of the scene
-    std::vector<LiveServer> m_live;
+    std::vector<LiveServer> m_live;        // per server of the picture
+    std::vector<LiveServer> m_liveWatched; // as the bridge last said, per watched server
     QSet<QString> m_simulated; // labels of servers failed by what-if
     QString m_title;
 

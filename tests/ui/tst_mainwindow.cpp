@@ -8,6 +8,7 @@
 #undef QT_NO_FOREACH
 #include <qcustomplot.h>
 
+#include "common/fakeserver.h"
 #include "common/processes.h"
 #include "core/cluster/keyset.h"
 #include "core/cluster/serverspec.h"
@@ -275,6 +276,35 @@ private slots:
         QVERIFY(!window.serverModel()->setData(window.serverModel()->index(0, ui::ServerTableModel::Keys), 5));
         // Nothing was contacted: offline, and no write switch to flip.
         QVERIFY(!window.writable());
+    }
+
+    // What-if on a watched cluster changes the picture only: a server added
+    // there is never contacted, the opened one stays watched.
+    void whatIfOnAWatchedClusterContactsNothingNew()
+    {
+        QString error;
+        auto real = test::startMemcached(&error);
+        QVERIFY2(real, qPrintable(error));
+        test::FakeServer imaginary([](const std::string &) { return test::FakeServer::Action{}; });
+        ui::MainWindow::Options options;
+        options.servers = servers(("127.0.0.1:" + std::to_string(real->port())).c_str());
+        options.preset = QStringLiteral("ketama");
+        options.keyCount = 1000;
+        options.watch = true;
+        ui::MainWindow window(options);
+        QVERIFY(!window.writable()); // opened read-only
+        QTRY_COMPARE_WITH_TIMEOUT(window.serverModel()->index(0, ui::ServerTableModel::State).data().toString(),
+                                  QStringLiteral("up"), 5000);
+        auto next = window.servers();
+        next.push_back({"127.0.0.1", imaginary.port(), 1, {}});
+        QCOMPARE(window.setServers(next, QStringLiteral("what-if")), QString());
+        QVERIFY(window.ringView()->scene()->moved > 0);
+        QTest::qWait(2500); // two stats rounds
+        QCOMPARE(imaginary.connections(), 0);
+        QCOMPARE(window.serverModel()->index(1, ui::ServerTableModel::State).data().toString(),
+                 QStringLiteral("not watched"));
+        QCOMPARE(window.serverModel()->index(0, ui::ServerTableModel::State).data().toString(), QStringLiteral("up"));
+        QVERIFY(window.serverModel()->index(0, ui::ServerTableModel::GetsPerSecond).data().toString() != QStringLiteral("—"));
     }
 
     void replicasOnDemand()

@@ -155,6 +155,8 @@ void ClusterBridge::watch(const core::ServerList &servers)
     m_client = std::make_unique<core::Client>(
         *m_io, core::makeDistribution(*core::findPreset("modulo"), servers, std::nullopt, {}, error), options);
     m_live.assign(servers.size(), {});
+    for (std::size_t i = 0; i < servers.size(); ++i)
+        m_live[i].address = qs(servers[i].address());
     m_client->addEventHandler([this, generation](const core::HealthEvent &e) {
         onGui(this, [this, generation, e] { onHealth(generation, e); });
     });

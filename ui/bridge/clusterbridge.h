@@ -25,6 +25,8 @@ namespace ringscope::ui {
 
 // Health and stats of one server, as the window shows them.
 struct LiveServer {
+    QString address;      // host:port, to match it to a server of the scene
+    bool watched = true;  // false: in the picture only (what-if), never contacted
     core::ServerState health = core::ServerState::Up;
     bool paused = false;  // demo cluster: SIGSTOPped by us
     bool stopped = false; // demo cluster: killed or stopped by us

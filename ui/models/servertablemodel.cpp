@@ -143,6 +143,8 @@ ServerTableModel::Health ServerTableModel::health(int row) const
     if (r >= m_live.size())
         return m_scene->servers[r].ejected ? Health::Ejected : Health::Unknown;
     const LiveServer &l = m_live[r];
+    if (!l.watched)
+        return m_scene->servers[r].ejected ? Health::Ejected : Health::Unknown;
     if (l.stopped)
         return Health::Killed;
     if (l.paused)
