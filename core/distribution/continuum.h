@@ -25,6 +25,10 @@ public:
     std::vector<std::size_t> successors(std::string_view key, std::size_t count) const override;
     void assign(std::span<const std::string_view> keys, std::span<std::uint32_t> owners) const override;
     std::uint32_t position(std::string_view key) const override { return m_keyHash(key); }
+    std::optional<std::size_t> ownerAt(std::uint32_t position) const noexcept override
+    {
+        return m_points.empty() ? 0 : m_points[pointFor(position)].server;
+    }
     std::span<const RingPoint> points() const noexcept override { return m_points; }
 
     // Index of the point that owns hash value `h`.

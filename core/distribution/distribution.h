@@ -3,6 +3,7 @@
 #include "server.h"
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -41,6 +42,16 @@ public:
 
     // Where the key sits on the 32-bit circle, for drawing.
     virtual std::uint32_t position(std::string_view key) const = 0;
+
+    // The owner of any key whose position() is `position`, when the owner
+    // depends on the position alone (a plain ring: owner(key) is exactly
+    // ownerAt(position(key))); nothing otherwise. Lets a picture whose keys
+    // are already placed on the circle find new owners without hashing them.
+    virtual std::optional<std::size_t> ownerAt(std::uint32_t position) const noexcept
+    {
+        (void)position;
+        return std::nullopt;
+    }
 
     // The ring's points in ascending order; empty for distributions that are
     // not rings (modulo, jump, rendezvous…).

@@ -61,6 +61,30 @@ class TestDistributions : public QObject {
     Q_OBJECT
 
 private slots:
+    // Where a distribution says a key's owner follows from its position alone,
+    // it must be exactly owner(): the desktop program relies on it to re-place
+    // a million keys without hashing them again.
+    void ownerAtPositionIsTheOwner()
+    {
+        ServerList list;
+        for (int i = 0; i < 7; ++i)
+            list.push_back({"10.0.1." + std::to_string(i + 1), static_cast<std::uint16_t>(11211 + i % 2),
+                            static_cast<std::uint32_t>(1 + i % 3), {}});
+        const auto keys = KeySet::synthetic(20000, 11);
+        int rings = 0;
+        for (const auto &p : allPresets()) {
+            std::string error;
+            auto d = makeDistribution(p, list, std::nullopt, {}, error);
+            QVERIFY2(d, error.c_str());
+            if (!d->ownerAt(0))
+                continue;
+            ++rings;
+            for (std::size_t i = 0; i < keys.size(); ++i)
+                QCOMPARE(*d->ownerAt(d->position(keys[i])), d->owner(keys[i]));
+        }
+        QVERIFY(rings >= 8); // the ketama family: libmemcached, libketama, twemproxy, spymemcached, nginx…
+    }
+
     void mcrouterCh3Vectors()
     {
         using M = McrouterDistribution;

@@ -109,7 +109,19 @@ std::shared_ptr<const RingScene> RingScene::build(const core::Distribution &d, s
     for (const auto &p : d.points())
         scene->points.push_back({p.value, p.server});
 
-    auto owners = core::assignOwners(d, keys);
+    // Same keys and the same hash as the scene before (a topology change):
+    // their places on the circle are known, and a plain ring finds the new
+    // owners from them without hashing a single key again.
+    const bool samePositions = previous && previous->preset == preset && previous->hash == hash
+        && previous->keysDigest == digest && previous->inputIndex.size() == keys.size();
+    std::vector<std::uint32_t> owners;
+    if (samePositions && d.ownerAt(0)) {
+        owners.resize(keys.size());
+        for (std::size_t j = 0; j < keys.size(); ++j)
+            owners[previous->inputIndex[j]] = static_cast<std::uint32_t>(*d.ownerAt(previous->keys[j].position));
+    } else {
+        owners = core::assignOwners(d, keys);
+    }
     const auto isEjected = [&](std::size_t server) { return server < ejected.size() && ejected[server]; };
     std::size_t live = 0;
     for (std::size_t i = 0; i < scene->servers.size(); ++i) {
@@ -128,8 +140,6 @@ std::shared_ptr<const RingScene> RingScene::build(const core::Distribution &d, s
         }
     std::vector<std::size_t> order(keys.size());
     std::vector<std::uint32_t> positions(keys.size());
-    const bool samePositions = previous && previous->preset == preset && previous->hash == hash
-        && previous->keysDigest == digest && previous->inputIndex.size() == keys.size();
     if (samePositions) {
         // Same keys, same hash: the same places on the circle, in the same order.
         for (std::size_t j = 0; j < keys.size(); ++j) {
