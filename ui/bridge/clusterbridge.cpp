@@ -12,24 +12,11 @@
 #include "core/net/ioruntime.h"
 
 #include <QMetaObject>
-#include <QPointer>
 
 #include <atomic>
 
 namespace ringscope::ui {
 namespace {
-
-// Runs `f` on the GUI thread later, unless `target` is gone by then.
-template <typename F>
-void onGui(QObject *target, F &&f)
-{
-    QMetaObject::invokeMethod(
-        target, [guard = QPointer<QObject>(target), f = std::forward<F>(f)]() mutable {
-            if (guard)
-                f();
-        },
-        Qt::QueuedConnection);
-}
 
 QString qs(const std::string &s)
 {
@@ -64,6 +51,33 @@ struct ClusterBridge::Traffic {
     bool perServer = true; // false through twemproxy: our client sees only the proxy
     std::uint64_t generation = 0;
 };
+
+// Work for the GUI thread goes through a queue under a std::mutex, and only a
+// wake-up through Qt's event loop: ThreadSanitizer sees the hand-off of what
+// the work captured (Debian's Qt is not instrumented, so a functor posted with
+// QMetaObject::invokeMethod looks like a race to it).
+void ClusterBridge::toGui(std::function<void()> work)
+{
+    bool wake = false;
+    {
+        const std::lock_guard lock(m_guiMutex);
+        wake = m_guiQueue.empty();
+        m_guiQueue.push_back(std::move(work));
+    }
+    if (wake)
+        QMetaObject::invokeMethod(this, "drainGui", Qt::QueuedConnection);
+}
+
+void ClusterBridge::drainGui()
+{
+    std::vector<std::function<void()>> batch;
+    {
+        const std::lock_guard lock(m_guiMutex);
+        batch.swap(m_guiQueue);
+    }
+    for (auto &work : batch)
+        work();
+}
 
 ClusterBridge::ClusterBridge(QObject *parent)
     : QObject(parent)
@@ -114,12 +128,12 @@ void ClusterBridge::startDemo(int count, const QString &proxy)
         }
         if (!error.empty()) {
             cluster->stopAll();
-            onGui(this, [this, error = qs(error)] { Q_EMIT demoFailed(error); });
+            toGui([this, error = qs(error)] { Q_EMIT demoFailed(error); });
             return;
         }
         const core::ServerList servers = cluster->servers();
         m_demo = std::move(cluster); // owned by this thread from now on
-        onGui(this, [this, servers, front, proxy] {
+        toGui([this, servers, front, proxy] {
             m_demoRunning = true;
             m_proxyKind = front ? proxy : QString();
             m_proxy = front;
@@ -158,11 +172,11 @@ void ClusterBridge::watch(const core::ServerList &servers)
     for (std::size_t i = 0; i < servers.size(); ++i)
         m_live[i].address = qs(servers[i].address());
     m_client->addEventHandler([this, generation](const core::HealthEvent &e) {
-        onGui(this, [this, generation, e] { onHealth(generation, e); });
+        toGui([this, generation, e] { onHealth(generation, e); });
     });
     m_poller = std::make_shared<core::StatsPoller>(
         *m_client, std::chrono::milliseconds(1000), [this, generation](const std::vector<core::ServerStats> &stats) {
-            onGui(this, [this, generation, stats] { onStats(generation, stats); });
+            toGui([this, generation, stats] { onStats(generation, stats); });
         });
     m_poller->start();
     publish();
@@ -223,11 +237,11 @@ void ClusterBridge::audit()
                 std::string error;
                 auto d = distributionFor(preset, hash, servers, error);
                 if (!d || !d->deterministic()) {
-                    onGui(this, [this] { m_auditRunning = false; });
+                    toGui([this] { m_auditRunning = false; });
                     return;
                 }
                 auto result = std::make_shared<core::OwnershipAudit>(core::OwnershipAudit::compute(*d, held, 0, replicas));
-                onGui(this, [this, generation, result] {
+                toGui([this, generation, result] {
                     m_auditRunning = false;
                     if (generation != m_generation)
                         return;
@@ -273,7 +287,7 @@ void ClusterBridge::seedDemo(std::vector<std::string> keys, const QString &prese
                                   ++count->failed;
                               if (--count->left == 0) {
                                   const auto failed = count->failed.load();
-                                  onGui(this, [this, total, failed] { Q_EMIT seeded(total, failed); });
+                                  toGui([this, total, failed] { Q_EMIT seeded(total, failed); });
                                   // The last callback runs on the I/O thread: let the writer go elsewhere.
                                   m_io->post([writer] {});
                               }
@@ -316,7 +330,7 @@ QString ClusterBridge::configureTraffic(const TrafficSettings &settings)
         QString text = qs(e.text);
         if (!viaTwemproxy && e.server < servers.size())
             text = qs(servers[e.server].address()) + QStringLiteral(": ") + text;
-        onGui(this, [this, text] { Q_EMIT event(text, QStringLiteral("replication")); });
+        toGui([this, text] { Q_EMIT event(text, QStringLiteral("replication")); });
     });
     core::TrafficOptions o;
     o.rate = settings.rate;
@@ -387,7 +401,7 @@ void ClusterBridge::sampleTraffic()
         t->last = stats;
         t->lastCounters = counters;
         t->lastWhen = now;
-        onGui(this, [this, sample, perServer, counters, generation = t->generation, perServerKnown = t->perServer] {
+        toGui([this, sample, perServer, counters, generation = t->generation, perServerKnown = t->perServer] {
             if (generation != m_generation)
                 return;
             if (perServerKnown)
@@ -428,7 +442,7 @@ void ClusterBridge::inspectKey(const QString &key)
                                                                 .arg(info.ttl < 0 ? tr("none") : QString::number(info.ttl))
                                                                 .arg(info.idleSeconds);
             if (--state->left == 0)
-                onGui(this, [this, key, state, generation] {
+                toGui([this, key, state, generation] {
                     if (generation != m_generation)
                         return;
                     // "address: what it holds", for the servers that answered something.
@@ -452,7 +466,7 @@ void ClusterBridge::discover(const core::Server &endpoint)
         const QString error = spec ? QString() : qs(spec.error);
         const core::ServerList servers = spec ? spec.value->servers : core::ServerList{};
         const QString preset = spec ? qs(spec.value->preset) : QString();
-        onGui(this, [this, servers, preset, error] { Q_EMIT discovered(servers, preset, error); });
+        toGui([this, servers, preset, error] { Q_EMIT discovered(servers, preset, error); });
     });
 }
 
@@ -479,12 +493,12 @@ void ClusterBridge::demoAction(Action action, const QString &address)
         if (action == Action::Add) {
             auto added = m_demo->addServer();
             if (!added) {
-                onGui(this, [this, error = qs(added.error)] { Q_EMIT event(tr("add server: %1").arg(error), QStringLiteral("demo")); });
+                toGui([this, error = qs(added.error)] { Q_EMIT event(tr("add server: %1").arg(error), QStringLiteral("demo")); });
                 return;
             }
             const core::Server server = m_demo->nodes()[*added.value].server;
             const bool proxied = !m_demo->proxyConfig().empty();
-            onGui(this, [this, server, proxied] {
+            toGui([this, server, proxied] {
                 Q_EMIT event(tr("%1 started (a new memcached process)%2")
                                  .arg(qs(server.address()),
                                       proxied ? tr("; the proxy keeps its configured pool") : QString()),
@@ -494,7 +508,7 @@ void ClusterBridge::demoAction(Action action, const QString &address)
             return;
         }
         if (index == m_demo->nodes().size()) {
-            onGui(this, [this, address] {
+            toGui([this, address] {
                 Q_EMIT event(tr("%1 is not a server of the local demo cluster: nothing done").arg(address), QStringLiteral("demo"));
             });
             return;
@@ -526,7 +540,7 @@ void ClusterBridge::demoAction(Action action, const QString &address)
             break;
         }
         const QString text = error.empty() ? address + QLatin1Char(' ') + what : tr("%1: %2").arg(address, qs(error));
-        onGui(this, [this, text, action, address, ok = error.empty()] {
+        toGui([this, text, action, address, ok = error.empty()] {
             const int server = indexOf(address);
             if (ok && server >= 0) {
                 auto &l = m_live[static_cast<std::size_t>(server)];

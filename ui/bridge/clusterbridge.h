@@ -9,7 +9,9 @@
 #include <QString>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
+#include <mutex>
 #include <vector>
 
 namespace ringscope::core {
@@ -136,8 +138,13 @@ Q_SIGNALS:
     // "address: size, ttl, idle" for each watched server that holds the key.
     void keyHeld(const QString &key, const QStringList &holders);
 
+private Q_SLOTS:
+    void drainGui();
+
 private:
     struct Traffic;
+    void toGui(std::function<void()> work); // from any thread
+
     void onStats(std::uint64_t generation, const std::vector<core::ServerStats> &stats);
     void onHealth(std::uint64_t generation, const core::HealthEvent &e);
     void sampleTraffic();
@@ -145,6 +152,8 @@ private:
     void publish();
     int indexOf(const QString &address) const;
 
+    std::mutex m_guiMutex;
+    std::vector<std::function<void()>> m_guiQueue;
     std::unique_ptr<core::IoRuntime> m_io;
     std::unique_ptr<core::IoRuntime> m_processThread;
     std::unique_ptr<core::LocalCluster> m_demo; // process thread only
