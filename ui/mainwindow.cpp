@@ -3,6 +3,7 @@
 #include "bridge/clusterbridge.h"
 #include "core/cluster/serverspec.h"
 #include "core/distribution/distribution.h"
+#include "core/distribution/hashtagdistribution.h"
 #include "core/distribution/preset.h"
 #include "models/servertablemodel.h"
 #include "panels/connectdialog.h"
@@ -95,6 +96,7 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     , m_servers(options.servers)
     , m_preset(options.preset)
     , m_hash(options.hash)
+    , m_hashTag(options.hashTag)
     , m_keys(std::make_shared<const core::KeySet>(core::KeySet::synthetic(static_cast<std::size_t>(options.keyCount))))
     , m_title(options.title)
     , m_ring(new RingView(this))
@@ -159,7 +161,7 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
                 m_scene.reset();
                 rebuild(tr("%1: %2 nodes (read-only until writing is switched on)").arg(m_title).arg(servers.size()), false);
                 m_bridge->watch(m_servers);
-                m_bridge->setPlacement(m_preset, m_hash);
+                m_bridge->setPlacement(m_preset, m_hash, m_hashTag);
             });
     connect(m_bridge, &ClusterBridge::demoStarted, this, &MainWindow::onDemoStarted);
     connect(m_bridge, &ClusterBridge::demoFailed, this, [this](const QString &error) {
@@ -199,7 +201,7 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
         m_watch = options.watch;
         if (m_watch) {
             m_bridge->watch(m_servers);
-            m_bridge->setPlacement(m_preset, m_hash);
+            m_bridge->setPlacement(m_preset, m_hash, m_hashTag);
         }
         if (const QString error = rebuild(m_watch ? tr("watching %1 (read-only)").arg(specOf(m_servers))
                                                   : tr("opened %1 (offline: placement only)").arg(specOf(m_servers)),
@@ -227,6 +229,8 @@ void MainWindow::openCluster(const ClusterRequest &request)
     m_bridge->stopDemo();
     m_bridge->unwatch();
     m_bridge->setWritable(false);
+    m_bridge->setAuditInterval(0); // the demo audits every 5 s; a cluster elsewhere only on demand
+    m_hashTag = request.hashTag;
     m_simulated.clear();
     m_live.clear();
     m_liveWatched.clear();
@@ -253,7 +257,7 @@ void MainWindow::openCluster(const ClusterRequest &request)
         }
         if ((request.proxy == QLatin1String("nginx-rr") || request.proxy == QLatin1String("nginx-least-conn"))) {
             // nginx may read from any server: every server holds every key.
-            const QSignalBlocker block(m_replicationBox);
+            const QSignalBlocker a(m_replicationBox), b(m_replicas), c(m_quorumBox);
             m_replicationBox->setCurrentIndex(m_replicationBox->findData(static_cast<int>(core::ReplicationMode::MultiMaster)));
             m_replicas->setValue(request.demoServers);
             m_quorumBox->setCurrentIndex(m_quorumBox->findData(1));
@@ -280,7 +284,7 @@ void MainWindow::openCluster(const ClusterRequest &request)
         m_scene.reset();
         rebuild(tr("watching %1 (read-only until writing is switched on)").arg(request.title()), false);
         m_bridge->watch(m_servers);
-        m_bridge->setPlacement(m_preset, m_hash);
+        m_bridge->setPlacement(m_preset, m_hash, m_hashTag);
         m_bridge->setAuditInterval(0);
         rememberCluster((request.kind == ClusterRequest::Kind::Servers ? QStringLiteral("servers|") : QStringLiteral("file|"))
                         + request.spec + QLatin1Char('|') + m_preset + QLatin1Char('|') + m_hash);
@@ -309,7 +313,7 @@ void MainWindow::onDemoStarted(const core::ServerList &servers, const QString &p
                                                            : QString())),
             false);
     m_bridge->watch(servers);
-    m_bridge->setPlacement(m_preset, m_hash);
+    m_bridge->setPlacement(m_preset, m_hash, m_hashTag);
     m_bridge->setAuditInterval(5000);
     std::vector<std::string> keys(m_keys->views().begin(), m_keys->views().end());
     m_bridge->seedDemo(std::move(keys), m_preset, m_hash);
@@ -396,14 +400,28 @@ QString MainWindow::rebuild(const QString &why, bool animate)
     if (!m_hash.isEmpty())
         hash = core::parseHash(m_hash.toStdString());
     std::string error;
-    auto d = core::makeDistribution(*preset, m_servers, hash, {}, error);
+    std::unique_ptr<core::Distribution> d = core::makeDistribution(*preset, m_servers, hash, {}, error);
     if (!d)
         return QString::fromStdString(error);
-    const QString hashLabel = QString::fromStdString(core::presetHashLabel(*preset, hash));
+    if (!m_hashTag.isEmpty()) // twemproxy's hash_tag: only the part between the tag characters is hashed
+        d = std::make_unique<core::HashTagDistribution>(std::move(d), m_hashTag.toStdString());
+    QString hashLabel = QString::fromStdString(core::presetHashLabel(*preset, hash));
+    if (!m_hashTag.isEmpty())
+        hashLabel += tr(", hash_tag %1").arg(m_hashTag);
+    // The picked server stays picked by name, not by row, across the change.
+    const int highlighted = m_ring->highlightedServer();
+    const QString picked = m_scene && highlighted >= 0 && static_cast<std::size_t>(highlighted) < m_scene->servers.size()
+        ? m_scene->servers[static_cast<std::size_t>(highlighted)].label
+        : QString();
     m_scene = RingScene::build(*d, m_keys, m_preset, hashLabel, m_scene.get(), ejected());
     m_distribution = std::move(d);
     updateReplicaView();
     m_ring->setScene(m_scene, animate);
+    int pickedNow = -1;
+    for (std::size_t i = 0; i < m_scene->servers.size(); ++i)
+        if (!picked.isEmpty() && m_scene->servers[i].label == picked)
+            pickedNow = static_cast<int>(i);
+    m_ring->setHighlightedServer(pickedNow);
     std::vector<std::uint32_t> weights;
     for (const auto &s : m_servers)
         weights.push_back(s.weight);
@@ -436,19 +454,25 @@ QString MainWindow::setServers(const core::ServerList &servers, const QString &w
         && std::equal(old.begin(), old.end(), servers.begin(),
                       [](const core::Server &a, const core::Server &b) { return a.address() == b.address(); });
     m_servers = servers;
+    remapLive(); // by address: the ejected servers and the table follow the new list
     if (QString error = rebuild(why, animate); !error.isEmpty()) {
         m_servers = old;
+        remapLive();
         return error;
     }
-    if (m_demo && !sameServers) {
+    const bool allDemo = std::all_of(m_servers.begin(), m_servers.end(), [this](const core::Server &s) {
+        return m_bridge->isDemoServer(QString::fromStdString(s.address()));
+    });
+    if (m_demo && allDemo && !sameServers) {
         // The demo's servers are real: watch the new list.
         m_live.clear();
         m_liveWatched.clear();
         m_bridge->watch(m_servers);
-        m_bridge->setPlacement(m_preset, m_hash);
-    } else if (m_watch && !sameServers) {
-        // What-if on a watched cluster: the opened servers stay watched, a
-        // server added in the picture is never contacted.
+        m_bridge->setPlacement(m_preset, m_hash, m_hashTag);
+    } else if (!sameServers) {
+        // What-if (a watched cluster, or a list typed while the demo runs):
+        // the servers being watched stay watched, and a server that is only
+        // in the picture is never contacted — or written to.
         onLive(m_liveWatched);
     }
     if (m_bridge->traffic().enabled)
@@ -539,36 +563,41 @@ QString MainWindow::setPreset(const QString &preset, const QString &hash)
         m_hash = oldHash;
         return error;
     }
-    m_bridge->setPlacement(m_preset, m_hash);
+    m_bridge->setPlacement(m_preset, m_hash, m_hashTag);
     m_bridge->audit();
     if (m_bridge->traffic().enabled)
         applyTraffic();
     return {};
 }
 
-void MainWindow::onLive(const std::vector<LiveServer> &watched)
+void MainWindow::remapLive()
 {
     // The watched servers, matched by address to the servers in the picture
     // (a what-if server is in the picture only: never contacted).
     std::vector<LiveServer> live;
-    live.reserve(m_servers.size());
-    for (const auto &s : m_servers) {
-        const QString address = QString::fromStdString(s.address());
-        const auto it = std::find_if(watched.begin(), watched.end(),
-                                     [&](const LiveServer &l) { return l.address == address; });
-        if (it != watched.end()) {
-            live.push_back(*it);
-        } else {
-            LiveServer unknown;
-            unknown.address = address;
-            unknown.watched = false;
-            live.push_back(unknown);
+    if (!m_liveWatched.empty())
+        for (const auto &s : m_servers) {
+            const QString address = QString::fromStdString(s.address());
+            const auto it = std::find_if(m_liveWatched.begin(), m_liveWatched.end(),
+                                         [&](const LiveServer &l) { return l.address == address; });
+            if (it != m_liveWatched.end()) {
+                live.push_back(*it);
+            } else {
+                LiveServer unknown;
+                unknown.address = address;
+                unknown.watched = false;
+                live.push_back(unknown);
+            }
         }
-    }
-    if (watched.empty())
-        live.clear();
-    m_liveWatched = watched;
-    m_live = live;
+    m_live = std::move(live);
+}
+
+void MainWindow::onLive(const std::vector<LiveServer> &watched)
+{
+    if (&watched != &m_liveWatched)
+        m_liveWatched = watched;
+    remapLive();
+    const std::vector<LiveServer> &live = m_live;
     std::vector<bool> down;
     for (const auto &l : live)
         down.push_back(l.stopped || l.paused || l.health == core::ServerState::Down);

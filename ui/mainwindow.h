@@ -44,6 +44,7 @@ public:
         core::ServerList servers;
         QString preset = QStringLiteral("libmemcached-ketama-weighted");
         QString hash; // empty: the preset's default
+        QString hashTag; // twemproxy's hash_tag from a pool, e.g. "{}"; empty: none
         int keyCount = 20000;
         // Start a local demo cluster of this many real memcached servers and
         // show it live (`ringscope` with no arguments); 0: none.
@@ -106,6 +107,7 @@ private:
     int selectedServer() const;
     std::vector<bool> ejected() const;
     void onLive(const std::vector<LiveServer> &watched);
+    void remapLive();
     void onDemoStarted(const core::ServerList &servers, const QString &proxyAddress);
     QString applyTraffic();
     TrafficSettings trafficSettings() const;
@@ -116,6 +118,7 @@ private:
     core::ServerList m_servers;
     QString m_preset;
     QString m_hash;
+    QString m_hashTag;
     std::shared_ptr<const core::KeySet> m_keys;
     std::shared_ptr<const RingScene> m_scene;
     std::shared_ptr<const core::Distribution> m_distribution; // of the scene

@@ -106,6 +106,7 @@ int main(int argc, char **argv)
                     + QString::fromStdString(cluster.error));
     options.title = parser.isSet(configOption) ? parser.value(configOption) : spec;
     options.servers = cluster.value->servers;
+    options.hashTag = QString::fromStdString(cluster.value->hashTag);
     if (!cluster.value->preset.empty())
         options.preset = QString::fromStdString(cluster.value->preset);
     if (cluster.value->hash)

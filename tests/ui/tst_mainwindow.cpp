@@ -10,6 +10,7 @@
 
 #include "common/fakeserver.h"
 #include "common/processes.h"
+#include "core/cluster/clusterplacement.h"
 #include "core/cluster/keyset.h"
 #include "core/cluster/serverspec.h"
 #include "core/distribution/preset.h"
@@ -305,6 +306,63 @@ private slots:
                  QStringLiteral("not watched"));
         QCOMPARE(window.serverModel()->index(0, ui::ServerTableModel::State).data().toString(), QStringLiteral("up"));
         QVERIFY(window.serverModel()->index(0, ui::ServerTableModel::GetsPerSecond).data().toString() != QStringLiteral("—"));
+    }
+
+    // A list typed while the demo runs is a what-if: its other servers are
+    // never contacted; the traffic keeps writing to the demo's own servers only.
+    void typedListDuringTheDemoWritesNothingElsewhere()
+    {
+        test::FakeServer elsewhere([](const std::string &) { return test::FakeServer::Action{}; });
+        ui::MainWindow::Options options;
+        options.demoServers = 2;
+        options.keyCount = 1000;
+        options.trafficRate = 300;
+        ui::MainWindow window(options);
+        QTRY_VERIFY_WITH_TIMEOUT(window.demoRunning(), 10000);
+        QVERIFY(window.writable());
+        auto next = window.servers();
+        next.push_back({"127.0.0.1", elsewhere.port(), 1, {}});
+        QCOMPARE(window.setServers(next, QStringLiteral("typed")), QString());
+        QTest::qWait(2500);
+        QCOMPARE(elsewhere.connections(), 0);
+        QCOMPARE(window.serverModel()->index(2, ui::ServerTableModel::State).data().toString(),
+                 QStringLiteral("not watched"));
+    }
+
+    // twemproxy's hash_tag from a pool file is part of the placement.
+    void hashTagFromAPoolIsApplied()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("pool.yml"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("web:\n  hash: fnv1a_64\n  distribution: ketama\n  hash_tag: \"{}\"\n  servers:\n"
+                   "   - 10.0.0.1:11211:1\n   - 10.0.0.2:11211:1\n   - 10.0.0.3:11211:1\n");
+        file.close();
+        ui::ConnectDialog dialog;
+        ui::ClusterRequest r;
+        r.kind = ui::ClusterRequest::Kind::ConfigFile;
+        r.spec = path;
+        dialog.setRequest(r);
+        QCOMPARE(dialog.check(), QString());
+        QCOMPARE(dialog.request().hashTag, QStringLiteral("{}"));
+        ui::MainWindow::Options options;
+        options.keyCount = 10;
+        ui::MainWindow window(options);
+        auto request = dialog.request();
+        window.openCluster(request);
+        const auto *scene = window.ringView()->scene();
+        QVERIFY(scene->hash.contains(QStringLiteral("hash_tag {}")));
+        auto spec = core::loadClusterSpec("@" + path.toStdString());
+        QVERIFY(spec);
+        std::string error;
+        auto d = core::buildPlacement(*spec.value, {}, error);
+        QVERIFY(d);
+        for (std::size_t i = 0; i < scene->keys.size(); ++i) {
+            const std::string key = scene->keyName(i).toStdString();
+            QCOMPARE(scene->keys[i].owner, static_cast<std::uint32_t>(d->owner(key)));
+        }
+        window.openCluster(ui::ClusterRequest{}); // back to a demo: stops watching the file's servers
     }
 
     void replicasOnDemand()

@@ -5,6 +5,7 @@
 #include "core/cluster/ownershipaudit.h"
 #include "core/cluster/replicatedclient.h"
 #include "core/cluster/trafficgenerator.h"
+#include "core/distribution/hashtagdistribution.h"
 #include "core/distribution/preset.h"
 #include "core/local/localcluster.h"
 #include "core/net/client.h"
@@ -23,7 +24,7 @@ QString qs(const std::string &s)
     return QString::fromStdString(s);
 }
 
-std::unique_ptr<core::Distribution> distributionFor(const QString &preset, const QString &hash,
+std::unique_ptr<core::Distribution> distributionFor(const QString &preset, const QString &hash, const QString &hashTag,
                                                     const core::ServerList &servers, std::string &error)
 {
     const core::Preset *p = core::findPreset(preset.toStdString());
@@ -34,7 +35,10 @@ std::unique_ptr<core::Distribution> distributionFor(const QString &preset, const
     std::optional<core::HashAlgorithm> h;
     if (!hash.isEmpty())
         h = core::parseHash(hash.toStdString());
-    return core::makeDistribution(*p, servers, h, {}, error);
+    auto d = core::makeDistribution(*p, servers, h, {}, error);
+    if (d && !hashTag.isEmpty())
+        d = std::make_unique<core::HashTagDistribution>(std::move(d), hashTag.toStdString());
+    return d;
 }
 
 } // namespace
@@ -97,6 +101,8 @@ ClusterBridge::~ClusterBridge()
     blockSignals(true); // whoever listened may be half destroyed already
     stopDemo();
     unwatch();
+    m_seedWriter.reset();
+    m_io->call([] {}); // the seed job, if still queued, lets go of its writer on the I/O thread
     if (m_processThread)
         m_processThread->stop();
     m_io->stop();
@@ -106,7 +112,8 @@ void ClusterBridge::startDemo(int count, const QString &proxy)
 {
     if (!m_processThread)
         m_processThread = std::make_unique<core::IoRuntime>();
-    m_processThread->post([this, count, proxy] {
+    const std::uint64_t session = ++m_session;
+    m_processThread->post([this, count, proxy, session] {
         auto cluster = std::make_unique<core::LocalCluster>();
         auto started = cluster->start(static_cast<std::size_t>(count));
         std::optional<core::Server> front;
@@ -128,13 +135,21 @@ void ClusterBridge::startDemo(int count, const QString &proxy)
         }
         if (!error.empty()) {
             cluster->stopAll();
-            toGui([this, error = qs(error)] { Q_EMIT demoFailed(error); });
+            toGui([this, error = qs(error), session] {
+                if (session == m_session)
+                    Q_EMIT demoFailed(error);
+            });
             return;
         }
         const core::ServerList servers = cluster->servers();
         m_demo = std::move(cluster); // owned by this thread from now on
-        toGui([this, servers, front, proxy] {
+        toGui([this, servers, front, proxy, session] {
+            if (session != m_session)
+                return; // stopped (or replaced) before it was up: stopDemo stops its processes
             m_demoRunning = true;
+            m_demoAddresses.clear();
+            for (const auto &s : servers)
+                m_demoAddresses.insert(qs(s.address()));
             m_proxyKind = front ? proxy : QString();
             m_proxy = front;
             Q_EMIT demoStarted(servers, front ? qs(front->address()) : QString());
@@ -144,6 +159,7 @@ void ClusterBridge::startDemo(int count, const QString &proxy)
 
 void ClusterBridge::stopDemo()
 {
+    ++m_session; // a start still on its way is stale now
     stopTraffic();
     if (!m_processThread)
         return;
@@ -153,6 +169,7 @@ void ClusterBridge::stopDemo()
         m_demo.reset();
     });
     m_demoRunning = false;
+    m_demoAddresses.clear();
     m_proxy.reset();
     m_proxyKind.clear();
 }
@@ -200,10 +217,21 @@ void ClusterBridge::setWritable(bool writable)
         stopTraffic();
 }
 
-void ClusterBridge::setPlacement(const QString &preset, const QString &hash)
+void ClusterBridge::setPlacement(const QString &preset, const QString &hash, const QString &hashTag)
 {
     m_preset = preset;
     m_hash = hash;
+    m_hashTag = hashTag;
+}
+
+bool ClusterBridge::writable() const
+{
+    if (m_writable)
+        return true;
+    if (!m_demoRunning || m_servers.empty())
+        return false;
+    return std::all_of(m_servers.begin(), m_servers.end(),
+                       [this](const core::Server &s) { return m_demoAddresses.contains(qs(s.address())); });
 }
 
 void ClusterBridge::setAuditInterval(int milliseconds)
@@ -228,14 +256,14 @@ void ClusterBridge::audit()
     options.idleTimeout = std::chrono::milliseconds(2000);
     core::KeyEnumerator::enumerate(
         *m_client, options,
-        [this, generation, servers = m_servers, preset = m_preset, hash = m_hash,
+        [this, generation, servers = m_servers, preset = m_preset, hash = m_hash, hashTag = m_hashTag,
          replicas = m_traffic.enabled && m_traffic.replication.mode != core::ReplicationMode::None
              ? m_traffic.replication.replicas
              : std::size_t{1}](std::vector<core::ServerKeys> held) {
             // Off the I/O thread: a big audit must not delay requests.
-            m_processThread->post([this, generation, servers, preset, hash, replicas, held = std::move(held)] {
+            m_processThread->post([this, generation, servers, preset, hash, hashTag, replicas, held = std::move(held)] {
                 std::string error;
-                auto d = distributionFor(preset, hash, servers, error);
+                auto d = distributionFor(preset, hash, hashTag, servers, error);
                 if (!d || !d->deterministic()) {
                     toGui([this] { m_auditRunning = false; });
                     return;
@@ -266,19 +294,22 @@ void ClusterBridge::seedDemo(std::vector<std::string> keys, const QString &prese
     if (!writable() || !m_client)
         return; // never write where the user did not opt in
     std::string error;
-    auto d = distributionFor(preset, hash, m_servers, error);
+    auto d = distributionFor(preset, hash, m_hashTag, m_servers, error);
     if (!d || !d->deterministic())
         return;
-    // A client of its own, placing keys as the preset does; it lives until
-    // every write is done.
-    auto writer = std::make_shared<core::Client>(*m_io, std::move(d));
+    // A client of its own, placing keys as the preset does. The bridge owns it
+    // and releases it on the GUI thread: a Client must never be destroyed by
+    // a handler that a stopped I/O context throws away (its destructor would
+    // wait for that context).
+    m_seedWriter = std::make_shared<core::Client>(*m_io, std::move(d));
+    core::Client *writer = m_seedWriter.get();
     struct Count {
         std::atomic<std::uint64_t> left, failed{0};
     };
     auto count = std::make_shared<Count>();
     count->left = keys.size();
     auto shared = std::make_shared<std::vector<std::string>>(std::move(keys));
-    m_io->post([this, writer, shared, count] {
+    m_io->post([this, keep = m_seedWriter, writer, shared, count] {
         for (const auto &k : *shared)
             writer->store(core::encode::Store::Set, k, "ringscope demo value", 0, 0,
                           [this, writer, count, total = shared->size()](core::ClientError e, core::Reply r,
@@ -287,9 +318,11 @@ void ClusterBridge::seedDemo(std::vector<std::string> keys, const QString &prese
                                   ++count->failed;
                               if (--count->left == 0) {
                                   const auto failed = count->failed.load();
-                                  toGui([this, total, failed] { Q_EMIT seeded(total, failed); });
-                                  // The last callback runs on the I/O thread: let the writer go elsewhere.
-                                  m_io->post([writer] {});
+                                  toGui([this, writer, total, failed] {
+                                      if (m_seedWriter.get() == writer)
+                                          m_seedWriter.reset();
+                                      Q_EMIT seeded(total, failed);
+                                  });
                               }
                           });
     });
@@ -308,7 +341,7 @@ QString ClusterBridge::configureTraffic(const TrafficSettings &settings)
     const bool viaTwemproxy = m_proxyKind == QLatin1String("twemproxy") && m_proxy;
     std::string error;
     auto d = viaTwemproxy ? core::makeDistribution(*core::findPreset("modulo"), {*m_proxy}, std::nullopt, {}, error)
-                          : distributionFor(settings.preset, settings.hash, m_servers, error);
+                          : distributionFor(settings.preset, settings.hash, m_hashTag, m_servers, error);
     if (!d)
         return qs(error);
     if (!d->deterministic())
@@ -461,12 +494,16 @@ void ClusterBridge::discover(const core::Server &endpoint)
     if (!m_processThread)
         m_processThread = std::make_unique<core::IoRuntime>();
     // Blocking, on the process thread; the request itself runs on the I/O thread.
-    m_processThread->post([this, endpoint] {
+    const std::uint64_t session = ++m_session;
+    m_processThread->post([this, endpoint, session] {
         auto spec = core::discoverElastiCache(*m_io, endpoint);
         const QString error = spec ? QString() : qs(spec.error);
         const core::ServerList servers = spec ? spec.value->servers : core::ServerList{};
         const QString preset = spec ? qs(spec.value->preset) : QString();
-        toGui([this, servers, preset, error] { Q_EMIT discovered(servers, preset, error); });
+        toGui([this, servers, preset, error, session] {
+            if (session == m_session) // not when another cluster was opened meanwhile
+                Q_EMIT discovered(servers, preset, error);
+        });
     });
 }
 
@@ -499,6 +536,7 @@ void ClusterBridge::demoAction(Action action, const QString &address)
             const core::Server server = m_demo->nodes()[*added.value].server;
             const bool proxied = !m_demo->proxyConfig().empty();
             toGui([this, server, proxied] {
+                m_demoAddresses.insert(qs(server.address()));
                 Q_EMIT event(tr("%1 started (a new memcached process)%2")
                                  .arg(qs(server.address()),
                                       proxied ? tr("; the proxy keeps its configured pool") : QString()),

@@ -6,6 +6,7 @@
 #include "core/net/serverpool.h"
 
 #include <QObject>
+#include <QSet>
 #include <QString>
 #include <QTimer>
 
@@ -97,9 +98,13 @@ public:
     void unwatch();
     // Writing is allowed on the demo cluster; elsewhere only after this.
     void setWritable(bool writable);
-    bool writable() const noexcept { return m_writable || m_demoRunning; }
-    // The placement the audits check against.
-    void setPlacement(const QString &preset, const QString &hash);
+    // True when switched on, or when every watched server is a process of the
+    // demo cluster (never for a list typed while the demo runs).
+    bool writable() const;
+    bool isDemoServer(const QString &address) const { return m_demoAddresses.contains(address); }
+    // The placement the audits and the traffic use (`hashTag`: twemproxy's
+    // hash_tag, e.g. "{}", or empty).
+    void setPlacement(const QString &preset, const QString &hash, const QString &hashTag = {});
     // Audits the watched cluster now (metadump, read-only); every
     // `interval` when non-zero.
     void audit();
@@ -164,7 +169,10 @@ private:
     QTimer m_trafficTimer;
     QTimer m_auditTimer;
     bool m_auditRunning = false;
-    QString m_preset, m_hash;
+    QString m_preset, m_hash, m_hashTag;
+    QSet<QString> m_demoAddresses;       // servers of the demo cluster (GUI thread's view)
+    std::uint64_t m_session = 0;         // a start or discovery answered after this changed is stale
+    std::shared_ptr<core::Client> m_seedWriter; // writes the sample keys; released on the GUI thread
     std::vector<LiveServer> m_live;
     core::ServerList m_servers;
     std::uint64_t m_generation = 0;

@@ -184,6 +184,7 @@ QString ConnectDialog::check()
         if (!spec)
             return (file ? tr("config file: ") : tr("servers: ")) + qs(spec.error);
         r.servers = spec.value->servers;
+        r.hashTag = QString::fromStdString(spec.value->hashTag);
         if (r.preset.isEmpty() && !spec.value->preset.empty())
             r.preset = qs(spec.value->preset);
         if (r.hash.isEmpty() && spec.value->hash)

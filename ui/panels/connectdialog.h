@@ -21,6 +21,7 @@ struct ClusterRequest {
     QString proxy;          // demo: "", "twemproxy", "nginx-rr", "nginx-least-conn", "nginx-hash"
     QString spec;           // Servers: the SPEC; ConfigFile: the path (#pool allowed)
     QString preset, hash;   // empty: the config's own, else the default
+    QString hashTag;        // twemproxy's hash_tag of the pool, if any
     core::Server endpoint;  // ElastiCache
     core::ServerList servers; // Servers / ConfigFile, once checked
     QString title() const;  // for the window and the recent list

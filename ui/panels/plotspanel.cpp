@@ -285,9 +285,17 @@ void PlotsPanel::scrollTimePlots()
         QCustomPlot *plot = m_plots[p];
         for (int g = 0; g < plot->graphCount(); ++g)
             trim(plot->graph(g), t - kKeepSeconds);
-        for (int i = plot->itemCount() - 1; i >= 0; --i)
-            if (auto *line = qobject_cast<QCPItemStraightLine *>(plot->item(i)); line && line->point1->coords().x() < t - kKeepSeconds)
-                plot->removeItem(line);
+        // Markers (a line and its label) older than what is kept go too.
+        for (int i = plot->itemCount() - 1; i >= 0; --i) {
+            QCPAbstractItem *item = plot->item(i);
+            double at = t;
+            if (auto *line = qobject_cast<QCPItemStraightLine *>(item))
+                at = line->point1->coords().x();
+            else if (auto *label = qobject_cast<QCPItemText *>(item))
+                at = label->position->coords().x();
+            if (at < t - kKeepSeconds)
+                plot->removeItem(item);
+        }
         // Follow the present unless the user dragged back in time.
         const QCPRange r = plot->xAxis->range();
         if (r.upper >= t - 3 || r.upper < kWindowSeconds)

@@ -85,7 +85,7 @@ std::shared_ptr<const RingScene> RingScene::build(const core::Distribution &d, s
     if (previous)
         for (const auto &s : previous->servers)
             previousColors.insert(s.label, s.color);
-    std::vector<bool> used(64, false);
+    std::vector<bool> used(std::max<std::size_t>(64, d.servers().size()), false);
     for (const auto &s : d.servers()) {
         const QString label = QString::fromStdString(s.label());
         Server out{label, previousColors.value(label), 0, s.weight / totalWeight};

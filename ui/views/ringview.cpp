@@ -372,8 +372,12 @@ void RingView::drawBandArcs(QPainter &p, const QRectF &box, double thickness,
             double spanDeg = -360.0 * static_cast<double>(static_cast<std::uint32_t>(end - start)) / kCircle;
             if (pts.size() == 1 || (i == 0 && j + 1 == pts.size()))
                 spanDeg = -360.0;
-            p.setPen(QPen(colorOf(pts[i].server), thickness, Qt::SolidLine, Qt::FlatCap));
-            p.drawArc(box, static_cast<int>(std::lround(startDeg * 16)), static_cast<int>(std::lround(spanDeg * 16)));
+            // A path, not drawArc: drawArc rounds angles to 1/16°, which is
+            // ~150 px on a ring zoomed 400×.
+            QPainterPath arc;
+            arc.arcMoveTo(box, startDeg);
+            arc.arcTo(box, startDeg, spanDeg);
+            p.strokePath(arc, QPen(colorOf(pts[i].server), thickness, Qt::SolidLine, Qt::FlatCap));
         }
         i = j + 1;
     }
@@ -729,7 +733,7 @@ void RingView::drawMinimap(QPainter &p) const
     if (!m_scene || m_zoom < 1.5)
         return;
     const double mr = 46;
-    const QPointF mc(width() - mr - 16, height() - mr - 16);
+    const QPointF mc(width() - mr - 16, mr + 16); // top right: the moved count has the bottom right
     QColor panel = palette().color(QPalette::Base);
     panel.setAlphaF(0.9f);
     p.setPen(QPen(palette().color(QPalette::Mid), 1));
