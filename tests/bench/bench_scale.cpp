@@ -100,14 +100,24 @@ void real(std::size_t keyCount, std::size_t serverCount)
     std::mutex mutex;
     std::condition_variable allWritten;
     std::atomic<std::size_t> failed{0};
-    // Pipelined noreply sets, issued on the I/O thread in slices so the
-    // queues stay short; then a round trip to every server.
+    std::string firstError; // under `mutex`
+    // Pipelined noreply sets, issued on the I/O thread in slices, at most
+    // kWindow unfinished at a time: a write that waits in a queue past its
+    // deadline is failed unsent, as the client promises; then a round trip
+    // to every server.
+    constexpr std::size_t kSlice = 5000, kWindow = 20000;
     std::function<void(std::size_t)> slice = [&](std::size_t from) {
-        const std::size_t to = std::min(keys.size(), from + 20000);
+        if (pending - (keys.size() - from) > kWindow) { // still too many in flight: later
+            runtime.post([&, from] { slice(from); });
+            return;
+        }
+        const std::size_t to = std::min(keys.size(), from + kSlice);
         for (std::size_t i = from; i < to; ++i)
             client.storeNoReply(encode::Store::Set, std::string(keys[i]), value, 0, 0, [&](ClientError e) {
-                if (e)
-                    ++failed;
+                if (e && failed++ == 0) {
+                    std::lock_guard lock(mutex);
+                    firstError = e.message;
+                }
                 if (--pending == 0) {
                     std::lock_guard lock(mutex);
                     allWritten.notify_one();
@@ -123,7 +133,8 @@ void real(std::size_t keyCount, std::size_t serverCount)
     }
     for (std::size_t s = 0; s < serverCount; ++s)
         (void)client.sendSync(s, "version\r\n", Expect::Version);
-    std::printf("  %-44s %9.0f ms  (%zu failed)\n", "write every key (pipelined noreply)", msSince(t), failed.load());
+    std::printf("  %-44s %9.0f ms  (%zu failed%s%s)\n", "write every key (pipelined noreply)", msSince(t), failed.load(),
+                firstError.empty() ? "" : "; first: ", firstError.c_str());
 
     resetPeakRss();
     const double rssBefore = peakRssMb();
