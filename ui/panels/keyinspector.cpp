@@ -1,5 +1,6 @@
 #include "keyinspector.h"
 
+#include "core/distribution/hashtagdistribution.h"
 #include "core/distribution/preset.h"
 
 #include <QHeaderView>
@@ -73,6 +74,14 @@ void KeyInspector::setReplicas(int replicas)
     refresh();
 }
 
+void KeyInspector::setHashTag(const QString &tag)
+{
+    if (tag == m_hashTag)
+        return;
+    m_hashTag = tag;
+    refresh();
+}
+
 void KeyInspector::refresh()
 {
     const QByteArray key = m_key->text().toUtf8();
@@ -87,9 +96,11 @@ void KeyInspector::refresh()
     for (const core::Preset &p : core::allPresets()) {
         const bool current = QLatin1String(p.name.data(), static_cast<qsizetype>(p.name.size())) == m_preset;
         const auto hash = current && p.hashSelectable ? core::parseHash(m_hash.toStdString()) : std::nullopt;
-        auto d = core::makeDistribution(p, m_servers, hash, {}, error);
+        std::unique_ptr<core::Distribution> d = core::makeDistribution(p, m_servers, hash, {}, error);
         if (!d)
             continue;
+        if (current && !m_hashTag.isEmpty())
+            d = std::make_unique<core::HashTagDistribution>(std::move(d), m_hashTag.toStdString());
         const int row = m_table->rowCount();
         m_table->insertRow(row);
         const QString owner = d->deterministic() ? QString::fromStdString(d->servers()[d->owner(k)].address())

@@ -21,6 +21,9 @@ public:
     void setCluster(const core::ServerList &servers, const QString &preset, const QString &hash);
     // Copies of each key (R, the owner included) under the current replication.
     void setReplicas(int replicas);
+    // twemproxy's hash_tag of the pool: applied to the current preset only
+    // (a client without hash tags is exactly who would disagree).
+    void setHashTag(const QString &tag);
     void inspect(const QString &key);
     // What the servers say about the key right now (from the bridge).
     void showHeld(const QString &key, const QStringList &holders);
@@ -35,6 +38,7 @@ private:
     QString m_preset;
     QString m_hash;
     int m_replicas = 1;
+    QString m_hashTag;
     QLineEdit *m_key;
     QLabel *m_summary;
     QTableWidget *m_table;
