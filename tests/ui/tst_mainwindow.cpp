@@ -445,6 +445,30 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!window.ringView()->scene()->servers[1].ejected, 8000);
     }
 
+    // The sample keys are written with a window: queued all at once, writes
+    // wait past their deadline and fail unsent (300,000 did, before).
+    void manySampleKeysAreAllWritten()
+    {
+        ui::MainWindow::Options options;
+        options.demoServers = 3;
+        options.keyCount = 300000;
+        options.trafficRate = 0;
+        ui::MainWindow window(options);
+        QSignalSpy seeded(window.bridge(), &ui::ClusterBridge::seeded);
+        QVERIFY(seeded.wait(90000));
+        QCOMPARE(seeded.first().at(0).toULongLong(), 300000ull);
+        QCOMPARE(seeded.first().at(1).toULongLong(), 0ull); // none failed
+        qulonglong held = 0;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                held = 0;
+                for (int row = 0; row < 3; ++row)
+                    held += window.serverModel()->index(row, ui::ServerTableModel::Held).data().toULongLong();
+                return held == 300000;
+            }(),
+            5000);
+    }
+
     void demoAddAndRemoveStartAndStopProcesses()
     {
         ui::MainWindow::Options options;

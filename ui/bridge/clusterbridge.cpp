@@ -101,7 +101,7 @@ ClusterBridge::~ClusterBridge()
     blockSignals(true); // whoever listened may be half destroyed already
     stopDemo();
     unwatch();
-    m_seedWriter.reset();
+    stopSeeding();
     m_io->call([] {}); // the seed job, if still queued, lets go of its writer on the I/O thread
     if (m_processThread)
         m_processThread->stop();
@@ -301,31 +301,64 @@ void ClusterBridge::seedDemo(std::vector<std::string> keys, const QString &prese
     // and releases it on the GUI thread: a Client must never be destroyed by
     // a handler that a stopped I/O context throws away (its destructor would
     // wait for that context).
+    stopSeeding(); // one seed at a time
+    m_seedStop = std::make_shared<std::atomic<bool>>(false);
     m_seedWriter = std::make_shared<core::Client>(*m_io, std::move(d));
-    core::Client *writer = m_seedWriter.get();
-    struct Count {
-        std::atomic<std::uint64_t> left, failed{0};
-    };
-    auto count = std::make_shared<Count>();
-    count->left = keys.size();
-    auto shared = std::make_shared<std::vector<std::string>>(std::move(keys));
-    m_io->post([this, keep = m_seedWriter, writer, shared, count] {
-        for (const auto &k : *shared)
-            writer->store(core::encode::Store::Set, k, "ringscope demo value", 0, 0,
-                          [this, writer, count, total = shared->size()](core::ClientError e, core::Reply r,
-                                                                        const std::string &) {
+    // At most kWindow writes in flight, the next one issued as one finishes:
+    // a write queued past its deadline is failed unsent, so a million keys
+    // posted at once would mostly fail.
+    struct Seeder : std::enable_shared_from_this<Seeder> {
+        ClusterBridge *bridge = nullptr;
+        core::Client *writer = nullptr;
+        std::vector<std::string> keys;
+        std::shared_ptr<std::atomic<bool>> stop; // set before the writer goes away
+        std::size_t next = 0;                // I/O thread only, as are the counts
+        std::uint64_t left = 0, failed = 0;
+
+        void issue()
+        {
+            const std::size_t i = next++;
+            writer->store(core::encode::Store::Set, keys[i], "ringscope demo value", 0, 0,
+                          [self = shared_from_this()](core::ClientError e, core::Reply r, const std::string &) {
                               if (e || r != core::Reply::Stored)
-                                  ++count->failed;
-                              if (--count->left == 0) {
-                                  const auto failed = count->failed.load();
-                                  toGui([this, writer, total, failed] {
-                                      if (m_seedWriter.get() == writer)
-                                          m_seedWriter.reset();
-                                      Q_EMIT seeded(total, failed);
-                                  });
-                              }
+                                  ++self->failed;
+                              if (!*self->stop && self->next < self->keys.size())
+                                  self->issue();
+                              if (--self->left == 0)
+                                  self->finish();
                           });
+        }
+        void finish()
+        {
+            bridge->toGui([bridge = bridge, writer = writer, total = keys.size(), failed = failed] {
+                if (bridge->m_seedWriter.get() == writer)
+                    bridge->stopSeeding();
+                Q_EMIT bridge->seeded(total, failed);
+            });
+        }
+    };
+    constexpr std::size_t kWindow = 2000;
+    auto seeder = std::make_shared<Seeder>();
+    seeder->bridge = this;
+    seeder->writer = m_seedWriter.get();
+    seeder->stop = m_seedStop;
+    seeder->keys = std::move(keys);
+    seeder->left = seeder->keys.size();
+    if (seeder->keys.empty())
+        return;
+    m_io->post([keep = m_seedWriter, seeder] {
+        for (std::size_t n = 0; n < kWindow && !*seeder->stop && seeder->next < seeder->keys.size(); ++n)
+            seeder->issue();
     });
+}
+
+void ClusterBridge::stopSeeding()
+{
+    // The writer's destructor fails what is in flight; those callbacks must
+    // not issue more writes to it.
+    if (m_seedStop)
+        *m_seedStop = true;
+    m_seedWriter.reset();
 }
 
 QString ClusterBridge::configureTraffic(const TrafficSettings &settings)

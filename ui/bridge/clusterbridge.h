@@ -10,6 +10,7 @@
 #include <QString>
 #include <QTimer>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -149,6 +150,7 @@ private Q_SLOTS:
 private:
     struct Traffic;
     void toGui(std::function<void()> work); // from any thread
+    void stopSeeding();
 
     void onStats(std::uint64_t generation, const std::vector<core::ServerStats> &stats);
     void onHealth(std::uint64_t generation, const core::HealthEvent &e);
@@ -173,6 +175,7 @@ private:
     QSet<QString> m_demoAddresses;       // servers of the demo cluster (GUI thread's view)
     std::uint64_t m_session = 0;         // a start or discovery answered after this changed is stale
     std::shared_ptr<core::Client> m_seedWriter; // writes the sample keys; released on the GUI thread
+    std::shared_ptr<std::atomic<bool>> m_seedStop; // tells its callbacks to issue no more
     std::vector<LiveServer> m_live;
     core::ServerList m_servers;
     std::uint64_t m_generation = 0;
