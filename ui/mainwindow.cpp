@@ -730,6 +730,20 @@ void MainWindow::buildMenus()
     view->addSeparator();
     for (auto *dock : findChildren<QDockWidget *>())
         view->addAction(dock->toggleViewAction());
+
+    auto *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About RingScope"), this, [this] {
+        QMessageBox::about(
+            this, tr("About RingScope"),
+            tr("<h3>RingScope %1</h3>"
+               "<p>The consistent-hash ring of memcached clusters: which server owns which key, placed "
+               "exactly as libmemcached, twemproxy, python-memcached, pymemcache, spymemcached, nginx, "
+               "mcrouter and memcached's proxy place it; live stats, failover and replication on real "
+               "servers.</p>"
+               "<p>GPL-3.0-or-later. Plots by QCustomPlot (GPL-3.0); Qt %2; asio.</p>")
+                .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+    });
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 }
 
 void MainWindow::rememberCluster(const QString &entry)

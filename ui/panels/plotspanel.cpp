@@ -59,7 +59,8 @@ PlotsPanel::PlotsPanel(QWidget *parent)
         plot->xAxis->setRange(0, kWindowSeconds);
         plot->legend->setVisible(true);
         plot->legend->setFont(QFont(font().family(), 8));
-        plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+        // Top right: event labels start at the top left of their line.
+        plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
         plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
         plot->axisRect()->setRangeDrag(Qt::Horizontal);
         plot->axisRect()->setRangeZoom(Qt::Horizontal);
