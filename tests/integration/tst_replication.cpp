@@ -519,8 +519,11 @@ private slots:
             QCOMPARE(after.unavailable, std::uint64_t{0});
         else
             QVERIFY(after.unavailable > 100);
-        // A kill is seen at once (refused): at most a few requests fail before it is marked down.
-        QVERIFY(after.readErrors - warm.readErrors < 20);
+        // A kill is seen at once (refused): only the requests in flight to it
+        // then fail, a few tens at 3,000 ops/s (more under sanitizers): bound
+        // them to 5 % of the reads after the kill.
+        const auto failedReads = after.readErrors - warm.readErrors;
+        QVERIFY2(failedReads * 20 < after.gets - warm.gets, std::to_string(failedReads).c_str());
         QCOMPARE(after.skipped, std::uint64_t{0});
     }
 
