@@ -3,7 +3,6 @@
 #include "bridge/clusterbridge.h"
 #include "core/cluster/serverspec.h"
 #include "core/distribution/distribution.h"
-#include "core/distribution/hashtagdistribution.h"
 #include "core/distribution/preset.h"
 #include "models/servertablemodel.h"
 #include "panels/connectdialog.h"
@@ -400,11 +399,9 @@ QString MainWindow::rebuild(const QString &why, bool animate)
     if (!m_hash.isEmpty())
         hash = core::parseHash(m_hash.toStdString());
     std::string error;
-    std::unique_ptr<core::Distribution> d = core::makeDistribution(*preset, m_servers, hash, {}, error);
+    std::unique_ptr<core::Distribution> d = placementFor(m_preset, m_hash, m_hashTag, m_servers, error);
     if (!d)
         return QString::fromStdString(error);
-    if (!m_hashTag.isEmpty()) // twemproxy's hash_tag: only the part between the tag characters is hashed
-        d = std::make_unique<core::HashTagDistribution>(std::move(d), m_hashTag.toStdString());
     QString hashLabel = QString::fromStdString(core::presetHashLabel(*preset, hash));
     if (!m_hashTag.isEmpty())
         hashLabel += tr(", hash_tag %1").arg(m_hashTag);

@@ -15,6 +15,7 @@
 #include "core/cluster/serverspec.h"
 #include "core/distribution/preset.h"
 #include "mainwindow.h"
+#include "uitestsupport.h"
 #include "models/servertablemodel.h"
 #include "panels/connectdialog.h"
 #include "panels/plotspanel.h"
@@ -40,23 +41,9 @@ using namespace ringscope;
 
 namespace {
 
-core::ServerList servers(const char *spec)
-{
-    return *core::parseServerList(spec).value;
-}
-
-std::unique_ptr<core::Distribution> make(const char *preset, const core::ServerList &list)
-{
-    std::string error;
-    return core::makeDistribution(*core::findPreset(preset), list, std::nullopt, {}, error);
-}
-
-void saveIfAsked(QWidget &w, const char *name)
-{
-    const QByteArray dir = qgetenv("RINGSCOPE_SCREENSHOT_DIR");
-    if (!dir.isEmpty())
-        w.grab().save(QString::fromLocal8Bit(dir) + QLatin1Char('/') + QLatin1String(name));
-}
+using test::make;
+using test::saveIfAsked;
+using test::servers;
 
 // The memcached processes whose parent is `parent` (from /proc).
 std::vector<qint64> memcachedChildren(qint64 parent)

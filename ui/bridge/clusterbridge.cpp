@@ -1,11 +1,11 @@
 #include "clusterbridge.h"
 
+#include "core/cluster/clusterplacement.h"
 #include "core/cluster/discovery.h"
 #include "core/cluster/keyenumerator.h"
 #include "core/cluster/ownershipaudit.h"
 #include "core/cluster/replicatedclient.h"
 #include "core/cluster/trafficgenerator.h"
-#include "core/distribution/hashtagdistribution.h"
 #include "core/distribution/preset.h"
 #include "core/local/localcluster.h"
 #include "core/net/client.h"
@@ -24,24 +24,21 @@ QString qs(const std::string &s)
     return QString::fromStdString(s);
 }
 
-std::unique_ptr<core::Distribution> distributionFor(const QString &preset, const QString &hash, const QString &hashTag,
-                                                    const core::ServerList &servers, std::string &error)
-{
-    const core::Preset *p = core::findPreset(preset.toStdString());
-    if (!p) {
-        error = "unknown preset '" + preset.toStdString() + "'";
-        return nullptr;
-    }
-    std::optional<core::HashAlgorithm> h;
-    if (!hash.isEmpty())
-        h = core::parseHash(hash.toStdString());
-    auto d = core::makeDistribution(*p, servers, h, {}, error);
-    if (d && !hashTag.isEmpty())
-        d = std::make_unique<core::HashTagDistribution>(std::move(d), hashTag.toStdString());
-    return d;
-}
 
 } // namespace
+
+std::unique_ptr<core::Distribution> placementFor(const QString &preset, const QString &hash, const QString &hashTag,
+                                                 const core::ServerList &servers, std::string &error)
+{
+    core::ClusterSpec spec;
+    spec.servers = servers;
+    spec.hashTag = hashTag.toStdString();
+    core::PlacementChoice choice;
+    choice.preset = preset.toStdString();
+    if (!hash.isEmpty())
+        choice.hash = core::parseHash(hash.toStdString());
+    return core::buildPlacement(spec, choice, error);
+}
 
 // The traffic generator with its own client, placing keys as the chosen
 // preset does (or sending everything to the twemproxy in front).
@@ -263,7 +260,7 @@ void ClusterBridge::audit()
             // Off the I/O thread: a big audit must not delay requests.
             m_processThread->post([this, generation, servers, preset, hash, hashTag, replicas, held = std::move(held)] {
                 std::string error;
-                auto d = distributionFor(preset, hash, hashTag, servers, error);
+                auto d = placementFor(preset, hash, hashTag, servers, error);
                 if (!d || !d->deterministic()) {
                     toGui([this] { m_auditRunning = false; });
                     return;
@@ -294,7 +291,7 @@ void ClusterBridge::seedDemo(std::vector<std::string> keys, const QString &prese
     if (!writable() || !m_client)
         return; // never write where the user did not opt in
     std::string error;
-    auto d = distributionFor(preset, hash, m_hashTag, m_servers, error);
+    auto d = placementFor(preset, hash, m_hashTag, m_servers, error);
     if (!d || !d->deterministic())
         return;
     // A client of its own, placing keys as the preset does. The bridge owns it
@@ -374,7 +371,7 @@ QString ClusterBridge::configureTraffic(const TrafficSettings &settings)
     const bool viaTwemproxy = m_proxyKind == QLatin1String("twemproxy") && m_proxy;
     std::string error;
     auto d = viaTwemproxy ? core::makeDistribution(*core::findPreset("modulo"), {*m_proxy}, std::nullopt, {}, error)
-                          : distributionFor(settings.preset, settings.hash, m_hashTag, m_servers, error);
+                          : placementFor(settings.preset, settings.hash, m_hashTag, m_servers, error);
     if (!d)
         return qs(error);
     if (!d->deterministic())

@@ -18,6 +18,7 @@
 
 namespace ringscope::core {
 class Client;
+class Distribution;
 class IoRuntime;
 class LocalCluster;
 class ReplicatedClient;
@@ -47,6 +48,12 @@ struct LiveServer {
     qint64 held = -1, misplaced = -1;
     QString error;
 };
+
+// The distribution of `servers` under a preset, a hash (empty: the preset's)
+// and twemproxy's hash_tag (empty: none): what the picture, the audits and
+// the traffic all place keys with. Null, with `error`, when it cannot be made.
+std::unique_ptr<core::Distribution> placementFor(const QString &preset, const QString &hash, const QString &hashTag,
+                                                 const core::ServerList &servers, std::string &error);
 
 // The traffic generator and how it reaches the cluster.
 struct TrafficSettings {

@@ -1,0 +1,32 @@
+#pragma once
+
+// Small helpers shared by the GUI tests.
+#include "core/cluster/serverspec.h"
+#include "core/distribution/preset.h"
+
+#include <QWidget>
+
+#include <memory>
+
+namespace ringscope::test {
+
+inline core::ServerList servers(const char *spec)
+{
+    return *core::parseServerList(spec).value;
+}
+
+inline std::unique_ptr<core::Distribution> make(const char *preset, const core::ServerList &list)
+{
+    std::string error;
+    return core::makeDistribution(*core::findPreset(preset), list, std::nullopt, {}, error);
+}
+
+// Saves `w` as `name` in $RINGSCOPE_SCREENSHOT_DIR, when it is set (README screenshots).
+inline void saveIfAsked(QWidget &w, const char *name)
+{
+    const QByteArray dir = qgetenv("RINGSCOPE_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        w.grab().save(QString::fromLocal8Bit(dir) + QLatin1Char('/') + QLatin1String(name));
+}
+
+} // namespace ringscope::test
