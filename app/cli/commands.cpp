@@ -12,7 +12,9 @@
 
 #include <charconv>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
+#include <iterator>
 
 namespace ringscope::cli {
 
@@ -93,6 +95,20 @@ std::optional<ClusterSpec> clusterSpec(const Arguments &a, const std::string &op
         return std::nullopt;
     }
     return std::move(*parsed.value);
+}
+
+std::vector<std::string> splitList(const std::string &list)
+{
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= list.size()) {
+        const auto comma = list.find(',', start);
+        out.push_back(list.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+        if (comma == std::string::npos)
+            break;
+        start = comma + 1;
+    }
+    return out;
 }
 
 std::optional<KeySet> keysFor(const Arguments &a, std::string &error)
@@ -207,62 +223,61 @@ int runDiff(const std::vector<std::string> &args)
 int runCompare(const std::vector<std::string> &args)
 {
     std::string error;
-    const auto a = Arguments::parse(args, {"servers", "add", "remove", "keys", "presets", "hash", "points",
-                                           "load-factor", "probes"},
-                                    {"json"}, error);
+    const auto a = Arguments::parse(args, {"servers", "add", "remove", "keys", "keys-file", "presets", "hash", "points",
+                                           "load-factor", "probes", "replication-preset"},
+                                    {"json", "no-replication"}, error);
     if (!a)
         return fail(error);
     const auto spec = clusterSpec(*a, "servers", error);
     if (!spec)
         return fail(error);
-    if (a->has("add") == a->has("remove"))
-        return fail("give exactly one of --add SPEC and --remove HOST:PORT");
+    if (!a->has("add") && !a->has("remove"))
+        return fail("give --add SPEC, --remove HOST:PORT[,HOST:PORT…] or both");
     ComparisonRequest request;
-    request.before = spec->servers;
-    request.after = spec->servers;
+    request.servers = spec->servers;
     if (a->has("add")) {
         const auto added = clusterSpec(*a, "add", error);
         if (!added)
             return fail(error);
-        request.after.insert(request.after.end(), added->servers.begin(), added->servers.end());
-        if (const auto dup = findDuplicate(request.after); !dup.empty())
-            return fail("--add: " + dup + " is already in the cluster");
-    } else {
-        const auto removed = parseServer(a->value("remove"));
+        request.added = added->servers;
+    }
+    if (a->has("remove")) {
+        const auto removed = parseServerList(a->value("remove"));
         if (!removed)
             return fail("--remove: " + removed.error);
-        const auto it = std::find_if(request.after.begin(), request.after.end(),
-                                     [&](const Server &s) { return s.address() == removed.value->address(); });
-        if (it == request.after.end())
-            return fail("--remove: " + removed.value->address() + " is not in the cluster");
-        request.after.erase(it);
-        if (request.after.empty())
-            return fail("--remove: cannot remove the only server");
+        for (const Server &s : *removed.value)
+            request.removed.push_back(s.address());
     }
     const auto choice = placementChoice(*a, error);
     if (!choice)
         return fail(error);
     request.hash = choice->hash;
     request.options = choice->options;
-    if (a->has("presets")) {
-        const std::string list = a->value("presets");
-        std::size_t start = 0;
-        while (start <= list.size()) {
-            const auto comma = list.find(',', start);
-            request.presets.push_back(list.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
-            if (comma == std::string::npos)
-                break;
-            start = comma + 1;
+    if (a->has("presets"))
+        request.presets = splitList(a->value("presets"));
+    if (!a->has("no-replication"))
+        request.replication = defaultReplicationSchemes(request.servers.size());
+    request.replicationPreset = a->value("replication-preset", request.replicationPreset);
+    if (a->has("keys") && a->has("keys-file"))
+        return fail("give --keys N or --keys-file FILE, not both");
+    KeySet keys;
+    if (a->has("keys-file")) {
+        std::ifstream in(a->value("keys-file"), std::ios::binary);
+        if (!in)
+            return fail("--keys-file: cannot read " + a->value("keys-file"));
+        keys = KeySet::fromLines(std::string(std::istreambuf_iterator<char>(in), {}));
+        if (keys.empty())
+            return fail("--keys-file: " + a->value("keys-file") + " holds no keys");
+    } else {
+        std::size_t keyCount = 100000;
+        if (a->has("keys")) {
+            const auto n = parseCount(a->value("keys"), "keys", error);
+            if (!n)
+                return fail(error);
+            keyCount = *n;
         }
+        keys = KeySet::synthetic(keyCount);
     }
-    std::size_t keyCount = 100000;
-    if (a->has("keys")) {
-        const auto n = parseCount(a->value("keys"), "keys", error);
-        if (!n)
-            return fail(error);
-        keyCount = *n;
-    }
-    const KeySet keys = KeySet::synthetic(keyCount);
     const auto results = compareMethods(request, keys, error);
     if (results.empty())
         return fail(error);

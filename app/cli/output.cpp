@@ -33,33 +33,51 @@ core::KeySet readStdinKeys()
 
 void printComparison(const std::vector<core::MethodMeasurement> &results, std::size_t keys, bool json)
 {
+    const auto optional = [](const std::optional<double> &v) { return v ? nlohmann::json(*v) : nlohmann::json(); };
     if (json) {
         nlohmann::json j;
         j["keys"] = keys;
         j["methods"] = nlohmann::json::array();
         for (const auto &m : results)
-            j["methods"].push_back({{"preset", m.preset},
+            j["methods"].push_back({{"method", m.label},
+                                    {"preset", m.preset},
                                     {"hash", m.hash},
-                                    {"moved_fraction", m.movedFraction},
-                                    {"ideal_moved_fraction", m.expectedMoved},
+                                    {"replication", core::modeName(m.replication.mode)},
+                                    {"replicas", m.replication.replicas},
+                                    {"moved_on_add", optional(m.movedOnAdd)},
+                                    {"ideal_on_add", m.idealOnAdd},
+                                    {"moved_on_remove", optional(m.movedOnRemove)},
+                                    {"ideal_on_remove", m.idealOnRemove},
                                     {"max_over_mean", m.maxOverMean},
                                     {"relative_stddev", m.relativeStddev},
-                                    {"unavailable_one_down", m.unavailableFraction},
+                                    {"down_server", m.downServer},
+                                    {"reads_unavailable_one_down", m.readsUnavailable},
+                                    {"writes_refused_one_down", m.writesRefused},
                                     {"lookup_ns", m.lookupNanos},
-                                    {"keys_per_server", m.keysPerServer}});
+                                    {"copies_per_server", m.keysPerServer}});
         std::cout << j.dump(2) << '\n';
         return;
     }
-    std::printf("%zu keys. moved: keys that change server (ideal: the changed weight's share); max/mean and\n"
-                "stddev: load imbalance before the change, weighted; one down: keys lost when the busiest\n"
-                "server fails without replication; ns/key: lookup cost on one thread.\n\n",
+    const auto percent = [](const std::optional<double> &v) {
+        char buf[16];
+        if (!v)
+            return std::string("-");
+        std::snprintf(buf, sizeof buf, "%.2f%%", 100 * *v);
+        return std::string(buf);
+    };
+    std::printf("%zu keys. add / remove: keys (copies, with replication) that move to another server (ideal:\n"
+                "the changed weight's share); max/mean and stddev: load imbalance, weighted; reads lost and\n"
+                "writes refused: with the busiest server down; ns/key: lookup cost on one thread.\n\n",
                 keys);
-    std::printf("%-30s %-14s %8s %8s %9s %8s %9s %8s\n", "method", "hash", "moved", "ideal", "max/mean", "stddev",
-                "one down", "ns/key");
+    if (!results.empty())
+        std::printf("ideal: add %s, remove %s; busiest server: %s\n\n", percent(results.front().idealOnAdd).c_str(),
+                    percent(results.front().idealOnRemove).c_str(), results.front().downServer.c_str());
+    std::printf("%-34s %-26s %8s %8s %9s %8s %10s %9s %8s\n", "method", "hash", "add", "remove", "max/mean", "stddev",
+                "reads lost", "w refused", "ns/key");
     for (const auto &m : results)
-        std::printf("%-30s %-14s %7.2f%% %7.2f%% %9.3f %8.3f %8.2f%% %8.1f\n", m.preset.c_str(), m.hash.c_str(),
-                    100 * m.movedFraction, 100 * m.expectedMoved, m.maxOverMean, m.relativeStddev,
-                    100 * m.unavailableFraction, m.lookupNanos);
+        std::printf("%-34s %-26s %8s %8s %9.3f %8.3f %9.2f%% %8.2f%% %8.1f\n", m.label.c_str(), m.hash.c_str(),
+                    percent(m.movedOnAdd).c_str(), percent(m.movedOnRemove).c_str(), m.maxOverMean, m.relativeStddev,
+                    100 * m.readsUnavailable, 100 * m.writesRefused, m.lookupNanos);
 }
 
 } // namespace ringscope::cli

@@ -2,37 +2,70 @@
 
 #include "../distribution/preset.h"
 #include "keyset.h"
+#include "replication.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace ringscope::core {
 
-// One placement method measured on the user's keys and topology change.
+// A way of keeping copies, measured on top of one placement preset.
+struct ReplicationScheme {
+    ReplicationMode mode = ReplicationMode::None;
+    std::size_t replicas = 1;
+    std::size_t writeQuorum = 0; // multi-master: 0 means all R
+};
+
+// One placement method (and replication scheme) measured on the user's keys.
 struct MethodMeasurement {
+    std::string label;  // "ketama", "ketama + ring R=2"
     std::string preset;
     std::string hash;
-    double movedFraction = 0;      // keys whose owner changes
-    double expectedMoved = 0;      // the ideal: the changed servers' weighted share
-    double maxOverMean = 0;        // load imbalance before the change, weighted
-    double relativeStddev = 0;     // standard deviation / mean of weighted loads
-    double unavailableFraction = 0;// keys lost with the most loaded server down, no replication
-    double lookupNanos = 0;        // per key, one thread
-    std::vector<std::uint64_t> keysPerServer; // before the change
+    ReplicationScheme replication;
+    // Keys (copies, with replication) that have to move to another server
+    // when the request's servers are added / removed; empty when that change
+    // was not asked for. The ideal is the changed weight's share.
+    std::optional<double> movedOnAdd;
+    std::optional<double> movedOnRemove;
+    double idealOnAdd = 0;
+    double idealOnRemove = 0;
+    double maxOverMean = 0;    // load imbalance (copies per server), weighted
+    double relativeStddev = 0; // standard deviation / mean of the weighted loads
+    // With the busiest server down: reads that find no copy, and writes the
+    // scheme refuses (master-slave writes only to the primary; multi-master
+    // needs W live replicas).
+    std::string downServer;
+    double readsUnavailable = 0;
+    double writesRefused = 0;
+    double lookupNanos = 0; // per key (every replica of it), one thread
+    std::vector<std::uint64_t> keysPerServer; // copies per server, in `servers` order
 };
 
 struct ComparisonRequest {
-    ServerList before;
-    ServerList after;
+    ServerList servers;
+    ServerList added;                 // an "add" brings these (may be empty)
+    std::vector<std::string> removed; // a "remove" takes these addresses away (may be empty)
     std::vector<std::string> presets; // empty: defaultComparisonPresets()
-    std::optional<HashAlgorithm> hash;  // applied where the preset allows it
+    std::optional<HashAlgorithm> hash; // applied where the preset allows it
     PresetOptions options;
+    std::vector<ReplicationScheme> replication; // measured on replicationPreset
+    std::string replicationPreset = "ketama";
 };
 
 std::vector<std::string> defaultComparisonPresets();
+// Ring R=2, master-slave R=2, multi-master R=3 W=2 (when the cluster has enough servers).
+std::vector<ReplicationScheme> defaultReplicationSchemes(std::size_t servers);
+std::string schemeLabel(const std::string &preset, const ReplicationScheme &scheme);
 
-// Measures every preset; an unknown preset or a hash it refuses is reported
-// in `error` and stops the comparison.
+// An empty string, or what is wrong with the request (unknown address to
+// remove, a server added twice, nothing left, …).
+std::string checkRequest(const ComparisonRequest &request);
+
+// Measures every preset, then every replication scheme; an unknown preset,
+// a hash it refuses or a bad request is reported in `error` and stops the
+// comparison. Everything but lookupNanos is a function of the request and
+// the keys: the GUI and `ringscope-cli compare` print the same numbers.
 std::vector<MethodMeasurement> compareMethods(const ComparisonRequest &request, const KeySet &keys,
                                               std::string &error);
 

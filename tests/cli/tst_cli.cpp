@@ -102,13 +102,52 @@ private slots:
     void compareTable()
     {
         const auto r = cli({QStringLiteral("compare"), QStringLiteral("--servers"), QStringLiteral("a:1,b:1,c:1"),
-                            QStringLiteral("--remove"), QStringLiteral("b:1"), QStringLiteral("--keys"),
-                            QStringLiteral("5000"), QStringLiteral("--json")});
-        QCOMPARE(r.exitCode, 0);
+                            QStringLiteral("--remove"), QStringLiteral("b:1"), QStringLiteral("--add"),
+                            QStringLiteral("d:1"), QStringLiteral("--keys"), QStringLiteral("5000"),
+                            QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
         const auto methods = QJsonDocument::fromJson(r.out).object()[QStringLiteral("methods")].toArray();
-        QVERIFY(methods.size() >= 10);
-        for (const auto &m : methods)
-            QCOMPARE(m.toObject()[QStringLiteral("ideal_moved_fraction")].toDouble(), 1.0 / 3.0);
+        QVERIFY(methods.size() >= 13); // 12 presets and 3 replication schemes
+        for (const auto &v : methods) {
+            const auto m = v.toObject();
+            QCOMPARE(m[QStringLiteral("ideal_on_remove")].toDouble(), 1.0 / 3.0);
+            QCOMPARE(m[QStringLiteral("ideal_on_add")].toDouble(), 0.25);
+            QVERIFY(m[QStringLiteral("moved_on_add")].toDouble() > 0);
+        }
+        const auto byName = [&](const QString &name) {
+            for (const auto &v : methods)
+                if (v.toObject()[QStringLiteral("method")].toString() == name)
+                    return v.toObject();
+            return QJsonObject();
+        };
+        QVERIFY(byName(QStringLiteral("modulo"))[QStringLiteral("moved_on_add")].toDouble() > 0.6);
+        QVERIFY(byName(QStringLiteral("ketama"))[QStringLiteral("moved_on_add")].toDouble() < 0.35);
+        const auto ring = byName(QStringLiteral("ketama + ring R=2"));
+        QCOMPARE(ring[QStringLiteral("reads_unavailable_one_down")].toDouble(), 0.0);
+        QVERIFY(byName(QStringLiteral("ketama"))[QStringLiteral("reads_unavailable_one_down")].toDouble() > 0.3);
+        const auto ms = byName(QStringLiteral("ketama + master-slave R=2"));
+        QCOMPARE(ms[QStringLiteral("reads_unavailable_one_down")].toDouble(), 0.0);
+        QVERIFY(ms[QStringLiteral("writes_refused_one_down")].toDouble() > 0.3);
+        QCOMPARE(byName(QStringLiteral("ketama + multi-master R=3 W=2"))[QStringLiteral("writes_refused_one_down")]
+                     .toDouble(),
+                 0.0);
+    }
+
+    void compareKeysFromAFile()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("keys.txt"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        for (int i = 0; i < 300; ++i)
+            f.write("user:" + QByteArray::number(i) + '\n');
+        f.close();
+        const auto r = cli({QStringLiteral("compare"), QStringLiteral("--servers"), QStringLiteral("a:1,b:1"),
+                            QStringLiteral("--add"), QStringLiteral("c:1"), QStringLiteral("--keys-file"), path,
+                            QStringLiteral("--presets"), QStringLiteral("modulo")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(r.out.startsWith("300 keys."));
+        QVERIFY(r.out.contains("ketama + ring R=2"));
     }
 
     void twemproxyPoolFromFile()
@@ -172,10 +211,15 @@ private slots:
                                                  QStringLiteral("ketama"), QStringLiteral("--keys"),
                                                  QStringLiteral("-5")}
                                   << QStringLiteral("--keys '-5'");
-        QTest::addRow("compare both") << QStringList{QStringLiteral("compare"), s, QStringLiteral("a:1"),
-                                                     QStringLiteral("--add"), QStringLiteral("b:1"),
-                                                     QStringLiteral("--remove"), QStringLiteral("a:1")}
-                                      << QStringLiteral("exactly one of");
+        QTest::addRow("compare nothing") << QStringList{QStringLiteral("compare"), s, QStringLiteral("a:1")}
+                                         << QStringLiteral("give --add SPEC, --remove");
+        QTest::addRow("remove all") << QStringList{QStringLiteral("compare"), s, QStringLiteral("a:1"),
+                                                   QStringLiteral("--remove"), QStringLiteral("a:1")}
+                                    << QStringLiteral("cannot remove every server");
+        QTest::addRow("keys file") << QStringList{QStringLiteral("compare"), s, QStringLiteral("a:1"),
+                                                  QStringLiteral("--add"), QStringLiteral("b:1"),
+                                                  QStringLiteral("--keys-file"), QStringLiteral("/nonexistent/k")}
+                                   << QStringLiteral("cannot read /nonexistent/k");
         QTest::addRow("remove unknown") << QStringList{QStringLiteral("compare"), s, QStringLiteral("a:1,b:1"),
                                                        QStringLiteral("--remove"), QStringLiteral("c:1")}
                                         << QStringLiteral("c:1 is not in the cluster");

@@ -94,26 +94,55 @@ private slots:
     {
         const KeySet keys = KeySet::synthetic(40000, 12);
         ComparisonRequest request;
-        request.before = *parseServerList(kThree).value;
-        request.after = *parseServerList(kFour).value;
+        request.servers = *parseServerList(kThree).value;
+        const std::string grown = std::string(kThree) + ",10.0.0.3:11211";
+        request.added = {parseServerList(grown).value->back()};
+        request.removed = {request.servers[1].address()};
         request.presets = {"modulo", "ketama", "python-memcached"};
+        request.replication = defaultReplicationSchemes(3);
         std::string error;
         const auto results = compareMethods(request, keys, error);
-        QCOMPARE(results.size(), std::size_t{3});
-        for (const auto &m : results) {
-            const auto plan = planRedistribution(*make(m.preset.c_str(), kThree), *make(m.preset.c_str(), kFour), keys);
-            QCOMPARE(m.movedFraction, plan.fractionMoved());
-            QCOMPARE(m.expectedMoved, 0.25);
+        QVERIFY2(error.empty(), error.c_str());
+        QCOMPARE(results.size(), std::size_t{6});
+        for (std::size_t i = 0; i < 3; ++i) {
+            const auto &m = results[i];
+            const auto plan = planRedistribution(*make(m.preset.c_str(), kThree), *make(m.preset.c_str(), grown.c_str()), keys);
+            QCOMPARE(*m.movedOnAdd, plan.fractionMoved());
+            QCOMPARE(m.idealOnAdd, 0.25);
+            QCOMPARE(m.idealOnRemove, 1.0 / 3.0);
             std::uint64_t total = 0;
             for (const auto c : m.keysPerServer)
                 total += c;
             QCOMPARE(total, std::uint64_t{40000});
             QVERIFY(m.maxOverMean >= 1.0);
+            // One server down, no replication: its keys are lost.
+            const auto busiest = *std::max_element(m.keysPerServer.begin(), m.keysPerServer.end());
+            QCOMPARE(m.readsUnavailable, static_cast<double>(busiest) / 40000.0);
         }
-        QVERIFY(results[0].movedFraction > 0.7); // modulo: about 3/4
-        QVERIFY(results[1].movedFraction < 0.3); // ketama: about 1/4
-        QVERIFY(compareMethods({request.before, request.after, {"nope"}, {}, {}}, keys, error).empty());
+        QVERIFY(*results[0].movedOnAdd > 0.7); // modulo: about 3/4
+        QVERIFY(*results[1].movedOnAdd < 0.3); // ketama: about 1/4
+        QVERIFY(*results[1].movedOnRemove < 0.4);
+        // Replication: 2 or 3 copies per key, no key unreadable with one server down.
+        for (std::size_t i = 3; i < 6; ++i) {
+            const auto &m = results[i];
+            std::uint64_t total = 0;
+            for (const auto c : m.keysPerServer)
+                total += c;
+            QCOMPARE(total, std::uint64_t{40000} * m.replication.replicas);
+            QCOMPARE(m.readsUnavailable, 0.0);
+        }
+        QCOMPARE(results[3].label, std::string("ketama + master-slave R=2"));
+        QVERIFY(results[3].writesRefused > 0.2); // the primaries of the down server
+        QCOMPARE(results[4].writesRefused, 0.0); // ring: the other replica takes the write
+        QCOMPARE(results[5].writesRefused, 0.0); // R=3, W=2
+        // R=3 on 3 servers: every server holds every key, adding one moves a quarter of the copies.
+        QVERIFY(std::abs(*results[5].movedOnAdd - 0.25) < 0.03);
+
+        QVERIFY(compareMethods({request.servers, request.added, {}, {"nope"}, {}, {}, {}}, keys, error).empty());
         QCOMPARE(error, std::string("unknown preset 'nope'"));
+        request.removed = {"x:1"};
+        QVERIFY(compareMethods(request, keys, error).empty());
+        QCOMPARE(error, std::string("--remove: x:1 is not in the cluster"));
     }
 };
 
