@@ -1,10 +1,12 @@
 #include "mainwindow.h"
+#include "util/strings.h"
 
 #include "bridge/clusterbridge.h"
 #include "core/cluster/serverspec.h"
 #include "core/distribution/distribution.h"
 #include "core/distribution/preset.h"
 #include "models/servertablemodel.h"
+#include "panels/comparisonpanel.h"
 #include "panels/connectdialog.h"
 #include "panels/keyinspector.h"
 #include "panels/plotspanel.h"
@@ -28,6 +30,7 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
 
@@ -35,25 +38,6 @@
 
 namespace ringscope::ui {
 namespace {
-
-QString specOf(const core::ServerList &servers)
-{
-    QStringList parts;
-    for (const auto &s : servers) {
-        QString part = QString::fromStdString(s.address());
-        if (s.weight != 1)
-            part += QLatin1Char(':') + QString::number(s.weight);
-        if (!s.name.empty())
-            part += QLatin1Char(' ') + QString::fromStdString(s.name);
-        parts << part;
-    }
-    return parts.join(QLatin1Char(','));
-}
-
-QString latin(std::string_view s)
-{
-    return QString::fromLatin1(s.data(), static_cast<qsizetype>(s.size()));
-}
 
 bool allLoopback(const core::ServerList &servers)
 {
@@ -103,7 +87,14 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     , m_serverModel(new ServerTableModel(this))
 {
     setWindowTitle(tr("RingScope"));
-    setCentralWidget(m_ring);
+    // The ring, and the measured comparison of methods beside it.
+    m_centralTabs = new QTabWidget(this);
+    m_centralTabs->setObjectName(QStringLiteral("centralTabs"));
+    m_centralTabs->setDocumentMode(true);
+    m_centralTabs->addTab(m_ring, tr("Ring"));
+    m_compare = new ComparisonPanel(m_centralTabs);
+    m_centralTabs->addTab(m_compare, tr("Compare methods"));
+    setCentralWidget(m_centralTabs);
     m_bridge = new ClusterBridge(this);
     buildToolBars();
     buildDocks();
@@ -425,6 +416,7 @@ QString MainWindow::rebuild(const QString &why, bool animate)
     m_serverModel->setScene(m_scene, std::move(weights));
     m_serverModel->setLive(m_live);
     m_plots->setScene(m_scene);
+    m_compare->setCluster(m_servers, m_keys, m_preset);
     m_inspector->setHashTag(m_hashTag);
     m_inspector->setCluster(m_servers, m_preset, m_hash);
     m_specEdit->setText(specOf(m_servers));
@@ -1077,6 +1069,11 @@ void MainWindow::buildDocks()
     resizeDocks({servers, inspector, plots}, {700, 700, 700}, Qt::Horizontal);
     resizeDocks({servers, inspector, plots}, {260, 200, 300}, Qt::Vertical);
     resizeDocks({log}, {120}, Qt::Vertical);
+}
+
+void MainWindow::showCentralPage(int page)
+{
+    m_centralTabs->setCurrentIndex(page);
 }
 
 void MainWindow::setDarkTheme(bool dark)

@@ -17,6 +17,7 @@ class QLineEdit;
 class QListWidget;
 class QMenu;
 class QSpinBox;
+class QTabWidget;
 class QTableView;
 class QToolBar;
 
@@ -26,6 +27,7 @@ class Distribution;
 
 namespace ringscope::ui {
 
+class ComparisonPanel;
 class KeyInspector;
 class PlotsPanel;
 class RingView;
@@ -61,6 +63,9 @@ public:
 
     RingView *ringView() const noexcept { return m_ring; }
     PlotsPanel *plots() const noexcept { return m_plots; }
+    ComparisonPanel *comparison() const noexcept { return m_compare; }
+    // Shows the ring (0) or the comparison (1) in the middle of the window.
+    void showCentralPage(int page);
     ServerTableModel *serverModel() const noexcept { return m_serverModel; }
     ClusterBridge *bridge() const noexcept { return m_bridge; }
     const core::ServerList &servers() const noexcept { return m_servers; }
@@ -137,6 +142,8 @@ private:
     QTableView *m_serverTable = nullptr;
     KeyInspector *m_inspector = nullptr;
     PlotsPanel *m_plots = nullptr;
+    ComparisonPanel *m_compare = nullptr;
+    QTabWidget *m_centralTabs = nullptr;
     QListWidget *m_log = nullptr;
     QComboBox *m_presetBox = nullptr;
     QComboBox *m_hashBox = nullptr;

@@ -1,4 +1,5 @@
 #include "clusterbridge.h"
+#include "../util/strings.h"
 
 #include "core/cluster/clusterplacement.h"
 #include "core/cluster/discovery.h"
@@ -18,11 +19,6 @@
 
 namespace ringscope::ui {
 namespace {
-
-QString qs(const std::string &s)
-{
-    return QString::fromStdString(s);
-}
 
 
 } // namespace

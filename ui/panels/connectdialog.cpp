@@ -1,4 +1,5 @@
 #include "connectdialog.h"
+#include "../util/strings.h"
 
 #include "core/cluster/serverspec.h"
 #include "core/distribution/preset.h"
@@ -17,16 +18,6 @@
 
 namespace ringscope::ui {
 namespace {
-
-QString latin(std::string_view s)
-{
-    return QString::fromLatin1(s.data(), static_cast<qsizetype>(s.size()));
-}
-
-QString qs(const std::string &s)
-{
-    return QString::fromStdString(s);
-}
 
 } // namespace
 
