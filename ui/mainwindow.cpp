@@ -9,6 +9,7 @@
 #include "panels/comparisonpanel.h"
 #include "panels/connectdialog.h"
 #include "panels/keyinspector.h"
+#include "panels/lessonpanel.h"
 #include "panels/plotspanel.h"
 #include "views/ringview.h"
 
@@ -19,6 +20,9 @@
 #include <QDateTime>
 #include <QDockWidget>
 #include <QHeaderView>
+#include <QLocale>
+#include <QStandardPaths>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -151,7 +155,7 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
                 m_scene.reset();
                 rebuild(tr("%1: %2 nodes (read-only until writing is switched on)").arg(m_title).arg(servers.size()), false);
                 m_bridge->watch(m_servers);
-                m_bridge->setPlacement(m_preset, m_hash, m_hashTag);
+                m_bridge->setPlacement(m_preset, m_hash, m_hashTag, m_points);
             });
     connect(m_bridge, &ClusterBridge::demoStarted, this, &MainWindow::onDemoStarted);
     connect(m_bridge, &ClusterBridge::demoFailed, this, [this](const QString &error) {
@@ -191,7 +195,7 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
         m_watch = options.watch;
         if (m_watch) {
             m_bridge->watch(m_servers);
-            m_bridge->setPlacement(m_preset, m_hash, m_hashTag);
+            m_bridge->setPlacement(m_preset, m_hash, m_hashTag, m_points);
         }
         if (const QString error = rebuild(m_watch ? tr("watching %1 (read-only)").arg(specOf(m_servers))
                                                   : tr("opened %1 (offline: placement only)").arg(specOf(m_servers)),
@@ -274,7 +278,7 @@ void MainWindow::openCluster(const ClusterRequest &request)
         m_scene.reset();
         rebuild(tr("watching %1 (read-only until writing is switched on)").arg(request.title()), false);
         m_bridge->watch(m_servers);
-        m_bridge->setPlacement(m_preset, m_hash, m_hashTag);
+        m_bridge->setPlacement(m_preset, m_hash, m_hashTag, m_points);
         m_bridge->setAuditInterval(0);
         rememberCluster((request.kind == ClusterRequest::Kind::Servers ? QStringLiteral("servers|") : QStringLiteral("file|"))
                         + request.spec + QLatin1Char('|') + m_preset + QLatin1Char('|') + m_hash);
@@ -303,7 +307,7 @@ void MainWindow::onDemoStarted(const core::ServerList &servers, const QString &p
                                                            : QString())),
             false);
     m_bridge->watch(servers);
-    m_bridge->setPlacement(m_preset, m_hash, m_hashTag);
+    m_bridge->setPlacement(m_preset, m_hash, m_hashTag, m_points);
     m_bridge->setAuditInterval(5000);
     std::vector<std::string> keys(m_keys->views().begin(), m_keys->views().end());
     m_bridge->seedDemo(std::move(keys), m_preset, m_hash);
@@ -390,7 +394,7 @@ QString MainWindow::rebuild(const QString &why, bool animate)
     if (!m_hash.isEmpty())
         hash = core::parseHash(m_hash.toStdString());
     std::string error;
-    std::unique_ptr<core::Distribution> d = placementFor(m_preset, m_hash, m_hashTag, m_servers, error);
+    std::unique_ptr<core::Distribution> d = placementFor(m_preset, m_hash, m_hashTag, m_servers, error, m_points);
     if (!d)
         return QString::fromStdString(error);
     QString hashLabel = QString::fromStdString(core::presetHashLabel(*preset, hash));
@@ -458,7 +462,7 @@ QString MainWindow::setServers(const core::ServerList &servers, const QString &w
         m_live.clear();
         m_liveWatched.clear();
         m_bridge->watch(m_servers);
-        m_bridge->setPlacement(m_preset, m_hash, m_hashTag);
+        m_bridge->setPlacement(m_preset, m_hash, m_hashTag, m_points);
     } else if (!sameServers) {
         // What-if (a watched cluster, or a list typed while the demo runs):
         // the servers being watched stay watched, and a server that is only
@@ -543,6 +547,25 @@ QString MainWindow::simulateFailure(int index, bool failed)
                    true);
 }
 
+QString MainWindow::setPointsPerServer(int points)
+{
+    if (points < 0 || points > 10000)
+        return tr("points per server: a whole number from 1 to 10000 (0: the preset's default)");
+    if (points == m_points)
+        return {};
+    const int old = m_points;
+    m_points = points;
+    const QString why = points == 0 ? tr("points per server: the preset's default") : tr("points per server: %1").arg(points);
+    if (QString error = rebuild(why, true); !error.isEmpty()) {
+        m_points = old;
+        return error;
+    }
+    m_bridge->setPlacement(m_preset, m_hash, m_hashTag, m_points);
+    if (m_bridge->traffic().enabled)
+        applyTraffic();
+    return {};
+}
+
 QString MainWindow::setPreset(const QString &preset, const QString &hash)
 {
     const QString oldPreset = m_preset, oldHash = m_hash;
@@ -553,7 +576,7 @@ QString MainWindow::setPreset(const QString &preset, const QString &hash)
         m_hash = oldHash;
         return error;
     }
-    m_bridge->setPlacement(m_preset, m_hash, m_hashTag);
+    m_bridge->setPlacement(m_preset, m_hash, m_hashTag, m_points);
     m_bridge->audit();
     if (m_bridge->traffic().enabled)
         applyTraffic();
@@ -719,6 +742,20 @@ void MainWindow::buildMenus()
     view->addSeparator();
     for (auto *dock : findChildren<QDockWidget *>())
         view->addAction(dock->toggleViewAction());
+
+    auto *lessons = menuBar()->addMenu(tr("&Lessons"));
+    const QStringList files = m_lessons->lessonFiles();
+    for (int i = 0; i < files.size(); ++i) {
+        QFile f(files[i]);
+        QString error;
+        const auto lesson = f.open(QIODevice::ReadOnly) ? Lesson::parse(f.readAll(), QLocale().name().left(2), error) : std::nullopt;
+        if (lesson)
+            lessons->addAction(lesson->title, this, [this, i] { openLesson(i); });
+    }
+    lessons->addSeparator();
+    lessons->addAction(tr("Your own lessons go in %1").arg(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+                                                            + QStringLiteral("/lessons")))
+        ->setEnabled(false);
 
     auto *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About RingScope"), this, [this] {
@@ -1060,6 +1097,14 @@ void MainWindow::buildDocks()
     plots->setWidget(m_plots);
     addDockWidget(Qt::RightDockWidgetArea, plots);
 
+    m_lessonsDock = new QDockWidget(tr("Lessons"), this);
+    m_lessonsDock->setObjectName(QStringLiteral("lessonsDock"));
+    m_lessons = new LessonPanel(*this, m_lessonsDock);
+    m_lessonsDock->setWidget(m_lessons);
+    addDockWidget(Qt::LeftDockWidgetArea, m_lessonsDock);
+    m_lessonsDock->setMinimumWidth(340);
+    m_lessonsDock->hide(); // Lessons ▸ opens it
+
     auto *log = new QDockWidget(tr("Events"), this);
     log->setObjectName(QStringLiteral("eventsDock"));
     m_log = new QListWidget(log);
@@ -1069,6 +1114,13 @@ void MainWindow::buildDocks()
     resizeDocks({servers, inspector, plots}, {700, 700, 700}, Qt::Horizontal);
     resizeDocks({servers, inspector, plots}, {260, 200, 300}, Qt::Vertical);
     resizeDocks({log}, {120}, Qt::Vertical);
+}
+
+void MainWindow::openLesson(int index)
+{
+    m_lessonsDock->show();
+    m_lessonsDock->raise();
+    m_lessons->openLesson(index);
 }
 
 void MainWindow::showCentralPage(int page)

@@ -12,6 +12,7 @@
 
 class QAction;
 class QComboBox;
+class QDockWidget;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -29,6 +30,7 @@ namespace ringscope::ui {
 
 class ComparisonPanel;
 class KeyInspector;
+class LessonPanel;
 class PlotsPanel;
 class RingView;
 class ServerTableModel;
@@ -64,6 +66,9 @@ public:
     RingView *ringView() const noexcept { return m_ring; }
     PlotsPanel *plots() const noexcept { return m_plots; }
     ComparisonPanel *comparison() const noexcept { return m_compare; }
+    LessonPanel *lessons() const noexcept { return m_lessons; }
+    // Opens the lessons panel on lesson `index` (of the built-in and own ones).
+    void openLesson(int index);
     // Shows the ring (0) or the comparison (1) in the middle of the window.
     void showCentralPage(int page);
     ServerTableModel *serverModel() const noexcept { return m_serverModel; }
@@ -80,6 +85,13 @@ public:
     QString removeServer(int index);
     QString setWeight(int index, int weight);
     QString setPreset(const QString &preset, const QString &hash);
+    // Points per server of the textbook ring strategies (ketama, bounded-load);
+    // 0: their default (160). The presets of real software ignore it.
+    QString setPointsPerServer(int points);
+    int pointsPerServer() const noexcept { return m_points; }
+    const core::Distribution *distribution() const noexcept { return m_distribution.get(); }
+    const TrafficSample &lastTrafficSample() const noexcept { return m_lastSample; }
+    const std::vector<LiveServer> &live() const noexcept { return m_live; }
     // What-if: the server drawn as failed and ejected, nothing touched.
     QString simulateFailure(int index, bool failed);
     // Opens another cluster (what the Connect dialog does).
@@ -124,6 +136,7 @@ private:
     QString m_preset;
     QString m_hash;
     QString m_hashTag;
+    int m_points = 0;
     std::shared_ptr<const core::KeySet> m_keys;
     std::shared_ptr<const RingScene> m_scene;
     std::shared_ptr<const core::Distribution> m_distribution; // of the scene
@@ -143,6 +156,8 @@ private:
     KeyInspector *m_inspector = nullptr;
     PlotsPanel *m_plots = nullptr;
     ComparisonPanel *m_compare = nullptr;
+    LessonPanel *m_lessons = nullptr;
+    QDockWidget *m_lessonsDock = nullptr;
     QTabWidget *m_centralTabs = nullptr;
     QListWidget *m_log = nullptr;
     QComboBox *m_presetBox = nullptr;

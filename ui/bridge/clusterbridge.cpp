@@ -24,7 +24,7 @@ namespace {
 } // namespace
 
 std::unique_ptr<core::Distribution> placementFor(const QString &preset, const QString &hash, const QString &hashTag,
-                                                 const core::ServerList &servers, std::string &error)
+                                                 const core::ServerList &servers, std::string &error, int points)
 {
     core::ClusterSpec spec;
     spec.servers = servers;
@@ -33,6 +33,8 @@ std::unique_ptr<core::Distribution> placementFor(const QString &preset, const QS
     choice.preset = preset.toStdString();
     if (!hash.isEmpty())
         choice.hash = core::parseHash(hash.toStdString());
+    if (points > 0)
+        choice.options.pointsPerServer = static_cast<std::uint32_t>(points);
     return core::buildPlacement(spec, choice, error);
 }
 
@@ -210,8 +212,9 @@ void ClusterBridge::setWritable(bool writable)
         stopTraffic();
 }
 
-void ClusterBridge::setPlacement(const QString &preset, const QString &hash, const QString &hashTag)
+void ClusterBridge::setPlacement(const QString &preset, const QString &hash, const QString &hashTag, int points)
 {
+    m_points = points;
     m_preset = preset;
     m_hash = hash;
     m_hashTag = hashTag;
@@ -249,14 +252,14 @@ void ClusterBridge::audit()
     options.idleTimeout = std::chrono::milliseconds(2000);
     core::KeyEnumerator::enumerate(
         *m_client, options,
-        [this, generation, servers = m_servers, preset = m_preset, hash = m_hash, hashTag = m_hashTag,
+        [this, generation, servers = m_servers, preset = m_preset, hash = m_hash, hashTag = m_hashTag, points = m_points,
          replicas = m_traffic.enabled && m_traffic.replication.mode != core::ReplicationMode::None
              ? m_traffic.replication.replicas
              : std::size_t{1}](std::vector<core::ServerKeys> held) {
             // Off the I/O thread: a big audit must not delay requests.
-            m_processThread->post([this, generation, servers, preset, hash, hashTag, replicas, held = std::move(held)] {
+            m_processThread->post([this, generation, servers, preset, hash, hashTag, points, replicas, held = std::move(held)] {
                 std::string error;
-                auto d = placementFor(preset, hash, hashTag, servers, error);
+                auto d = placementFor(preset, hash, hashTag, servers, error, points);
                 if (!d || !d->deterministic()) {
                     toGui([this] { m_auditRunning = false; });
                     return;
@@ -287,7 +290,7 @@ void ClusterBridge::seedDemo(std::vector<std::string> keys, const QString &prese
     if (!writable() || !m_client)
         return; // never write where the user did not opt in
     std::string error;
-    auto d = placementFor(preset, hash, m_hashTag, m_servers, error);
+    auto d = placementFor(preset, hash, m_hashTag, m_servers, error, m_points);
     if (!d || !d->deterministic())
         return;
     // A client of its own, placing keys as the preset does. The bridge owns it
@@ -367,7 +370,7 @@ QString ClusterBridge::configureTraffic(const TrafficSettings &settings)
     const bool viaTwemproxy = m_proxyKind == QLatin1String("twemproxy") && m_proxy;
     std::string error;
     auto d = viaTwemproxy ? core::makeDistribution(*core::findPreset("modulo"), {*m_proxy}, std::nullopt, {}, error)
-                          : placementFor(settings.preset, settings.hash, m_hashTag, m_servers, error);
+                          : placementFor(settings.preset, settings.hash, m_hashTag, m_servers, error, m_points);
     if (!d)
         return qs(error);
     if (!d->deterministic())

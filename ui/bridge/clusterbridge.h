@@ -52,8 +52,9 @@ struct LiveServer {
 // The distribution of `servers` under a preset, a hash (empty: the preset's)
 // and twemproxy's hash_tag (empty: none): what the picture, the audits and
 // the traffic all place keys with. Null, with `error`, when it cannot be made.
+// `points`: points per server of the textbook ring strategies (0: their default).
 std::unique_ptr<core::Distribution> placementFor(const QString &preset, const QString &hash, const QString &hashTag,
-                                                 const core::ServerList &servers, std::string &error);
+                                                 const core::ServerList &servers, std::string &error, int points = 0);
 
 // The traffic generator and how it reaches the cluster.
 struct TrafficSettings {
@@ -112,7 +113,7 @@ public:
     bool isDemoServer(const QString &address) const { return m_demoAddresses.contains(address); }
     // The placement the audits and the traffic use (`hashTag`: twemproxy's
     // hash_tag, e.g. "{}", or empty).
-    void setPlacement(const QString &preset, const QString &hash, const QString &hashTag = {});
+    void setPlacement(const QString &preset, const QString &hash, const QString &hashTag = {}, int points = 0);
     // Audits the watched cluster now (metadump, read-only); every
     // `interval` when non-zero.
     void audit();
@@ -179,6 +180,7 @@ private:
     QTimer m_auditTimer;
     bool m_auditRunning = false;
     QString m_preset, m_hash, m_hashTag;
+    int m_points = 0;
     QSet<QString> m_demoAddresses;       // servers of the demo cluster (GUI thread's view)
     std::uint64_t m_session = 0;         // a start or discovery answered after this changed is stale
     std::shared_ptr<core::Client> m_seedWriter; // writes the sample keys; released on the GUI thread
