@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "util/language.h"
 #include "util/strings.h"
 
 #include "bridge/clusterbridge.h"
@@ -14,6 +15,8 @@
 #include "views/ringview.h"
 
 #include <QAction>
+#include <QProcess>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
@@ -739,6 +742,29 @@ void MainWindow::buildMenus()
     replicas->setShortcut(QKeySequence(Qt::Key_P));
     replicas->setToolTip(tr("With a server picked out and R > 1, the keys it keeps as a replica get a halo (P)"));
     connect(replicas, &QAction::toggled, m_ring, &RingView::setShowReplicas);
+    auto *language = view->addMenu(tr("&Language"));
+    auto *languages = new QActionGroup(language);
+    const QString saved = savedLanguage();
+    const QList<QPair<QString, QString>> choices{{QString(), tr("System default")},
+                                                 {QStringLiteral("en"), QStringLiteral("English")},
+                                                 {QStringLiteral("ru"), QStringLiteral("Русский")}};
+    for (const auto &[code, name] : choices) {
+        if (!code.isEmpty() && !availableLanguages().contains(code))
+            continue;
+        QAction *a = language->addAction(name);
+        a->setCheckable(true);
+        a->setChecked(code == saved);
+        languages->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code = code, name = name] {
+            saveLanguage(code);
+            const auto answer = QMessageBox::question(
+                this, tr("Language"),
+                tr("RingScope will speak %1 from its next start. Restart now? (A demo cluster is started anew.)").arg(name));
+            if (answer == QMessageBox::Yes && QProcess::startDetached(QCoreApplication::applicationFilePath(),
+                                                                      QCoreApplication::arguments().mid(1)))
+                close();
+        });
+    }
     view->addSeparator();
     for (auto *dock : findChildren<QDockWidget *>())
         view->addAction(dock->toggleViewAction());

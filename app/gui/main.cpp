@@ -2,9 +2,11 @@
 #include "core/distribution/preset.h"
 #include "core/local/localcluster.h"
 #include "mainwindow.h"
+#include "util/language.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QSocketNotifier>
 
 #include <csignal>
@@ -53,6 +55,15 @@ int main(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("RingScope"));
     QApplication::setOrganizationName(QStringLiteral("RingScope"));
     QApplication::setApplicationVersion(QStringLiteral(RINGSCOPE_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.ringscope.RingScope"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/ringscope.svg")));
+    // The language first, so that --help is translated too: --language wins
+    // over the saved choice (View ▸ Language), which wins over the system's.
+    QString language = ringscope::ui::savedLanguage();
+    for (int i = 1; i + 1 < argc; ++i)
+        if (qstrcmp(argv[i], "--language") == 0)
+            language = QString::fromLocal8Bit(argv[i + 1]);
+    ringscope::ui::installLanguage(language);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Consistent-hash ring and key placement of memcached clusters"));
@@ -88,10 +99,13 @@ int main(int argc, char **argv)
     const QCommandLineOption trafficOption(QStringLiteral("traffic"),
                                            QApplication::translate("main", "Demo traffic, operations a second (0: none; default 150)"),
                                            QStringLiteral("RATE"), QStringLiteral("150"));
-    parser.addOptions({demoOption, offlineOption, configOption, proxyOption, trafficOption});
+    const QCommandLineOption languageOption(QStringLiteral("language"),
+                                            QApplication::translate("main", "Language of the program: en or ru (default: the saved choice, else the system's)"),
+                                            QStringLiteral("LANG"));
+    parser.addOptions({demoOption, offlineOption, configOption, proxyOption, trafficOption, languageOption});
     parser.process(app);
     if (parser.isSet(serversOption) && parser.isSet(configOption))
-        return fail(QStringLiteral("give --servers or --config, not both"));
+        return fail(QApplication::translate("main", "give --servers or --config, not both"));
     // Without --servers: a local demo cluster of real memcached processes.
     const bool named = parser.isSet(serversOption) || parser.isSet(configOption);
     const bool demo = !named && !parser.isSet(offlineOption);
@@ -114,33 +128,33 @@ int main(int argc, char **argv)
     if (parser.isSet(presetOption))
         options.preset = parser.value(presetOption);
     if (!ringscope::core::findPreset(options.preset.toStdString()))
-        return fail(QStringLiteral("unknown preset '%1' (see ringscope-cli presets)").arg(options.preset));
+        return fail(QApplication::translate("main", "unknown preset '%1' (see ringscope-cli presets)").arg(options.preset));
     if (parser.isSet(hashOption)) {
         if (!ringscope::core::parseHash(parser.value(hashOption).toStdString()))
-            return fail(QStringLiteral("unknown hash '%1'").arg(parser.value(hashOption)));
+            return fail(QApplication::translate("main", "unknown hash '%1'").arg(parser.value(hashOption)));
         options.hash = parser.value(hashOption);
     }
     bool ok = false;
     if (demo) {
         options.demoServers = parser.isSet(demoOption) ? parser.value(demoOption).toInt(&ok) : 4;
         if (parser.isSet(demoOption) && (!ok || options.demoServers < 1 || options.demoServers > 32))
-            return fail(QStringLiteral("--demo must be a number of servers from 1 to 32"));
+            return fail(QApplication::translate("main", "--demo must be a number of servers from 1 to 32"));
     }
     if (parser.isSet(proxyOption)) {
         const QString proxy = parser.value(proxyOption);
         if (proxy != QLatin1String("twemproxy") && !ringscope::core::parseNginxPolicy(proxy.toStdString()))
-            return fail(QStringLiteral("--proxy '%1': expected twemproxy, nginx-rr, nginx-least-conn or nginx-hash").arg(proxy));
+            return fail(QApplication::translate("main", "--proxy '%1': expected twemproxy, nginx-rr, nginx-least-conn or nginx-hash").arg(proxy));
         if (!demo)
-            return fail(QStringLiteral("--proxy goes in front of the local demo cluster: not with --servers, --config or --offline"));
+            return fail(QApplication::translate("main", "--proxy goes in front of the local demo cluster: not with --servers, --config or --offline"));
         options.proxy = proxy;
     }
     options.trafficRate = parser.value(trafficOption).toDouble(&ok);
     if (!ok || options.trafficRate < 0 || options.trafficRate > 100000)
-        return fail(QStringLiteral("--traffic must be a rate from 0 to 100000 operations a second"));
+        return fail(QApplication::translate("main", "--traffic must be a rate from 0 to 100000 operations a second"));
     options.watch = named && !parser.isSet(offlineOption);
     options.keyCount = parser.value(keysOption).toInt(&ok);
     if (!ok || options.keyCount < 1 || options.keyCount > 1000000)
-        return fail(QStringLiteral("--keys must be a number from 1 to 1000000"));
+        return fail(QApplication::translate("main", "--keys must be a number from 1 to 1000000"));
 
     quitOnSignals(app);
     ringscope::ui::MainWindow window(options);
