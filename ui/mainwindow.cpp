@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 #include "util/language.h"
 #include "util/strings.h"
+#include "util/tableexport.h"
 
 #include "bridge/clusterbridge.h"
 #include "core/cluster/serverspec.h"
@@ -22,6 +23,11 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QDockWidget>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QKeyEvent>
+#include <QTableWidget>
 #include <QHeaderView>
 #include <QLocale>
 #include <QStandardPaths>
@@ -31,6 +37,7 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
@@ -51,10 +58,13 @@ bool allLoopback(const core::ServerList &servers)
     return std::all_of(servers.begin(), servers.end(), [](const core::Server &s) { return core::isLoopbackHost(s.host); });
 }
 
-QPalette darkPalette()
+// Dark, or black and white for presentation (high contrast on a projector).
+QPalette darkPalette(bool highContrast = false)
 {
     QPalette p;
-    const QColor window(0x2B, 0x2D, 0x31), base(0x1F, 0x21, 0x24), text(0xE3, 0xE3, 0xE3);
+    const QColor window = highContrast ? QColor(Qt::black) : QColor(0x2B, 0x2D, 0x31);
+    const QColor base = highContrast ? QColor(Qt::black) : QColor(0x1F, 0x21, 0x24);
+    const QColor text = highContrast ? QColor(Qt::white) : QColor(0xE3, 0xE3, 0xE3);
     p.setColor(QPalette::Window, window);
     p.setColor(QPalette::WindowText, text);
     p.setColor(QPalette::Base, base);
@@ -77,7 +87,7 @@ QPalette darkPalette()
 
 const char *const kRecentKey = "recentClusters";
 // Bumped when toolbars or docks change: an older saved layout is then ignored.
-constexpr int kStateVersion = 2;
+constexpr int kStateVersion = 3;
 
 } // namespace
 
@@ -731,6 +741,39 @@ void MainWindow::buildMenus()
     });
     m_whatIfAction->setShortcut(QKeySequence(Qt::Key_F));
     file->addSeparator();
+    auto *exports = file->addMenu(tr("&Export"));
+    exports->addAction(tr("Ring as &PNG…"), this, [this] {
+        exportWithDialog(tr("Export the ring"), tr("PNG image (*.png)"), [this](const QString &p) {
+            return exportRing(p.endsWith(QLatin1String(".png"), Qt::CaseInsensitive) ? p : p + QStringLiteral(".png"));
+        });
+    });
+    exports->addAction(tr("Ring as &SVG…"), this, [this] {
+        exportWithDialog(tr("Export the ring"), tr("SVG image (*.svg)"), [this](const QString &p) {
+            return exportRing(p.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive) ? p : p + QStringLiteral(".svg"));
+        });
+    });
+    exports->addAction(tr("Plot on show as P&NG…"), this, [this] {
+        exportWithDialog(tr("Export the plot"), tr("PNG image (*.png)"), [this](const QString &p) {
+            return exportPlot(p.endsWith(QLatin1String(".png"), Qt::CaseInsensitive) ? p : p + QStringLiteral(".png"));
+        });
+    });
+    exports->addAction(tr("Plot on show as P&DF…"), this, [this] {
+        exportWithDialog(tr("Export the plot"), tr("PDF document (*.pdf)"), [this](const QString &p) {
+            return exportPlot(p.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive) ? p : p + QStringLiteral(".pdf"));
+        });
+    });
+    exports->addSeparator();
+    const auto csv = [this](const QString &title, QString (MainWindow::*write)(const QString &)) {
+        exportWithDialog(title, tr("CSV table (*.csv)"), [this, write](const QString &p) {
+            return (this->*write)(p.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive) ? p : p + QStringLiteral(".csv"));
+        });
+    };
+    exports->addAction(tr("Servers as &CSV…"), this, [this, csv] { csv(tr("Export the servers"), &MainWindow::exportServers); });
+    exports->addAction(tr("&Keys as CSV…"), this, [this, csv] { csv(tr("Export the keys"), &MainWindow::exportKeys); });
+    exports->addAction(tr("C&omparison as CSV…"), this, [this, csv] {
+        csv(tr("Export the comparison"), &MainWindow::exportComparison);
+    });
+    file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
 
     auto *view = menuBar()->addMenu(tr("&View"));
@@ -742,6 +785,12 @@ void MainWindow::buildMenus()
     replicas->setShortcut(QKeySequence(Qt::Key_P));
     replicas->setToolTip(tr("With a server picked out and R > 1, the keys it keeps as a replica get a halo (P)"));
     connect(replicas, &QAction::toggled, m_ring, &RingView::setShowReplicas);
+    m_presentAction = view->addAction(tr("&Presentation mode"));
+    m_presentAction->setCheckable(true);
+    m_presentAction->setShortcut(QKeySequence(Qt::Key_F11));
+    m_presentAction->setToolTip(tr("Full screen, large type, high contrast: the ring and one plot (Esc leaves)"));
+    connect(m_presentAction, &QAction::toggled, this, &MainWindow::setPresentation);
+    addAction(m_presentAction); // F11 works with the menu bar hidden
     auto *language = view->addMenu(tr("&Language"));
     auto *languages = new QActionGroup(language);
     const QString saved = savedLanguage();
@@ -1152,6 +1201,107 @@ void MainWindow::openLesson(int index)
 void MainWindow::showCentralPage(int page)
 {
     m_centralTabs->setCurrentIndex(page);
+}
+
+QString MainWindow::exportRing(const QString &path)
+{
+    return m_ring->exportTo(path);
+}
+
+QString MainWindow::exportPlot(const QString &path)
+{
+    return m_plots->exportCurrent(path);
+}
+
+QString MainWindow::exportServers(const QString &path)
+{
+    return writeCsv(*m_serverModel, path);
+}
+
+QString MainWindow::exportKeys(const QString &path)
+{
+    return m_scene ? writeKeysCsv(*m_scene, path) : tr("nothing to export: no keys yet");
+}
+
+QString MainWindow::exportComparison(const QString &path)
+{
+    if (m_compare->results().empty())
+        return tr("nothing to export: measure the comparison first (the Compare methods tab)");
+    return writeCsv(*m_compare->table()->model(), path);
+}
+
+void MainWindow::exportWithDialog(const QString &title, const QString &filter,
+                                  const std::function<QString(const QString &)> &write)
+{
+    QSettings settings;
+    const QString dir = settings.value(QStringLiteral("export/dir"), QDir::homePath()).toString();
+    const QString path = QFileDialog::getSaveFileName(this, title, dir, filter);
+    if (path.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("export/dir"), QFileInfo(path).absolutePath());
+    if (const QString error = write(path); !error.isEmpty())
+        QMessageBox::warning(this, title, error);
+    else
+        logEvent(tr("exported %1").arg(QDir::toNativeSeparators(path)));
+}
+
+void MainWindow::setPresentation(bool on)
+{
+    if (on == m_presentation)
+        return;
+    m_presentation = on;
+    {
+        const QSignalBlocker block(m_presentAction);
+        m_presentAction->setChecked(on);
+    }
+    if (on) {
+        // Full screen, large type, black and white: the ring and one plot.
+        m_stateBeforePresentation = saveState(kStateVersion);
+        m_fontBeforePresentation = font();
+        m_paletteBeforePresentation = QApplication::palette();
+        for (auto *bar : findChildren<QToolBar *>())
+            bar->hide();
+        QDockWidget *plots = nullptr;
+        for (auto *dock : findChildren<QDockWidget *>()) {
+            const bool keep = dock->objectName() == QLatin1String("plotsDock");
+            if (keep)
+                plots = dock;
+            dock->setVisible(keep || (dock == m_lessonsDock && m_lessonsDock->isVisible()));
+        }
+        if (plots) // beside the ring, a third of the screen
+            resizeDocks({plots}, {std::max(360, (screen() ? screen()->geometry().width() : width()) / 3)}, Qt::Horizontal);
+        QFont big = font();
+        big.setPointSizeF(big.pointSizeF() * 1.6);
+        setFont(big);
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QApplication::setPalette(darkPalette(true));
+        m_plots->setDark(true);
+        menuBar()->hide();
+        statusBar()->hide();
+        showCentralPage(0);
+        showFullScreen();
+        logEvent(tr("presentation mode: Esc or F11 leaves it"));
+    } else {
+        setFont(m_fontBeforePresentation);
+        QApplication::setPalette(m_paletteBeforePresentation);
+        m_plots->setDark(m_darkAction->isChecked());
+        menuBar()->show();
+        statusBar()->show();
+        restoreState(m_stateBeforePresentation, kStateVersion);
+        for (auto *bar : findChildren<QToolBar *>())
+            bar->show();
+        showNormal();
+    }
+    m_ring->update();
+}
+
+void MainWindow::keyPressEvent(QKeyEvent *event)
+{
+    if (m_presentation && event->key() == Qt::Key_Escape) {
+        setPresentation(false);
+        return;
+    }
+    QMainWindow::keyPressEvent(event);
 }
 
 void MainWindow::setDarkTheme(bool dark)

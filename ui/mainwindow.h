@@ -6,7 +6,11 @@
 #include "panels/connectdialog.h"
 
 #include <QMainWindow>
+#include <QFont>
+#include <QPalette>
 #include <QSet>
+
+#include <functional>
 
 #include <memory>
 
@@ -104,12 +108,22 @@ public:
     QString setReplication(core::ReplicationMode mode, int replicas, core::ReadPolicy policy, core::OnFailure onFailure,
                            int writeQuorum = 0);
     void setDarkTheme(bool dark);
+    // Full screen, large type, high contrast, the ring and one plot.
+    void setPresentation(bool on);
+    bool presentation() const noexcept { return m_presentation; }
+    // Exports; each returns what went wrong, empty on success.
+    QString exportRing(const QString &path);       // .png or .svg
+    QString exportPlot(const QString &path);       // the plot on show: .png or .pdf
+    QString exportServers(const QString &path);    // the server table, CSV
+    QString exportKeys(const QString &path);       // every key and its owner, CSV
+    QString exportComparison(const QString &path); // the comparison table, CSV
     // The local demo cluster: real failures of the server at `index`.
     bool demoRunning() const;
     void demoAction(int action, int index); // ClusterBridge::Action
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
 
 private:
     void buildMenus();
@@ -131,6 +145,8 @@ private:
     void rememberCluster(const QString &entry);
     void updateReplicaView();
     void rebuildRecentMenu();
+    void exportWithDialog(const QString &title, const QString &filter,
+                          const std::function<QString(const QString &)> &write);
 
     core::ServerList m_servers;
     QString m_preset;
@@ -173,6 +189,11 @@ private:
     QSpinBox *m_rate = nullptr;
     QAction *m_writeAction = nullptr;
     QAction *m_darkAction = nullptr;
+    QAction *m_presentAction = nullptr;
+    bool m_presentation = false;
+    QByteArray m_stateBeforePresentation;
+    QFont m_fontBeforePresentation;
+    QPalette m_paletteBeforePresentation;
     QAction *m_whatIfAction = nullptr;
     QMenu *m_recentMenu = nullptr;
     QLabel *m_status = nullptr;

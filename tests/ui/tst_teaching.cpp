@@ -6,16 +6,27 @@
 
 #include "mainwindow.h"
 #include "panels/comparisonpanel.h"
+#include "panels/plotspanel.h"
+#include "views/ringscene.h"
+#include "util/tableexport.h"
+#include "views/ringview.h"
 #include "uitestsupport.h"
 
+#include <QDockWidget>
+#include <QFile>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStandardItemModel>
+#include <QSvgRenderer>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QToolBar>
 
 using namespace ringscope;
 
@@ -81,6 +92,112 @@ private Q_SLOTS:
         QCOMPARE(window.removeServer(0), QString());
         QVERIFY(done.wait(20000));
         QCOMPARE(panel->commandLine()[2], QStringLiteral("10.0.0.2:11211,10.0.0.3:11211 cache-c,10.0.0.4:11211:2"));
+    }
+
+    void exportsProduceValidFiles()
+    {
+        ui::MainWindow::Options options;
+        options.servers = test::servers("10.0.0.1:11211,10.0.0.2:11211,10.0.0.3:11211 cache-c");
+        options.keyCount = 3000;
+        ui::MainWindow window(options);
+        window.resize(1200, 800);
+        window.show();
+        QCOMPARE(window.addServer(), QString()); // a change, so that keys have moved
+        QTemporaryDir dir;
+        const auto path = [&](const char *name) { return dir.filePath(QLatin1String(name)); };
+
+        QCOMPARE(window.exportRing(path("ring.png")), QString());
+        QImage png(path("ring.png"));
+        QVERIFY(!png.isNull());
+        QCOMPARE(png.size(), window.ringView()->size() * 2);
+
+        QCOMPARE(window.exportRing(path("ring.svg")), QString());
+        QSvgRenderer svg(path("ring.svg"));
+        QVERIFY(svg.isValid());
+        QFile svgFile(path("ring.svg"));
+        QVERIFY(svgFile.open(QIODevice::ReadOnly));
+        const QByteArray svgText = svgFile.readAll();
+        QVERIFY(svgText.count("<circle") >= 3000); // every key a vector dot
+
+        window.plots()->setCurrentPlot(ui::PlotsPanel::Keys);
+        QCOMPARE(window.exportPlot(path("keys.png")), QString());
+        QVERIFY(!QImage(path("keys.png")).isNull());
+        QCOMPARE(window.exportPlot(path("keys.pdf")), QString());
+        QFile pdf(path("keys.pdf"));
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        QVERIFY(pdf.read(5) == "%PDF-");
+        QVERIFY(pdf.size() > 1000);
+
+        QCOMPARE(window.exportServers(path("servers.csv")), QString());
+        QFile servers(path("servers.csv"));
+        QVERIFY(servers.open(QIODevice::ReadOnly));
+        const QList<QByteArray> serverLines = servers.readAll().split('\n');
+        QCOMPARE(serverLines.size(), 4 + 2); // header, 4 servers, the last newline
+        QVERIFY(serverLines[0].startsWith("Server,"));
+        QVERIFY(serverLines[3].startsWith("cache-c,"));
+        // Fields with commas, quotes or line breaks are quoted (RFC 4180).
+        QStandardItemModel model(1, 3);
+        model.setHorizontalHeaderLabels({QStringLiteral("a,b"), QStringLiteral("c"), QStringLiteral("d")});
+        model.setItem(0, 0, new QStandardItem(QStringLiteral("say \"hi\"")));
+        model.setItem(0, 1, new QStandardItem(QStringLiteral("two\nlines")));
+        model.setItem(0, 2, new QStandardItem(QStringLiteral("plain")));
+        QCOMPARE(ui::writeCsv(model, path("quoted.csv")), QString());
+        QFile quoted(path("quoted.csv"));
+        QVERIFY(quoted.open(QIODevice::ReadOnly));
+        QCOMPARE(quoted.readAll(), QByteArray("\"a,b\",c,d\n\"say \"\"hi\"\"\",\"two\nlines\",plain\n"));
+
+        QCOMPARE(window.exportKeys(path("keys.csv")), QString());
+        QFile keys(path("keys.csv"));
+        QVERIFY(keys.open(QIODevice::ReadOnly));
+        const QList<QByteArray> keyLines = keys.readAll().split('\n');
+        QCOMPARE(keyLines.size(), 3000 + 2);
+        QCOMPARE(keyLines[0], QByteArray("key,position,owner,moved_from"));
+        const auto moved = std::count_if(keyLines.begin() + 1, keyLines.end(), [](const QByteArray &l) { return !l.isEmpty() && !l.endsWith(','); });
+        QCOMPARE(static_cast<std::uint64_t>(moved), window.ringView()->scene()->moved);
+
+        QVERIFY(window.exportComparison(path("compare.csv")).contains(QStringLiteral("measure the comparison first")));
+        QSignalSpy done(window.comparison(), &ui::ComparisonPanel::finished);
+        window.comparison()->run();
+        QVERIFY(done.wait(20000));
+        QCOMPARE(window.exportComparison(path("compare.csv")), QString());
+        QFile compare(path("compare.csv"));
+        QVERIFY(compare.open(QIODevice::ReadOnly));
+        QCOMPARE(compare.readAll().count('\n'), static_cast<qsizetype>(window.comparison()->results().size() + 1));
+
+        // Bad paths and formats get a message, not a crash or a silent nothing.
+        QVERIFY(window.exportRing(path("ring.bmp")).contains(QStringLiteral(".png or .svg")));
+        QVERIFY(window.exportPlot(path("plot.svg")).contains(QStringLiteral(".png or .pdf")));
+        QVERIFY(window.exportServers(QStringLiteral("/nonexistent/dir/s.csv")).contains(QStringLiteral("cannot write")));
+        QVERIFY(window.exportRing(QStringLiteral("/nonexistent/dir/r.png")).contains(QStringLiteral("cannot write")));
+    }
+
+    void presentationModeShowsTheRingAndOnePlot()
+    {
+        ui::MainWindow::Options options;
+        options.servers = test::servers("10.0.0.1:11211,10.0.0.2:11211");
+        ui::MainWindow window(options);
+        window.resize(1200, 800);
+        window.show();
+        const qreal normalFont = window.font().pointSizeF();
+        window.setPresentation(true);
+        QVERIFY(window.presentation());
+        QVERIFY(window.windowState() & Qt::WindowFullScreen);
+        QVERIFY(window.font().pointSizeF() > normalFont * 1.4);
+        for (auto *bar : window.findChildren<QToolBar *>())
+            QVERIFY(bar->isHidden());
+        int docks = 0;
+        for (auto *dock : window.findChildren<QDockWidget *>())
+            docks += dock->isVisible() ? 1 : 0;
+        QCOMPARE(docks, 1); // the plots
+        QCOMPARE(QApplication::palette().color(QPalette::Base), QColor(Qt::black));
+        QTest::qWait(50); // the full-screen layout settles
+        test::saveIfAsked(window, "presentation.png");
+        QTest::keyClick(&window, Qt::Key_Escape);
+        QVERIFY(!window.presentation());
+        QVERIFY(!(window.windowState() & Qt::WindowFullScreen));
+        QCOMPARE(window.font().pointSizeF(), normalFont);
+        for (auto *bar : window.findChildren<QToolBar *>())
+            QVERIFY(!bar->isHidden());
     }
 };
 

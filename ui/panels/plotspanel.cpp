@@ -6,6 +6,7 @@
 
 #include "../views/ringscene.h"
 
+#include <QFileInfo>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -349,6 +350,21 @@ void PlotsPanel::applyTheme(QCustomPlot *plot) const
     plot->legend->setBorderPen(QPen(grid));
     if (m_ideal)
         m_ideal->setPen(QPen(foreground, 1.5));
+}
+
+QString PlotsPanel::exportCurrent(const QString &path) const
+{
+    QCustomPlot *plot = m_plots[currentPlot()];
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    const int w = std::max(plot->width(), 800), h = std::max(plot->height(), 450);
+    bool ok = false;
+    if (suffix == QLatin1String("png"))
+        ok = plot->savePng(path, w, h, 2.0);
+    else if (suffix == QLatin1String("pdf"))
+        ok = plot->savePdf(path, w, h);
+    else
+        return tr("%1: export a plot as .png or .pdf").arg(path);
+    return ok ? QString() : tr("cannot write %1").arg(path);
 }
 
 } // namespace ringscope::ui

@@ -42,6 +42,8 @@ public:
     QCustomPlot *plot(Plot which) const { return m_plots[which]; }
     int currentPlot() const;
     void setCurrentPlot(Plot which);
+    // Saves the plot on show as .png or .pdf; the error, or empty.
+    QString exportCurrent(const QString &path) const;
     double now() const; // seconds on the time axes
     int markerCount() const { return m_markers; }
 

@@ -5,6 +5,8 @@
 #include <QHelpEvent>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QFileInfo>
+#include <QSvgGenerator>
 #include <QPainterPath>
 #include <QToolTip>
 #include <QVariantAnimation>
@@ -394,18 +396,39 @@ void RingView::renderRingLayer()
         return;
     QPainter p(&m_ringLayer);
     p.setRenderHint(QPainter::Antialiasing);
+    drawBand(p);
+    // The keys that stay put belong to the layer too: a frame only blits it
+    // and draws the keys that moved in the last change.
+    p.end();
+    cacheDots();
+    if (!m_replicaDots.isEmpty()) {
+        // A halo in the picked server's colour under each key it keeps as a replica.
+        DotStamper halo(m_ringLayer, (dotSize() + 4) * dpr);
+        halo.setColor(m_scene->servers[static_cast<std::size_t>(m_highlight)].color);
+        for (const QPointF &at : std::as_const(m_replicaDots))
+            halo.stamp(at * dpr);
+    }
+    stampDots(m_ringLayer, m_dots);
+    p.begin(&m_ringLayer);
+    p.setRenderHint(QPainter::Antialiasing);
+    drawLegend(p);
+}
+
+QColor RingView::serverColor(std::uint32_t server) const
+{
+    QColor c = server < m_down.size() && m_down[server] ? QColor(0x99, 0x99, 0x99) : m_scene->servers[server].color;
+    if (m_highlight >= 0 && static_cast<int>(server) != m_highlight)
+        c.setAlphaF(0.25f);
+    return c;
+}
+
+void RingView::drawBand(QPainter &p) const
+{
     const double r = ringRadius();
     const double thickness = std::max(6.0, r * 0.07);
     const QRectF box(center().x() - r, center().y() - r, 2 * r, 2 * r);
     const auto &pts = m_scene->points;
-
-    auto colorOf = [&](std::uint32_t server) {
-        QColor c = server < m_down.size() && m_down[server] ? QColor(0x99, 0x99, 0x99) : m_scene->servers[server].color;
-        if (m_highlight >= 0 && static_cast<int>(server) != m_highlight)
-            c.setAlphaF(0.25f);
-        return c;
-    };
-
+    auto colorOf = [this](std::uint32_t server) { return serverColor(server); };
     if (pts.empty()) {
         // Modulo, jump, rendezvous…: no ring; the key's hash still has a place.
         p.setPen(QPen(palette().color(QPalette::Mid), thickness, Qt::SolidLine, Qt::FlatCap));
@@ -428,21 +451,12 @@ void RingView::renderRingLayer()
         }
     }
 
-    // The keys that stay put belong to the layer too: a frame only blits it
-    // and draws the keys that moved in the last change.
-    p.end();
-    cacheDots();
-    if (!m_replicaDots.isEmpty()) {
-        // A halo in the picked server's colour under each key it keeps as a replica.
-        DotStamper halo(m_ringLayer, (dotSize() + 4) * dpr);
-        halo.setColor(m_scene->servers[static_cast<std::size_t>(m_highlight)].color);
-        for (const QPointF &at : std::as_const(m_replicaDots))
-            halo.stamp(at * dpr);
-    }
-    stampDots(m_ringLayer, m_dots);
-    p.begin(&m_ringLayer);
-    p.setRenderHint(QPainter::Antialiasing);
+}
 
+void RingView::drawLegend(QPainter &p) const
+{
+    const auto &pts = m_scene->points;
+    auto colorOf = [this](std::uint32_t server) { return serverColor(server); };
     // Legend: colour, server, keys owned against its weighted share.
     QFont f = font();
     p.setFont(f);
@@ -709,6 +723,54 @@ void RingView::drawOverlay(QPainter &p) const
     p.drawText(box, Qt::AlignRight | Qt::AlignBottom, text);
 }
 
+QString RingView::exportTo(const QString &path)
+{
+    if (!m_scene)
+        return tr("nothing to export: no ring yet");
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("png")) {
+        QImage image(size() * 2, QImage::Format_ARGB32_Premultiplied);
+        image.setDevicePixelRatio(2);
+        image.fill(palette().color(QPalette::Base));
+        render(&image);
+        return image.save(path, "PNG") ? QString() : tr("cannot write %1").arg(path);
+    }
+    if (suffix != QLatin1String("svg"))
+        return tr("%1: export the ring as .png or .svg").arg(path);
+    if (m_layerDirty || m_ringLayer.size() != size() * devicePixelRatioF())
+        renderRingLayer(); // the dots' places
+    QSvgGenerator svg;
+    svg.setFileName(path);
+    svg.setSize(size());
+    svg.setViewBox(rect());
+    svg.setTitle(tr("RingScope: %1").arg(m_scene->preset));
+    svg.setDescription(tr("%1 servers, %2 keys").arg(m_scene->servers.size()).arg(m_scene->keys.size()));
+    QPainter p;
+    if (!p.begin(&svg))
+        return tr("cannot write %1").arg(path);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.fillRect(rect(), palette().color(QPalette::Base));
+    drawBand(p);
+    // Every key where it has settled: those that stayed and those that moved.
+    std::size_t dots = 0;
+    for (const auto *set : {&m_dots, &m_movedDots})
+        for (const auto &d : *set)
+            dots += static_cast<std::size_t>(d.size());
+    const std::size_t stride = std::max<std::size_t>(1, (dots + 19999) / 20000);
+    const double radius = dotSize() / 2;
+    p.setPen(Qt::NoPen);
+    for (const auto *set : {&m_dots, &m_movedDots})
+        for (std::size_t s = 0; s < set->size(); ++s) {
+            p.setBrush(serverColor(static_cast<std::uint32_t>(s)));
+            const auto &owned = (*set)[s];
+            for (qsizetype i = 0; i < owned.size(); i += static_cast<qsizetype>(stride))
+                p.drawEllipse(owned[i], radius, radius);
+        }
+    drawLegend(p);
+    drawOverlay(p);
+    return p.end() ? QString() : tr("cannot write %1").arg(path);
+}
+
 void RingView::paintEvent(QPaintEvent *)
 {
     if (m_layerDirty || m_ringLayer.size() != size() * devicePixelRatioF())
@@ -847,6 +909,8 @@ bool RingView::event(QEvent *e)
         }
         return true;
     }
+    if (e->type() == QEvent::PaletteChange || e->type() == QEvent::FontChange)
+        m_layerDirty = true; // the cached layer has the old colours and type
     return QWidget::event(e);
 }
 

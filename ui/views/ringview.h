@@ -60,6 +60,10 @@ public:
     // The server whose arc is under `pos`, or -1.
     int serverAt(const QPointF &pos) const;
     bool animating() const;
+    // Saves the ring as it is drawn now: .png (at twice the screen's
+    // resolution) or .svg (vector: the ring, up to 20,000 key dots, legend
+    // and flows). An empty string, or what went wrong.
+    QString exportTo(const QString &path);
 
 Q_SIGNALS:
     void serverClicked(int server);
@@ -77,6 +81,9 @@ protected:
 
 private:
     void renderRingLayer();
+    QColor serverColor(std::uint32_t server) const; // greyed when down, faded when another is picked
+    void drawBand(QPainter &p) const;   // the ring and its point ticks
+    void drawLegend(QPainter &p) const; // servers, shares, caption
     void drawBandSampled(QPainter &p, double r, double thickness,
                          const std::function<QColor(std::uint32_t)> &colorOf) const;
     void drawBandArcs(QPainter &p, const QRectF &box, double thickness,
