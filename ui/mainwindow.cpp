@@ -26,6 +26,7 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QKeyEvent>
 #include <QTableWidget>
 #include <QHeaderView>
@@ -143,14 +144,23 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray(), kStateVersion);
 
     connect(m_bridge, &ClusterBridge::event, this, [this](const QString &text, const QString &kind) {
+        if (m_replaying)
+            return; // a late word from the cluster before the replay
         logEvent(text, kind);
         if (kind != QLatin1String("info") && kind != QLatin1String("traffic"))
             m_plots->addMarker(text, kind);
     });
     connect(m_inspector, &KeyInspector::keyChanged, m_bridge, &ClusterBridge::inspectKey);
     connect(m_bridge, &ClusterBridge::keyHeld, m_inspector, &KeyInspector::showHeld);
-    connect(m_bridge, &ClusterBridge::liveChanged, this, &MainWindow::onLive);
+    connect(m_bridge, &ClusterBridge::liveChanged, this, [this](const std::vector<LiveServer> &live) {
+        if (!m_replaying)
+            onLive(live);
+    });
     connect(m_bridge, &ClusterBridge::trafficSampled, this, [this](const TrafficSample &sample) {
+        if (m_replaying)
+            return;
+        if (m_recorder.active())
+            m_recorder.write(SessionRecord::Type::Traffic, toJson(sample));
         m_lastSample = sample;
         m_plots->addTraffic(sample);
         updateStatus();
@@ -233,6 +243,11 @@ MainWindow::~MainWindow()
 
 void MainWindow::openCluster(const ClusterRequest &request)
 {
+    if (m_replaying) { // a real cluster ends the replay
+        m_sessionTimer->stop();
+        m_session.reset();
+        m_replaying = false;
+    }
     m_bridge->stopDemo();
     m_bridge->unwatch();
     m_bridge->setWritable(false);
@@ -437,15 +452,19 @@ QString MainWindow::rebuild(const QString &why, bool animate)
     m_inspector->setHashTag(m_hashTag);
     m_inspector->setCluster(m_servers, m_preset, m_hash);
     m_specEdit->setText(specOf(m_servers));
-    if (animate)
+    recordTopology(why);
+    if (m_replaying) {
+        // The recording has the event line.
+    } else if (animate) {
         logEvent(tr("%1: %2 of %3 keys moved (%4%)")
                      .arg(why)
                      .arg(m_scene->moved)
                      .arg(m_keys->size())
                      .arg(100.0 * static_cast<double>(m_scene->moved) / static_cast<double>(std::max<std::size_t>(1, m_keys->size())), 0, 'f', 1),
                  QStringLiteral("topology"));
-    else
+    } else {
         logEvent(why);
+    }
     updateStatus();
     return {};
 }
@@ -639,6 +658,12 @@ void MainWindow::onLive(const std::vector<LiveServer> &watched)
         rebuild(tr("on-failure rehash: the ring without the servers that are down"), true);
     m_serverModel->setLive(live);
     m_plots->addLive(live);
+    if (m_recorder.active()) {
+        QJsonArray servers;
+        for (const auto &l : m_liveWatched)
+            servers.append(toJson(l));
+        m_recorder.write(SessionRecord::Type::Live, {{QStringLiteral("servers"), servers}});
+    }
 }
 
 // --- traffic and replication ----------------------------------------------
@@ -740,6 +765,32 @@ void MainWindow::buildMenus()
             QMessageBox::information(this, tr("What-if"), e);
     });
     m_whatIfAction->setShortcut(QKeySequence(Qt::Key_F));
+    file->addSeparator();
+    m_recordAction = file->addAction(tr("&Record session…"));
+    m_recordAction->setCheckable(true);
+    m_recordAction->setToolTip(tr("Save topology changes, health, stats and traffic to a file, to play without servers"));
+    connect(m_recordAction, &QAction::toggled, this, [this](bool on) {
+        if (!on)
+            return stopRecording();
+        const QString path = QFileDialog::getSaveFileName(this, tr("Record the session"),
+                                                          QDir::homePath() + QStringLiteral("/ringscope-session.jsonl"),
+                                                          tr("RingScope session (*.jsonl)"));
+        if (path.isEmpty()) {
+            const QSignalBlocker block(m_recordAction);
+            m_recordAction->setChecked(false);
+        } else if (const QString error = startRecording(path); !error.isEmpty()) {
+            const QSignalBlocker block(m_recordAction);
+            m_recordAction->setChecked(false);
+            QMessageBox::warning(this, tr("Record the session"), error);
+        }
+    });
+    file->addAction(tr("&Play a recorded session…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Play a session"), QDir::homePath(),
+                                                          tr("RingScope session (*.jsonl);;All files (*)"));
+        if (!path.isEmpty())
+            if (const QString error = playSession(path); !error.isEmpty())
+                QMessageBox::warning(this, tr("Play a session"), error);
+    });
     file->addSeparator();
     auto *exports = file->addMenu(tr("&Export"));
     exports->addAction(tr("Ring as &PNG…"), this, [this] {
@@ -1332,6 +1383,8 @@ void MainWindow::logEvent(const QString &text, const QString &kind)
         item->setForeground(QColor(0xCC, 0x79, 0xA7));
     item->setData(Qt::UserRole, kind);
     m_log->insertItem(0, item);
+    if (m_recorder.active() && !m_replaying)
+        m_recorder.write(SessionRecord::Type::Event, {{QStringLiteral("text"), text}, {QStringLiteral("kind"), kind}});
     while (m_log->count() > 5000)
         delete m_log->takeItem(m_log->count() - 1);
 }
@@ -1341,7 +1394,8 @@ void MainWindow::updateStatus()
     if (!m_status)
         return;
     const QString hashLabel = m_scene ? m_scene->hash : m_hash;
-    const QString mode = m_demo ? tr("local demo cluster (real memcached on 127.0.0.1, started by RingScope)")
+    const QString mode = m_replaying ? tr("playing a recorded session: no server is contacted")
+        : m_demo ? tr("local demo cluster (real memcached on 127.0.0.1, started by RingScope)")
         : m_watch               ? tr("watching %1").arg(m_title.isEmpty() ? tr("a cluster") : m_title)
                                 : tr("offline: no server is contacted");
     m_status->setText(tr("%1 servers · %2 (%3) · %4 sample keys · %5")

@@ -3,14 +3,17 @@
 #include "bridge/clusterbridge.h"
 #include "core/cluster/keyset.h"
 #include "core/distribution/server.h"
+#include "models/sessionfile.h"
 #include "panels/connectdialog.h"
 
 #include <QMainWindow>
+#include <QElapsedTimer>
 #include <QFont>
 #include <QPalette>
 #include <QSet>
 
 #include <functional>
+#include <optional>
 
 #include <memory>
 
@@ -24,6 +27,7 @@ class QMenu;
 class QSpinBox;
 class QTabWidget;
 class QTableView;
+class QTimer;
 class QToolBar;
 
 namespace ringscope::core {
@@ -111,6 +115,13 @@ public:
     // Full screen, large type, high contrast, the ring and one plot.
     void setPresentation(bool on);
     bool presentation() const noexcept { return m_presentation; }
+    // Records what the window shows (topology, health, stats, traffic,
+    // events) to a file; plays one back with no server contacted.
+    QString startRecording(const QString &path);
+    void stopRecording();
+    bool recording() const { return m_recorder.active(); }
+    QString playSession(const QString &path, double speed = 1.0);
+    bool playingSession() const noexcept { return m_replaying; }
     // Exports; each returns what went wrong, empty on success.
     QString exportRing(const QString &path);       // .png or .svg
     QString exportPlot(const QString &path);       // the plot on show: .png or .pdf
@@ -120,6 +131,9 @@ public:
     // The local demo cluster: real failures of the server at `index`.
     bool demoRunning() const;
     void demoAction(int action, int index); // ClusterBridge::Action
+
+Q_SIGNALS:
+    void sessionFinished();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -145,6 +159,9 @@ private:
     void rememberCluster(const QString &entry);
     void updateReplicaView();
     void rebuildRecentMenu();
+    void recordTopology(const QString &why);
+    void playNext();
+    void applyRecord(const SessionRecord &record);
     void exportWithDialog(const QString &title, const QString &filter,
                           const std::function<QString(const QString &)> &write);
 
@@ -190,6 +207,14 @@ private:
     QAction *m_writeAction = nullptr;
     QAction *m_darkAction = nullptr;
     QAction *m_presentAction = nullptr;
+    QAction *m_recordAction = nullptr;
+    SessionWriter m_recorder;
+    std::optional<Session> m_session; // being played
+    std::size_t m_sessionNext = 0;
+    double m_sessionSpeed = 1;
+    QElapsedTimer m_sessionClock;
+    QTimer *m_sessionTimer = nullptr;
+    bool m_replaying = false;
     bool m_presentation = false;
     QByteArray m_stateBeforePresentation;
     QFont m_fontBeforePresentation;

@@ -5,6 +5,7 @@
 #include <qcustomplot.h>
 
 #include "mainwindow.h"
+#include "bridge/clusterbridge.h"
 #include "panels/comparisonpanel.h"
 #include "panels/plotspanel.h"
 #include "views/ringscene.h"
@@ -169,6 +170,64 @@ private Q_SLOTS:
         QVERIFY(window.exportPlot(path("plot.svg")).contains(QStringLiteral(".png or .pdf")));
         QVERIFY(window.exportServers(QStringLiteral("/nonexistent/dir/s.csv")).contains(QStringLiteral("cannot write")));
         QVERIFY(window.exportRing(QStringLiteral("/nonexistent/dir/r.png")).contains(QStringLiteral("cannot write")));
+    }
+
+    // A session recorded on the real demo cluster (traffic, a server added,
+    // one killed) plays back in another window with no server at all.
+    void recordedSessionPlaysWithoutServers()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("class.jsonl"));
+        core::ServerList final;
+        {
+            ui::MainWindow::Options options;
+            options.demoServers = 3;
+            options.keyCount = 5000;
+            options.trafficRate = 300;
+            ui::MainWindow window(options);
+            QTRY_VERIFY_WITH_TIMEOUT(window.demoRunning() && window.live().size() == 3, 20000);
+            QCOMPARE(window.startRecording(file), QString());
+            QVERIFY(window.recording());
+            QTRY_VERIFY_WITH_TIMEOUT(window.lastTrafficSample().hitRatio >= 0, 10000);
+            QCOMPARE(window.addServer(), QString());
+            QTRY_COMPARE_WITH_TIMEOUT(window.servers().size(), std::size_t{4}, 20000);
+            window.demoAction(static_cast<int>(ui::ClusterBridge::Action::Kill), 0);
+            QTRY_VERIFY_WITH_TIMEOUT(window.live().size() == 4 && window.live()[0].stopped, 10000);
+            QTest::qWait(1500); // a traffic sample after the kill
+            window.stopRecording();
+            QVERIFY(!window.recording());
+            final = window.servers();
+        }
+        ui::MainWindow::Options options;
+        options.servers = test::servers("10.9.9.9:11211");
+        ui::MainWindow player(options);
+        QSignalSpy over(&player, &ui::MainWindow::sessionFinished);
+        QCOMPARE(player.playSession(file, 20.0), QString());
+        QVERIFY(player.playingSession());
+        QVERIFY(over.wait(30000));
+        QVERIFY(!player.playingSession());
+        QCOMPARE(player.servers().size(), final.size());
+        for (std::size_t i = 0; i < final.size(); ++i)
+            QCOMPARE(player.servers()[i].address(), final[i].address());
+        QCOMPARE(player.ringView()->scene()->keys.size(), std::size_t{5000});
+        QVERIFY(player.live().size() == 4 && player.live()[0].stopped); // the kill, as it was seen
+        QVERIFY(player.lastTrafficSample().hitRatio >= 0);
+        QVERIFY(player.plots()->markerCount() > 0); // the health and demo events on the plots
+        QVERIFY(!player.demoRunning());
+        QVERIFY(!player.writable());
+
+        // Not a session: refused with the reason.
+        const QString bad = dir.filePath(QStringLiteral("bad.jsonl"));
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"format\": \"something else\"}\n");
+        f.close();
+        QVERIFY(player.playSession(bad).contains(QStringLiteral("not a RingScope session")));
+        QVERIFY(player.playSession(dir.filePath(QStringLiteral("none.jsonl"))).contains(QStringLiteral("cannot read")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"format\": \"ringscope-session\", \"version\": 1, \"keys\": 10}\n{\"t\": 5, \"type\": \"telepathy\"}\n");
+        f.close();
+        QVERIFY(player.playSession(bad).contains(QStringLiteral(":2: a record needs a known \"type\"")));
     }
 
     void presentationModeShowsTheRingAndOnePlot()
