@@ -1199,6 +1199,7 @@ void MainWindow::buildDocks()
     auto *servers = new QDockWidget(tr("Servers"), this);
     servers->setObjectName(QStringLiteral("serversDock"));
     m_serverTable = new QTableView(servers);
+    m_serverTable->setObjectName(QStringLiteral("serverTable"));
     m_serverTable->setModel(m_serverModel);
     m_serverTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_serverTable->setSelectionMode(QAbstractItemView::SingleSelection);

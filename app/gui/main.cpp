@@ -102,7 +102,13 @@ int main(int argc, char **argv)
     const QCommandLineOption languageOption(QStringLiteral("language"),
                                             QApplication::translate("main", "Language of the program: en or ru (default: the saved choice, else the system's)"),
                                             QStringLiteral("LANG"));
-    parser.addOptions({demoOption, offlineOption, configOption, proxyOption, trafficOption, languageOption});
+    const QCommandLineOption lessonOption(QStringLiteral("lesson"),
+                                          QApplication::translate("main", "Open guided lesson N (1-8, or your own after them)"),
+                                          QStringLiteral("N"));
+    const QCommandLineOption compareOption(QStringLiteral("compare"),
+                                           QApplication::translate("main", "Open on the Compare methods tab"));
+    parser.addOptions({demoOption, offlineOption, configOption, proxyOption, trafficOption, languageOption, lessonOption,
+                       compareOption});
     parser.process(app);
     if (parser.isSet(serversOption) && parser.isSet(configOption))
         return fail(QApplication::translate("main", "give --servers or --config, not both"));
@@ -160,5 +166,13 @@ int main(int argc, char **argv)
     ringscope::ui::MainWindow window(options);
     window.resize(1400, 900);
     window.show();
+    if (parser.isSet(lessonOption)) {
+        const int lesson = parser.value(lessonOption).toInt(&ok);
+        if (!ok || lesson < 1)
+            return fail(QApplication::translate("main", "--lesson must be a lesson number from 1"));
+        window.openLesson(lesson - 1);
+    }
+    if (parser.isSet(compareOption))
+        window.showCentralPage(1);
     return QApplication::exec();
 }

@@ -183,7 +183,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(window.demoRunning(), 10000);
         QCOMPARE(window.servers().size(), std::size_t{3});
         QCOMPARE(window.servers().front().host, std::string("127.0.0.1"));
-        auto *model = window.findChild<QTableView *>()->model();
+        auto *model = window.findChild<QTableView *>(QStringLiteral("serverTable"))->model();
         auto cell = [&](int row, int column) { return model->index(row, column).data().toString(); };
         // Every sample key lands where the preset says: stats show them held.
         QTRY_VERIFY_WITH_TIMEOUT(cell(0, ui::ServerTableModel::Held) == cell(0, ui::ServerTableModel::Keys), 10000);
