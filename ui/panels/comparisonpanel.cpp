@@ -343,7 +343,12 @@ void ComparisonPanel::plotMetric()
         const auto v = valueOf(m_results[i], column);
         const double y = v ? (percent ? 100 * *v : *v) : 0;
         bars->addData(static_cast<double>(i), y);
-        ticker->addTick(static_cast<double>(i), qs(m_results[i].label));
+        // Short names on the chart: a replication row is known by its scheme.
+        const auto &m = m_results[i];
+        const QString label = m.replication.mode == core::ReplicationMode::None
+            ? qs(m.label)
+            : qs(m.label).mid(static_cast<qsizetype>(m.preset.size()) + 3);
+        ticker->addTick(static_cast<double>(i), label);
         top = std::max(top, y);
     }
     const auto ideal = column == MovedAdd ? std::optional<double>(m_results.front().idealOnAdd)
