@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 #include "util/language.h"
+#include "util/names.h"
 #include "util/strings.h"
 #include "util/tableexport.h"
 
@@ -695,10 +696,10 @@ QString MainWindow::applyTraffic()
     } else if (t.enabled) {
         logEvent(tr("traffic %1 ops/s (%2), replication %3, R=%4, reads %5, on failure %6")
                      .arg(t.rate)
-                     .arg(m_preset, QLatin1String(core::modeName(t.replication.mode)))
+                     .arg(m_preset, modeText(t.replication.mode))
                      .arg(t.replication.replicas)
-                     .arg(QLatin1String(core::policyName(t.replication.readPolicy)),
-                          QLatin1String(core::onFailureName(t.replication.onFailure))),
+                     .arg(policyText(t.replication.readPolicy),
+                          onFailureText(t.replication.onFailure)),
                  QStringLiteral("traffic"));
     }
     m_replicas->setEnabled(t.replication.mode != core::ReplicationMode::None);
@@ -1085,7 +1086,7 @@ void MainWindow::buildTrafficBar()
     m_replicationBox = new QComboBox(bar);
     for (const auto mode : {core::ReplicationMode::None, core::ReplicationMode::MasterSlave, core::ReplicationMode::Ring,
                             core::ReplicationMode::MultiMaster})
-        m_replicationBox->addItem(QLatin1String(core::modeName(mode)), static_cast<int>(mode));
+        m_replicationBox->addItem(modeText(mode), static_cast<int>(mode));
     m_replicationBox->setToolTip(tr("Replication of our traffic: none, master-slave, ring (owner + next R-1), "
                                     "multi-master (write quorum W)"));
     m_replicas = new QSpinBox(bar);
@@ -1101,11 +1102,11 @@ void MainWindow::buildTrafficBar()
     m_policyBox = new QComboBox(bar);
     for (const auto p : {core::ReadPolicy::Primary, core::ReadPolicy::RoundRobin, core::ReadPolicy::LeastOutstanding,
                          core::ReadPolicy::Hash})
-        m_policyBox->addItem(QLatin1String(core::policyName(p)), static_cast<int>(p));
+        m_policyBox->addItem(policyText(p), static_cast<int>(p));
     m_policyBox->setToolTip(tr("Which replica a read goes to first"));
     m_failureBox = new QComboBox(bar);
     for (const auto f : {core::OnFailure::Miss, core::OnFailure::Rehash})
-        m_failureBox->addItem(QLatin1String(core::onFailureName(f)), static_cast<int>(f));
+        m_failureBox->addItem(onFailureText(f), static_cast<int>(f));
     m_failureBox->setToolTip(tr("Without replication, the keys of a server that is down: miss, or go to the next "
                                 "server on the ring (auto-eject)"));
     m_trafficAction = bar->addAction(tr("Traffic"));

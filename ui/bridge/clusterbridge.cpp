@@ -1,4 +1,5 @@
 #include "clusterbridge.h"
+#include "../util/names.h"
 #include "../util/strings.h"
 
 #include "core/cluster/clusterplacement.h"
@@ -125,7 +126,7 @@ void ClusterBridge::startDemo(int count, const QString &proxy)
                 if (p)
                     front = *p.value;
             } else {
-                error = "unknown proxy '" + proxy.toStdString() + "'";
+                error = tr("unknown proxy '%1'").arg(proxy).toStdString();
             }
         }
         if (!error.empty()) {
@@ -660,7 +661,7 @@ void ClusterBridge::onHealth(std::uint64_t generation, const core::HealthEvent &
     if (e.to == core::ServerState::Down)
         l.held = l.misplaced = -1; // the last audit no longer says what it holds
     publish();
-    Q_EMIT event(tr("%1 is %2 (%3)").arg(qs(e.address), QString::fromLatin1(core::stateName(e.to)), qs(e.reason)),
+    Q_EMIT event(tr("%1 is %2 (%3)").arg(qs(e.address), healthText(e.to), qs(e.reason)),
                  QStringLiteral("health"));
 }
 
