@@ -18,144 +18,359 @@
         <source>ElastiCache %1</source>
         <translation>ElastiCache %1</translation>
     </message>
+    <message>
+        <location filename="../../ui/models/sessionfile.cpp" line="53"/>
+        <location filename="../../ui/util/tableexport.cpp" line="28"/>
+        <location filename="../../ui/util/tableexport.cpp" line="33"/>
+        <source>cannot write %1: %2</source>
+        <translation>не удалось записать %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/sessionfile.cpp" line="86"/>
+        <source>cannot read %1: %2</source>
+        <translation>не удалось прочитать %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/sessionfile.cpp" line="99"/>
+        <source>%1:%2: not a JSON object (%3)</source>
+        <translation>%1:%2: не объект JSON (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/sessionfile.cpp" line="105"/>
+        <source>%1 is not a RingScope session (its first line does not say &quot;%2&quot;)</source>
+        <translation>%1 не является сеансом RingScope (в его первой строке нет «%2»)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/sessionfile.cpp" line="109"/>
+        <source>%1 was recorded by a newer RingScope (version %2)</source>
+        <translation>%1 записан более новой версией RingScope (версия формата %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/sessionfile.cpp" line="115"/>
+        <source>%1:1: keys must be from 1 to 1000000</source>
+        <translation>%1:1: число ключей (keys) должно быть от 1 до 1000000</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/sessionfile.cpp" line="123"/>
+        <source>%1:%2: a record needs a known &quot;type&quot; and a time &quot;t&quot;</source>
+        <translation>%1:%2: у записи должны быть известный тип «type» и время «t»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/sessionfile.cpp" line="127"/>
+        <source>%1:%2: a topology record needs &quot;servers&quot;</source>
+        <translation>%1:%2: в записи топологии должно быть поле «servers»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/sessionfile.cpp" line="133"/>
+        <source>%1 is empty</source>
+        <translation>%1: файл пуст</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/sessionfile.cpp" line="138"/>
+        <source>%1 holds no topology: nothing to show</source>
+        <translation>в %1 нет топологии: показывать нечего</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lesson.cpp" line="40"/>
+        <source>not JSON: %1 at byte %2</source>
+        <translation>не JSON: %1 (байт %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lesson.cpp" line="47"/>
+        <source>the lesson has no &quot;title&quot;</source>
+        <translation>у урока нет поля «title»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lesson.cpp" line="52"/>
+        <source>the lesson has no &quot;steps&quot;</source>
+        <translation>у урока нет поля «steps»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lesson.cpp" line="61"/>
+        <source>step %1 has no &quot;text&quot;</source>
+        <translation>у шага %1 нет поля «text»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lesson.cpp" line="68"/>
+        <source>step %1: unknown action &quot;%2&quot; (known: %3)</source>
+        <translation>шаг %1: неизвестное действие «%2» (известные: %3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lesson.cpp" line="76"/>
+        <source>step %1: unknown check &quot;%2&quot; (known: %3)</source>
+        <translation>шаг %1: неизвестная проверка «%2» (известные: %3)</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/gui/main.cpp" line="58"/>
+        <location filename="../../app/gui/main.cpp" line="69"/>
         <source>Consistent-hash ring and key placement of memcached clusters</source>
         <translation>Кольцо консистентного хеширования и размещение ключей в кластерах memcached</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="62"/>
+        <location filename="../../app/gui/main.cpp" line="73"/>
         <source>Servers: host:port[:weight][ name],... or @file</source>
         <translation>Серверы: host:port[:weight][ name],... или @file</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="64"/>
+        <location filename="../../app/gui/main.cpp" line="75"/>
         <source>Placement preset</source>
         <translation>Пресет размещения</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="66"/>
+        <location filename="../../app/gui/main.cpp" line="77"/>
         <source>Key hash</source>
         <translation>Хеш-функция ключей</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="68"/>
+        <location filename="../../app/gui/main.cpp" line="79"/>
         <source>Sample keys to place</source>
         <translation>Сколько тестовых ключей разместить</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="78"/>
+        <location filename="../../app/gui/main.cpp" line="89"/>
         <source>Servers in the local demo cluster (default without --servers: 4)</source>
         <translation>Число серверов в локальном демонстрационном кластере (по умолчанию без --servers: 4)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="81"/>
+        <location filename="../../app/gui/main.cpp" line="92"/>
         <source>Only compute placement: contact no server</source>
         <translation>Только вычислить размещение, не обращаясь ни к одному серверу</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="83"/>
+        <location filename="../../app/gui/main.cpp" line="94"/>
         <source>A twemproxy .yml or mcrouter .json (FILE#pool picks a pool)</source>
         <translation>Файл .yml twemproxy или .json mcrouter (FILE#pool выбирает пул)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="86"/>
+        <location filename="../../app/gui/main.cpp" line="97"/>
         <source>In front of the demo cluster: twemproxy, nginx-rr, nginx-least-conn or nginx-hash</source>
         <translation>Прокси перед демонстрационным кластером: twemproxy, nginx-rr, nginx-least-conn или nginx-hash</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="89"/>
+        <location filename="../../app/gui/main.cpp" line="100"/>
         <source>Demo traffic, operations a second (0: none; default 150)</source>
         <translation>Трафик демонстрационного кластера, операций в секунду (0 — без трафика; по умолчанию 150)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main.cpp" line="103"/>
+        <source>Language of the program: en or ru (default: the saved choice, else the system&apos;s)</source>
+        <translation>Язык программы: en или ru (по умолчанию — сохранённый выбор, а если его нет — системный)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main.cpp" line="106"/>
+        <source>Open guided lesson N (1-8, or your own after them)</source>
+        <translation>Открыть урок N (1–8; ваши собственные уроки идут после них)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main.cpp" line="109"/>
+        <source>Open on the Compare methods tab</source>
+        <translation>Открыть на вкладке «Сравнение методов»</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main.cpp" line="114"/>
+        <source>give --servers or --config, not both</source>
+        <translation>укажите --servers или --config, но не оба сразу</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main.cpp" line="137"/>
+        <source>unknown preset &apos;%1&apos; (see ringscope-cli presets)</source>
+        <translation>неизвестный пресет «%1» (см. ringscope-cli presets)</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main.cpp" line="140"/>
+        <source>unknown hash &apos;%1&apos;</source>
+        <translation>неизвестная хеш-функция «%1»</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main.cpp" line="147"/>
+        <source>--demo must be a number of servers from 1 to 32</source>
+        <translation>--demo: число серверов должно быть от 1 до 32</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main.cpp" line="152"/>
+        <source>--proxy &apos;%1&apos;: expected twemproxy, nginx-rr, nginx-least-conn or nginx-hash</source>
+        <translation>--proxy «%1»: ожидается twemproxy, nginx-rr, nginx-least-conn или nginx-hash</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main.cpp" line="154"/>
+        <source>--proxy goes in front of the local demo cluster: not with --servers, --config or --offline</source>
+        <translation>--proxy ставится перед локальным демонстрационным кластером: его нельзя сочетать с --servers, --config или --offline</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main.cpp" line="159"/>
+        <source>--traffic must be a rate from 0 to 100000 operations a second</source>
+        <translation>--traffic: интенсивность должна быть от 0 до 100000 операций в секунду</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main.cpp" line="163"/>
+        <source>--keys must be a number from 1 to 1000000</source>
+        <translation>--keys: число ключей должно быть от 1 до 1000000</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main.cpp" line="172"/>
+        <source>--lesson must be a lesson number from 1</source>
+        <translation>--lesson: номер урока должен быть не меньше 1</translation>
+    </message>
+</context>
+<context>
+    <name>names</name>
+    <message>
+        <location filename="../../ui/util/names.cpp" line="10"/>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location filename="../../ui/util/names.cpp" line="11"/>
+        <source>master-slave</source>
+        <translation>master-slave</translation>
+    </message>
+    <message>
+        <location filename="../../ui/util/names.cpp" line="12"/>
+        <source>ring</source>
+        <translation>ring</translation>
+    </message>
+    <message>
+        <location filename="../../ui/util/names.cpp" line="13"/>
+        <source>multi-master</source>
+        <translation>multi-master</translation>
+    </message>
+    <message>
+        <location filename="../../ui/util/names.cpp" line="21"/>
+        <source>primary</source>
+        <translation>первичная реплика</translation>
+    </message>
+    <message>
+        <location filename="../../ui/util/names.cpp" line="22"/>
+        <source>round-robin</source>
+        <translation>по кругу (round-robin)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/util/names.cpp" line="23"/>
+        <source>least outstanding</source>
+        <translation>наименее загруженная</translation>
+    </message>
+    <message>
+        <location filename="../../ui/util/names.cpp" line="24"/>
+        <source>hash</source>
+        <translation>по хешу</translation>
+    </message>
+    <message>
+        <location filename="../../ui/util/names.cpp" line="32"/>
+        <source>miss</source>
+        <translation>промах</translation>
+    </message>
+    <message>
+        <location filename="../../ui/util/names.cpp" line="33"/>
+        <source>rehash</source>
+        <translation>rehash</translation>
+    </message>
+    <message>
+        <location filename="../../ui/util/names.cpp" line="41"/>
+        <source>up</source>
+        <translation>работает</translation>
+    </message>
+    <message>
+        <location filename="../../ui/util/names.cpp" line="42"/>
+        <source>suspect</source>
+        <translation>под подозрением</translation>
+    </message>
+    <message>
+        <location filename="../../ui/util/names.cpp" line="43"/>
+        <source>down</source>
+        <translation>недоступен</translation>
     </message>
 </context>
 <context>
     <name>ringscope::ui::ClusterBridge</name>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="367"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="129"/>
+        <source>unknown proxy &apos;%1&apos;</source>
+        <translation>неизвестный прокси «%1»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="368"/>
         <source>traffic writes to the cluster: switch writing on first</source>
         <translation>трафик пишет в кластер: сначала включите запись</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="369"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="370"/>
         <source>no servers</source>
         <translation>нет серверов</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="377"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="378"/>
         <source>preset %1 has no owner per key: pick another for traffic</source>
         <translation>в пресете %1 у ключа нет единственного владельца: выберите для трафика другой пресет</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="500"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="501"/>
         <source>? (%1)</source>
         <translation>? (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="502"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="503"/>
         <source>%1 bytes, ttl %2, idle %3 s</source>
         <translation>%1 байт, ttl %2, простой %3 с</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="504"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="505"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="562"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="563"/>
         <source>add server: %1</source>
         <translation>добавление сервера: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="569"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="570"/>
         <source>%1 started (a new memcached process)%2</source>
         <translation>%1 запущен (новый процесс memcached)%2</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="571"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="572"/>
         <source>; the proxy keeps its configured pool</source>
         <translation>; прокси сохраняет настроенный пул</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="579"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="580"/>
         <source>%1 is not a server of the local demo cluster: nothing done</source>
         <translation>%1 не является сервером локального демонстрационного кластера: ничего не сделано</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="588"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="589"/>
         <source>killed (SIGKILL)</source>
         <translation>убит (SIGKILL)</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="592"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="593"/>
         <source>hung (SIGSTOP)</source>
         <translation>заморожен (SIGSTOP)</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="596"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="597"/>
         <source>resumed (SIGCONT)</source>
         <translation>возобновлён (SIGCONT)</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="600"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="601"/>
         <source>restarted, empty</source>
         <translation>перезапущен, пустой</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="604"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="605"/>
         <source>stopped cleanly and removed</source>
         <translation>штатно остановлен и удалён</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="609"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="610"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="663"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="664"/>
         <source>%1 is %2 (%3)</source>
         <translation>%1: %2 (%3)</translation>
     </message>
@@ -318,12 +533,12 @@
         <translation>Ключей: %1; идеальные перемещения: добавление %2%, удаление %3%; отключаемый сервер: %4</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="355"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="360"/>
         <source>ideal</source>
         <translation>идеал</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="366"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="371"/>
         <source> (%)</source>
         <translation> (%)</translation>
     </message>
@@ -560,819 +775,1284 @@
     </message>
 </context>
 <context>
+    <name>ringscope::ui::LessonPanel</name>
+    <message>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="67"/>
+        <source>◀ Back</source>
+        <translation>◀ Назад</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="68"/>
+        <source>Next ▶</source>
+        <translation>Далее ▶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="69"/>
+        <source>Again</source>
+        <translation>Ещё раз</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="70"/>
+        <source>Simple numbers (0–100)</source>
+        <translation>Простые числа (0–100)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="86"/>
+        <source>The textbook picture: the hash space as 0–100, keys key1…key6 and servers A, B, C…</source>
+        <translation>Картинка как в учебнике: пространство хешей от 0 до 100, ключи key1…key6 и серверы A, B, C…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="107"/>
+        <source>%1 (cannot read: %2)</source>
+        <translation>%1 (не удалось прочитать: %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="168"/>
+        <source>cannot read %1: %2</source>
+        <translation>не удалось прочитать %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="170"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="188"/>
+        <source>%1 — step %2 of %3</source>
+        <translation>%1 — шаг %2 из %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="189"/>
+        <source>Pick a lesson above.</source>
+        <translation>Выберите урок в списке выше.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="205"/>
+        <source>working on the cluster…</source>
+        <translation>выполнение действий на кластере…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="221"/>
+        <source>gave up waiting for %1</source>
+        <translation>не удалось дождаться: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="222"/>
+        <source>waiting for %1…</source>
+        <translation>ожидание: %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="245"/>
+        <source>watching the cluster…</source>
+        <translation>наблюдение за кластером…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="255"/>
+        <source>Done.</source>
+        <translation>Готово.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="278"/>
+        <source>the demo cluster to start</source>
+        <translation>запуск демонстрационного кластера</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="294"/>
+        <source>the new server</source>
+        <translation>появление нового сервера</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="301"/>
+        <source>the server to go</source>
+        <translation>удаление сервера</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="308"/>
+        <source>%1 needs the local demo cluster</source>
+        <translation>%1: нужен локальный демонстрационный кластер</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="310"/>
+        <source>%1: no server %2</source>
+        <translation>%1: нет сервера %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="314"/>
+        <source>the server to die</source>
+        <translation>отказ сервера</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="314"/>
+        <source>the server to come back</source>
+        <translation>возвращение сервера</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="329"/>
+        <source>replication: unknown mode, policy or onFailure in the lesson</source>
+        <translation>replication: в уроке неизвестное значение mode, policy или onFailure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="341"/>
+        <source>%1 s of traffic</source>
+        <translation>%1 с трафика</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="368"/>
+        <source>show: unknown view &quot;%1&quot;</source>
+        <translation>show: неизвестное представление «%1»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="370"/>
+        <source>unknown action &quot;%1&quot;</source>
+        <translation>неизвестное действие «%1»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="393"/>
+        <source>%1 of the keys moved (the lesson expects %2)</source>
+        <translation>перемещено %1 ключей (урок ожидает %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="399"/>
+        <source>the busiest server holds %1× its fair share (the lesson expects %2)</source>
+        <translation>самый загруженный сервер хранит %1× своей справедливой доли (урок ожидает %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="409"/>
+        <source>server %1 holds %2 of the keys (the lesson expects %3)</source>
+        <translation>сервер %1 хранит %2 ключей (урок ожидает %3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="413"/>
+        <source>our hit ratio is %1 (the lesson expects %2)</source>
+        <translation>доля попаданий нашего трафика: %1 (урок ожидает %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="413"/>
+        <source>unknown</source>
+        <translation>неизвестна</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="416"/>
+        <source>%1 reads a second found no server (the lesson expects %2)</source>
+        <translation>чтений в секунду, не нашедших сервера: %1 (урок ожидает %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="427"/>
+        <source>%1 of %2 servers get our requests</source>
+        <translation>наши запросы получают серверов: %1 из %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="428"/>
+        <source>%1 of %2 servers answer gets (their stats)</source>
+        <translation>на get отвечают серверов: %1 из %2 (по их stats)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="438"/>
+        <source>the servers hold %1 keys, %2 of them not where %3 places them</source>
+        <translation>серверы хранят ключей: %1, из них %2 — не там, где их размещает %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="439"/>
+        <source>waiting for the servers&apos; keys (metadump)</source>
+        <translation>ожидание ключей серверов (metadump)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="441"/>
+        <source>cannot check &quot;%1&quot; here</source>
+        <translation>проверку «%1» здесь выполнить нельзя</translation>
+    </message>
+</context>
+<context>
     <name>ringscope::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="89"/>
-        <location filename="../../ui/mainwindow.cpp" line="1167"/>
+        <location filename="../../ui/mainwindow.cpp" line="78"/>
+        <location filename="../../ui/mainwindow.cpp" line="770"/>
         <source>RingScope</source>
         <translation>RingScope</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="94"/>
+        <location filename="../../ui/mainwindow.cpp" line="83"/>
         <source>Ring</source>
         <translation>Кольцо</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="144"/>
+        <location filename="../../ui/mainwindow.cpp" line="142"/>
         <source>ElastiCache discovery: %1</source>
         <translation>обнаружение узлов ElastiCache: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="145"/>
+        <location filename="../../ui/mainwindow.cpp" line="143"/>
         <source>ElastiCache</source>
         <translation>ElastiCache</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="152"/>
+        <location filename="../../ui/mainwindow.cpp" line="150"/>
         <source>%1: %2 nodes (read-only until writing is switched on)</source>
         <translation>%1 — узлов: %2 (только чтение, пока не включена запись)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="158"/>
+        <location filename="../../ui/mainwindow.cpp" line="156"/>
         <source>the local demo cluster could not start: %1</source>
         <translation>не удалось запустить локальный демонстрационный кластер: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="159"/>
+        <location filename="../../ui/mainwindow.cpp" line="157"/>
         <source>Local demo cluster</source>
         <translation>Локальный демонстрационный кластер</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="162"/>
+        <location filename="../../ui/mainwindow.cpp" line="160"/>
         <source>wrote the %1 sample keys to the cluster with %2%3</source>
         <translation>тестовые ключи записаны в кластер: %1, пресет %2%3</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="164"/>
+        <location filename="../../ui/mainwindow.cpp" line="162"/>
         <source> (%1 failed)</source>
         <translation> (с ошибкой: %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="170"/>
-        <location filename="../../ui/mainwindow.cpp" line="496"/>
+        <location filename="../../ui/mainwindow.cpp" line="168"/>
+        <location filename="../../ui/mainwindow.cpp" line="503"/>
         <source>added %1</source>
         <translation>добавлен %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="176"/>
-        <location filename="../../ui/mainwindow.cpp" line="512"/>
+        <location filename="../../ui/mainwindow.cpp" line="174"/>
+        <location filename="../../ui/mainwindow.cpp" line="519"/>
         <source>removed %1</source>
         <translation>удалён %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="196"/>
+        <location filename="../../ui/mainwindow.cpp" line="194"/>
         <source>watching %1 (read-only)</source>
         <translation>наблюдение за %1 (только чтение)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="197"/>
+        <location filename="../../ui/mainwindow.cpp" line="195"/>
         <source>opened %1 (offline: placement only)</source>
         <translation>открыт %1 (офлайн: только размещение)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="264"/>
+        <location filename="../../ui/mainwindow.cpp" line="267"/>
         <source>starting a local demo cluster of %1 memcached servers%2…</source>
         <translation>запуск локального демонстрационного кластера, серверов memcached: %1%2…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="266"/>
+        <location filename="../../ui/mainwindow.cpp" line="269"/>
         <source> behind %1</source>
         <translation> за %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="275"/>
+        <location filename="../../ui/mainwindow.cpp" line="278"/>
         <source>watching %1 (read-only until writing is switched on)</source>
         <translation>наблюдение за %1 (только чтение, пока не включена запись)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="284"/>
+        <location filename="../../ui/mainwindow.cpp" line="287"/>
         <source>asking %1 for its nodes…</source>
         <translation>запрос списка узлов у %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="296"/>
+        <location filename="../../ui/mainwindow.cpp" line="299"/>
         <source>local demo cluster: %1 memcached processes started on 127.0.0.1%2</source>
         <translation>локальный демонстрационный кластер: процессов memcached на 127.0.0.1 запущено: %1%2</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="299"/>
+        <location filename="../../ui/mainwindow.cpp" line="302"/>
         <source>, %1 on %2 in front%3</source>
         <translation>, перед ними %1 на %2%3</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="302"/>
+        <location filename="../../ui/mainwindow.cpp" line="305"/>
         <source> (nginx only reads: writes go to the servers)</source>
         <translation> (nginx только читает: запись идёт напрямую на серверы)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="340"/>
+        <location filename="../../ui/mainwindow.cpp" line="343"/>
         <source>Write to this cluster?</source>
         <translation>Писать в этот кластер?</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="341"/>
+        <location filename="../../ui/mainwindow.cpp" line="344"/>
         <source>%1 is not on this machine. With writing on, RingScope&apos;s traffic generator and sample keys write to it (set, and add for read-repair). Switch writing on?</source>
         <translation>%1 находится не на этой машине. При включённой записи генератор трафика RingScope и тестовые ключи пишут в него (set, а также add для восстановления при чтении). Включить запись?</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="357"/>
+        <location filename="../../ui/mainwindow.cpp" line="360"/>
         <source>writing switched on for %1</source>
         <translation>запись включена для %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="357"/>
+        <location filename="../../ui/mainwindow.cpp" line="360"/>
         <source>writing switched off: read-only</source>
         <translation>запись выключена: только чтение</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="388"/>
+        <location filename="../../ui/mainwindow.cpp" line="391"/>
         <source>unknown preset &apos;%1&apos;</source>
         <translation>неизвестный пресет «%1»</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="398"/>
+        <location filename="../../ui/mainwindow.cpp" line="401"/>
         <source>, hash_tag %1</source>
         <translation>, hash_tag %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="424"/>
+        <location filename="../../ui/mainwindow.cpp" line="430"/>
         <source>%1: %2 of %3 keys moved (%4%)</source>
         <translation>%1 — ключей перемещено: %2 из %3 (%4%)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="439"/>
+        <location filename="../../ui/mainwindow.cpp" line="446"/>
         <source>a cluster needs at least one server</source>
         <translation>в кластере должен быть хотя бы один сервер</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="477"/>
+        <location filename="../../ui/mainwindow.cpp" line="484"/>
         <source>the local demo cluster is not running yet</source>
         <translation>локальный демонстрационный кластер ещё не запущен</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="495"/>
+        <location filename="../../ui/mainwindow.cpp" line="502"/>
         <source>what-if: added %1 (no server touched)</source>
         <translation>«что если»: добавлен %1 (серверы не затронуты)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="502"/>
-        <location filename="../../ui/mainwindow.cpp" line="531"/>
+        <location filename="../../ui/mainwindow.cpp" line="509"/>
+        <location filename="../../ui/mainwindow.cpp" line="538"/>
         <source>select a server first (click its arc or its row)</source>
         <translation>сначала выберите сервер (щёлкните его дугу или строку)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="504"/>
+        <location filename="../../ui/mainwindow.cpp" line="511"/>
         <source>the last server cannot be removed</source>
         <translation>последний сервер удалить нельзя</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="512"/>
+        <location filename="../../ui/mainwindow.cpp" line="519"/>
         <source>what-if: removed %1 (no server touched)</source>
         <translation>«что если»: удалён %1 (серверы не затронуты)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="518"/>
+        <location filename="../../ui/mainwindow.cpp" line="525"/>
         <source>no server %1</source>
         <translation>нет сервера %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="520"/>
+        <location filename="../../ui/mainwindow.cpp" line="527"/>
         <source>a weight is a whole number from 1 up</source>
         <translation>вес — целое число от 1 и больше</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="525"/>
+        <location filename="../../ui/mainwindow.cpp" line="532"/>
         <source>weight of %1: %2 → %3</source>
         <translation>вес %1: %2 → %3</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="536"/>
+        <location filename="../../ui/mainwindow.cpp" line="543"/>
         <source>at least one server has to stay</source>
         <translation>должен остаться хотя бы один сервер</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="541"/>
+        <location filename="../../ui/mainwindow.cpp" line="548"/>
         <source>what-if: %1 fails and is ejected (no server touched)</source>
         <translation>«что если»: %1 отказывает и исключается (серверы не затронуты)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="542"/>
+        <location filename="../../ui/mainwindow.cpp" line="549"/>
         <source>what-if: %1 is back</source>
         <translation>«что если»: %1 снова в строю</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="549"/>
+        <location filename="../../ui/mainwindow.cpp" line="556"/>
         <source>points per server: a whole number from 1 to 10000 (0: the preset&apos;s default)</source>
         <translation>точек на сервер: целое число от 1 до 10000 (0 — по умолчанию для пресета)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="554"/>
+        <location filename="../../ui/mainwindow.cpp" line="561"/>
         <source>points per server: the preset&apos;s default</source>
         <translation>точек на сервер: по умолчанию для пресета</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="554"/>
+        <location filename="../../ui/mainwindow.cpp" line="561"/>
         <source>points per server: %1</source>
         <translation>точек на сервер: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="570"/>
+        <location filename="../../ui/mainwindow.cpp" line="577"/>
         <source>preset %1 %2</source>
         <translation>пресет %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="622"/>
+        <location filename="../../ui/mainwindow.cpp" line="629"/>
         <source>on-failure rehash: the ring without the servers that are down</source>
         <translation>rehash при отказе: кольцо без недоступных серверов</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="650"/>
+        <location filename="../../ui/mainwindow.cpp" line="663"/>
         <source>traffic: %1</source>
         <translation>трафик: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="654"/>
+        <location filename="../../ui/mainwindow.cpp" line="667"/>
         <source>traffic %1 ops/s (%2), replication %3, R=%4, reads %5, on failure %6</source>
-        <translation>трафик %1 оп/с (%2), репликация %3, R=%4, чтение %5, при отказе %6</translation>
+        <translation>трафик %1 оп/с (%2), репликация: %3, R=%4, чтение: %5, при отказе: %6</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="704"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="65"/>
         <source>&amp;Cluster</source>
         <translation>&amp;Кластер</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="705"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="66"/>
         <source>&amp;Connect…</source>
         <translation>&amp;Подключиться…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="711"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="72"/>
         <source>Recent clusters</source>
         <translation>Недавние кластеры</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="714"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="75"/>
         <source>&amp;Writing allowed</source>
         <translation>&amp;Запись разрешена</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="716"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="77"/>
         <source>Let RingScope write (sample keys, traffic, read-repair) to this cluster</source>
         <translation>Разрешить RingScope писать в этот кластер (тестовые ключи, трафик, восстановление при чтении)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="718"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="79"/>
         <source>What-if: &amp;fail the selected server</source>
         <translation>«Что если»: &amp;отказ выбранного сервера</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="723"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="84"/>
         <source>What-if</source>
         <translation>«Что если»</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="727"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="88"/>
+        <source>&amp;Record session…</source>
+        <translation>Записать &amp;сеанс…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindowbuild.cpp" line="90"/>
+        <source>Save topology changes, health, stats and traffic to a file, to play without servers</source>
+        <translation>Сохранять в файл изменения топологии, состояние серверов, статистику и трафик, чтобы воспроизвести их без серверов</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindowbuild.cpp" line="94"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="103"/>
+        <source>Record the session</source>
+        <translation>Запись сеанса</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindowbuild.cpp" line="96"/>
+        <source>RingScope session (*.jsonl)</source>
+        <translation>Сеанс RingScope (*.jsonl)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindowbuild.cpp" line="106"/>
+        <source>&amp;Play a recorded session…</source>
+        <translation>Восп&amp;роизвести записанный сеанс…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindowbuild.cpp" line="107"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="111"/>
+        <source>Play a session</source>
+        <translation>Воспроизведение сеанса</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindowbuild.cpp" line="108"/>
+        <source>RingScope session (*.jsonl);;All files (*)</source>
+        <translation>Сеанс RingScope (*.jsonl);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindowbuild.cpp" line="114"/>
+        <source>&amp;Export</source>
+        <translation>&amp;Экспорт</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindowbuild.cpp" line="115"/>
+        <source>Ring as &amp;PNG…</source>
+        <translation>Кольцо в &amp;PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindowbuild.cpp" line="116"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="121"/>
+        <source>Export the ring</source>
+        <translation>Экспорт кольца</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindowbuild.cpp" line="116"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="126"/>
+        <source>PNG image (*.png)</source>
+        <translation>Изображение PNG (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindowbuild.cpp" line="120"/>
+        <source>Ring as &amp;SVG…</source>
+        <translation>Кольцо в &amp;SVG…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindowbuild.cpp" line="121"/>
+        <source>SVG image (*.svg)</source>
+        <translation>Изображение SVG (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindowbuild.cpp" line="125"/>
+        <source>Plot on show as P&amp;NG…</source>
+        <translation>Текущий график в P&amp;NG…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindowbuild.cpp" line="126"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="131"/>
+        <source>Export the plot</source>
+        <translation>Экспорт графика</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindowbuild.cpp" line="130"/>
+        <source>Plot on show as P&amp;DF…</source>
+        <translation>Текущий график в P&amp;DF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindowbuild.cpp" line="131"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>Документ PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindowbuild.cpp" line="137"/>
+        <source>CSV table (*.csv)</source>
+        <translation>Таблица CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindowbuild.cpp" line="141"/>
+        <source>Servers as &amp;CSV…</source>
+        <translation>Серверы в &amp;CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindowbuild.cpp" line="141"/>
+        <source>Export the servers</source>
+        <translation>Экспорт серверов</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindowbuild.cpp" line="142"/>
+        <source>&amp;Keys as CSV…</source>
+        <translation>&amp;Ключи в CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindowbuild.cpp" line="142"/>
+        <source>Export the keys</source>
+        <translation>Экспорт ключей</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindowbuild.cpp" line="143"/>
+        <source>C&amp;omparison as CSV…</source>
+        <translation>Ср&amp;авнение в CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindowbuild.cpp" line="144"/>
+        <source>Export the comparison</source>
+        <translation>Экспорт сравнения</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindowbuild.cpp" line="147"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="729"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="149"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="730"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="150"/>
         <source>&amp;Dark theme</source>
         <translation>&amp;Тёмная тема</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="733"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="153"/>
         <source>Show &amp;replicas</source>
         <translation>Показывать &amp;реплики</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="736"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="156"/>
         <source>With a server picked out and R &gt; 1, the keys it keeps as a replica get a halo (P)</source>
         <translation>Когда выбран сервер и R &gt; 1, ключи, которые он хранит как реплику, выделяются ореолом (P)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="742"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="158"/>
+        <source>&amp;Presentation mode</source>
+        <translation>Режим &amp;презентации</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindowbuild.cpp" line="161"/>
+        <source>Full screen, large type, high contrast: the ring and one plot (Esc leaves)</source>
+        <translation>Во весь экран, крупный шрифт, высокий контраст: кольцо и один график (Esc — выход)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindowbuild.cpp" line="164"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Язык</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindowbuild.cpp" line="167"/>
+        <source>System default</source>
+        <translation>Как в системе</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindowbuild.cpp" line="180"/>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindowbuild.cpp" line="181"/>
+        <source>RingScope will speak %1 from its next start. Restart now? (A demo cluster is started anew.)</source>
+        <translation>Язык интерфейса сменится на «%1» при следующем запуске RingScope. Перезапустить сейчас? (Демонстрационный кластер будет запущен заново.)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindowbuild.cpp" line="191"/>
+        <source>&amp;Lessons</source>
+        <translation>&amp;Уроки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindowbuild.cpp" line="201"/>
+        <source>Your own lessons go in %1</source>
+        <translation>Собственные уроки помещайте в %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindowbuild.cpp" line="205"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="743"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="206"/>
         <source>&amp;About RingScope</source>
         <translation>&amp;О программе RingScope</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="745"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="208"/>
         <source>About RingScope</source>
         <translation>О программе RingScope</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="746"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="209"/>
         <source>&lt;h3&gt;RingScope %1&lt;/h3&gt;&lt;p&gt;The consistent-hash ring of memcached clusters: which server owns which key, placed exactly as libmemcached, twemproxy, python-memcached, pymemcache, spymemcached, nginx, mcrouter and memcached&apos;s proxy place it; live stats, failover and replication on real servers.&lt;/p&gt;&lt;p&gt;GPL-3.0-or-later. Plots by QCustomPlot (GPL-3.0); Qt %2; asio.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;RingScope %1&lt;/h3&gt;&lt;p&gt;Кольцо консистентного хеширования кластеров memcached: какой сервер владеет каким ключом, причём ключи размещаются точно так же, как их размещают libmemcached, twemproxy, python-memcached, pymemcache, spymemcached, nginx, mcrouter и прокси самого memcached; живая статистика, переключение при отказе и репликация на настоящих серверах.&lt;/p&gt;&lt;p&gt;GPL-3.0-or-later. Графики — QCustomPlot (GPL-3.0); Qt %2; asio.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="754"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="217"/>
         <source>About &amp;Qt</source>
         <translation>О &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="797"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="260"/>
         <source>Open cluster</source>
         <translation>Открытие кластера</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="815"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="278"/>
         <source>Kill</source>
         <translation>Убить</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="815"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="278"/>
         <source>SIGKILL the selected demo server: a crash (K)</source>
         <translation>Послать SIGKILL выбранному демонстрационному серверу: аварийное завершение (K)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="816"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="279"/>
         <source>Hang</source>
         <translation>Заморозить</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="816"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="279"/>
         <source>SIGSTOP the selected demo server: it stops answering (H)</source>
         <translation>Послать SIGSTOP выбранному демонстрационному серверу: он перестаёт отвечать (H)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="818"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="281"/>
         <source>Resume</source>
         <translation>Возобновить</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="818"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="281"/>
         <source>SIGCONT the selected demo server (U)</source>
         <translation>Послать SIGCONT выбранному демонстрационному серверу (U)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="819"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="282"/>
         <source>Restart</source>
         <translation>Перезапустить</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="819"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="282"/>
         <source>Start the selected demo server again, empty (T)</source>
         <translation>Снова запустить выбранный демонстрационный сервер, пустым (T)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="827"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="290"/>
         <source>Demo cluster</source>
         <translation>Демонстрационный кластер</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="827"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="290"/>
         <source>Select a server first (click its arc or its row).</source>
         <translation>Сначала выберите сервер (щёлкните его дугу или строку).</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="841"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="304"/>
         <source>Cluster</source>
         <translation>Кластер</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="852"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="315"/>
         <source>host:port[:weight][ name], separated by commas; Enter applies (placement only)</source>
         <translation>host:port[:weight][ name] через запятую; Enter применяет (только размещение)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="857"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="320"/>
         <source> keys</source>
         <translation> ключей</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="858"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="321"/>
         <source>Sample keys drawn on the ring (written to the demo cluster)</source>
         <translation>Тестовые ключи на кольце (записываются в демонстрационный кластер)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="860"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="323"/>
         <source>Connect…</source>
         <translation>Подключиться…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="865"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="328"/>
         <source> Preset </source>
         <translation> Пресет </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="867"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="330"/>
         <source> Hash </source>
         <translation> Хеш </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="869"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="332"/>
         <source> Servers </source>
         <translation> Серверы </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="874"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="337"/>
         <source>Actions</source>
         <translation>Действия</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="876"/>
-        <location filename="../../ui/mainwindow.cpp" line="878"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="339"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="341"/>
         <source>Add server</source>
         <translation>Добавить сервер</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="881"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="344"/>
         <source>Demo cluster: start one more memcached. Elsewhere: what-if (Ctrl++)</source>
         <translation>Демонстрационный кластер: запустить ещё один memcached. В остальных случаях: «что если» (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="882"/>
-        <location filename="../../ui/mainwindow.cpp" line="884"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="345"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="347"/>
         <source>Remove server</source>
         <translation>Удалить сервер</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="887"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="350"/>
         <source>Demo cluster: stop the selected memcached cleanly. Elsewhere: what-if (Del)</source>
         <translation>Демонстрационный кластер: штатно остановить выбранный memcached. В остальных случаях: «что если» (Del)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="888"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="351"/>
         <source>What-if fail</source>
         <translation>«Что если»: отказ</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="889"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="352"/>
         <source>Draw the selected server failed and ejected, without touching it (F)</source>
         <translation>Показать выбранный сервер отказавшим и исключённым, не трогая его (F)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="890"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="353"/>
         <source>Replay</source>
         <translation>Повтор</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="892"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="355"/>
         <source>Replay the last change (R)</source>
         <translation>Повторить анимацию последнего изменения (R)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="895"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="358"/>
         <source>%1×</source>
         <translation>%1×</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="897"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="360"/>
         <source>Animation speed</source>
         <translation>Скорость анимации</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="921"/>
-        <location filename="../../ui/mainwindow.cpp" line="925"/>
-        <location filename="../../ui/mainwindow.cpp" line="1055"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="384"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="388"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="518"/>
         <source>Servers</source>
         <translation>Серверы</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="924"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="387"/>
         <source>servers set to %1</source>
         <translation>заданы серверы %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="932"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="395"/>
         <source>%1 sample keys</source>
         <translation>тестовых ключей: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="939"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="402"/>
         <source>Traffic and replication</source>
         <translation>Трафик и репликация</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="945"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="408"/>
         <source>Replication of our traffic: none, master-slave, ring (owner + next R-1), multi-master (write quorum W)</source>
         <translation>Репликация нашего трафика: none (нет), master-slave, ring (владелец + следующие R-1), multi-master (кворум записи W)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="950"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="413"/>
         <source>R=</source>
         <translation>R=</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="953"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="416"/>
         <source>W=all</source>
         <translation>W=все</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="954"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="417"/>
         <source>W=majority</source>
         <translation>W=большинство</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="955"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="418"/>
         <source>W=1</source>
         <translation>W=1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="961"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="424"/>
         <source>Which replica a read goes to first</source>
         <translation>К какой реплике чтение обращается в первую очередь</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="965"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="428"/>
         <source>Without replication, the keys of a server that is down: miss, or go to the next server on the ring (auto-eject)</source>
         <translation>Без репликации ключи недоступного сервера либо дают промах (miss), либо переходят к следующему серверу на кольце (auto-eject)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="967"/>
-        <location filename="../../ui/mainwindow.cpp" line="1010"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="430"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="473"/>
         <source>Traffic</source>
         <translation>Трафик</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="969"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="432"/>
         <source>RingScope&apos;s traffic generator: Zipf keys, 90% gets, cache-aside fill (writes)</source>
         <translation>Генератор трафика RingScope: ключи по закону Ципфа, 90% get, заполнение cache-aside (записи)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="974"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="437"/>
         <source> ops/s</source>
         <translation> оп/с</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="976"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="439"/>
         <source> Replication </source>
         <translation> Репликация </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="980"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="443"/>
         <source> Reads </source>
         <translation> Чтение </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="982"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="445"/>
         <source> On failure </source>
         <translation> При отказе </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1011"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="474"/>
         <source>The traffic generator writes (cache-aside fill). Switch writing on first (Cluster ▸ Writing allowed); the demo cluster allows it.</source>
         <translation>Генератор трафика пишет в кластер (заполнение cache-aside). Сначала включите запись (Кластер ▸ Запись разрешена); демонстрационный кластер это разрешает.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1070"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="534"/>
         <source>Key inspector</source>
         <translation>Инспектор ключей</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1076"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="540"/>
         <source>Plots</source>
         <translation>Графики</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="96"/>
+        <location filename="../../ui/mainwindow.cpp" line="85"/>
         <source>Compare methods</source>
         <translation>Сравнение методов</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1082"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="546"/>
+        <source>Lessons</source>
+        <translation>Уроки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindowbuild.cpp" line="554"/>
         <source>Events</source>
         <translation>События</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1135"/>
+        <location filename="../../ui/mainwindowview.cpp" line="92"/>
+        <source>nothing to export: no keys yet</source>
+        <translation>экспортировать нечего: ключей пока нет</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindowview.cpp" line="98"/>
+        <source>nothing to export: measure the comparison first (the Compare methods tab)</source>
+        <translation>экспортировать нечего: сначала выполните измерение на вкладке «Сравнение методов»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindowview.cpp" line="114"/>
+        <source>exported %1</source>
+        <translation>экспортировано: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindowview.cpp" line="152"/>
+        <source>presentation mode: Esc or F11 leaves it</source>
+        <translation>режим презентации: выход — Esc или F11</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="737"/>
+        <source>playing a recorded session: no server is contacted</source>
+        <translation>воспроизведение записанного сеанса: серверы не опрашиваются</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="738"/>
         <source>local demo cluster (real memcached on 127.0.0.1, started by RingScope)</source>
         <translation>локальный демонстрационный кластер (настоящие memcached на 127.0.0.1, запущены RingScope)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1136"/>
+        <location filename="../../ui/mainwindow.cpp" line="739"/>
         <source>watching %1</source>
         <translation>наблюдение за %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1136"/>
+        <location filename="../../ui/mainwindow.cpp" line="739"/>
         <source>a cluster</source>
         <translation>кластером</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1137"/>
+        <location filename="../../ui/mainwindow.cpp" line="740"/>
         <source>offline: no server is contacted</source>
         <translation>офлайн: серверы не опрашиваются</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1138"/>
+        <location filename="../../ui/mainwindow.cpp" line="741"/>
         <source>%1 servers · %2 (%3) · %4 sample keys · %5</source>
         <translation>серверов: %1 · %2 (%3) · тестовых ключей: %4 · %5</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1144"/>
+        <location filename="../../ui/mainwindow.cpp" line="747"/>
         <source>traffic %1 ops/s · hit %2 · p99 %3 ms</source>
         <translation>трафик %1 оп/с · попадания %2 · p99 %3 мс</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1150"/>
+        <location filename="../../ui/mainwindow.cpp" line="753"/>
         <source>no traffic</source>
         <translation>нет трафика</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1153"/>
+        <location filename="../../ui/mainwindow.cpp" line="756"/>
         <source> OFFLINE </source>
         <translation> ОФЛАЙН </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1156"/>
+        <location filename="../../ui/mainwindow.cpp" line="759"/>
         <source> WRITING </source>
         <translation> ЗАПИСЬ </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1156"/>
+        <location filename="../../ui/mainwindow.cpp" line="759"/>
         <source> READ-ONLY </source>
         <translation> ТОЛЬКО ЧТЕНИЕ </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1160"/>
+        <location filename="../../ui/mainwindow.cpp" line="763"/>
         <source>RingScope may write to this cluster (sample keys, traffic, read-repair)</source>
         <translation>RingScope может писать в этот кластер (тестовые ключи, трафик, восстановление при чтении)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="1161"/>
+        <location filename="../../ui/mainwindow.cpp" line="764"/>
         <source>RingScope only reads: stats, metadump, mg without LRU bump</source>
         <translation>RingScope только читает: stats, metadump, mg без обновления LRU</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindowsession.cpp" line="23"/>
+        <source>a session is playing: record a live cluster, not a replay</source>
+        <translation>идёт воспроизведение сеанса: записывать можно только живой кластер, а не воспроизведение</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindowsession.cpp" line="31"/>
+        <source>recording starts</source>
+        <translation>начало записи</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindowsession.cpp" line="32"/>
+        <source>recording the session to %1</source>
+        <translation>запись сеанса в %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindowsession.cpp" line="47"/>
+        <source>recorded %1 records to %2</source>
+        <translation>в %2 сохранено записей: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindowsession.cpp" line="88"/>
+        <source>replay of %1</source>
+        <translation>воспроизведение: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindowsession.cpp" line="98"/>
+        <source>playing %1 (%2 records, %3×): no server is contacted</source>
+        <translation>воспроизведение %1 (записей: %2, %3×): серверы не опрашиваются</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindowsession.cpp" line="117"/>
+        <source>the recorded session is over</source>
+        <translation>воспроизведение записанного сеанса завершено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindowsession.cpp" line="129"/>
+        <source>the session&apos;s servers do not parse: %1</source>
+        <translation>не удалось разобрать список серверов сеанса: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindowsession.cpp" line="146"/>
+        <source>cannot show the recorded topology: %1</source>
+        <translation>не удалось показать записанную топологию: %1</translation>
     </message>
 </context>
 <context>
     <name>ringscope::ui::PlotsPanel</name>
     <message>
-        <location filename="../../ui/panels/plotspanel.cpp" line="44"/>
+        <location filename="../../ui/panels/plotspanel.cpp" line="45"/>
         <source>Gets/s</source>
         <translation>Get/с</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/plotspanel.cpp" line="44"/>
+        <location filename="../../ui/panels/plotspanel.cpp" line="45"/>
         <source>Hit ratio</source>
         <translation>Доля попаданий</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/plotspanel.cpp" line="44"/>
+        <location filename="../../ui/panels/plotspanel.cpp" line="45"/>
         <source>Keys per server</source>
         <translation>Ключи по серверам</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/plotspanel.cpp" line="44"/>
+        <location filename="../../ui/panels/plotspanel.cpp" line="45"/>
         <source>Last change</source>
         <translation>Последнее изменение</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/plotspanel.cpp" line="45"/>
+        <location filename="../../ui/panels/plotspanel.cpp" line="46"/>
         <source>Latency</source>
         <translation>Задержка</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/plotspanel.cpp" line="68"/>
+        <location filename="../../ui/panels/plotspanel.cpp" line="69"/>
         <source>gets/s (stats)</source>
         <translation>get/с (stats)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/plotspanel.cpp" line="69"/>
+        <location filename="../../ui/panels/plotspanel.cpp" line="70"/>
         <source>ms</source>
         <translation>мс</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/plotspanel.cpp" line="76"/>
+        <location filename="../../ui/panels/plotspanel.cpp" line="77"/>
         <source>hit ratio</source>
         <translation>доля попаданий</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/plotspanel.cpp" line="78"/>
+        <location filename="../../ui/panels/plotspanel.cpp" line="79"/>
         <source>unavailable/s</source>
         <translation>недоступно/с</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/plotspanel.cpp" line="80"/>
+        <location filename="../../ui/panels/plotspanel.cpp" line="81"/>
         <source>servers (stats)</source>
         <translation>серверы (stats)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/plotspanel.cpp" line="83"/>
+        <location filename="../../ui/panels/plotspanel.cpp" line="84"/>
         <source>our traffic</source>
         <translation>наш трафик</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/plotspanel.cpp" line="86"/>
+        <location filename="../../ui/panels/plotspanel.cpp" line="87"/>
         <source>unavailable/s (our traffic)</source>
         <translation>недоступно/с (наш трафик)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/plotspanel.cpp" line="92"/>
+        <location filename="../../ui/panels/plotspanel.cpp" line="93"/>
         <source>our traffic p50</source>
         <translation>наш трафик p50</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/plotspanel.cpp" line="95"/>
+        <location filename="../../ui/panels/plotspanel.cpp" line="96"/>
         <source>our traffic p99</source>
         <translation>наш трафик p99</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/plotspanel.cpp" line="99"/>
+        <location filename="../../ui/panels/plotspanel.cpp" line="100"/>
         <source>share of keys, %</source>
         <translation>доля ключей, %</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/plotspanel.cpp" line="103"/>
+        <location filename="../../ui/panels/plotspanel.cpp" line="104"/>
         <source>owned</source>
         <translation>во владении</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/plotspanel.cpp" line="108"/>
+        <location filename="../../ui/panels/plotspanel.cpp" line="109"/>
         <source>ideal (weights)</source>
         <translation>идеал (по весам)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/plotspanel.cpp" line="114"/>
+        <location filename="../../ui/panels/plotspanel.cpp" line="115"/>
         <source>keys</source>
         <translation>ключи</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/plotspanel.cpp" line="118"/>
+        <location filename="../../ui/panels/plotspanel.cpp" line="119"/>
         <source>moved in</source>
         <translation>пришло</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/plotspanel.cpp" line="122"/>
+        <location filename="../../ui/panels/plotspanel.cpp" line="123"/>
         <source>moved out</source>
         <translation>ушло</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/plotspanel.cpp" line="194"/>
+        <location filename="../../ui/panels/plotspanel.cpp" line="195"/>
         <source> (gone)</source>
         <translation> (удалён)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/plotspanel.cpp" line="212"/>
+        <location filename="../../ui/panels/plotspanel.cpp" line="213"/>
         <source>%1 keys moved in the last change</source>
         <translation>ключей перемещено при последнем изменении: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/plotspanel.cpp" line="366"/>
+        <source>%1: export a plot as .png or .pdf</source>
+        <translation>%1: график можно экспортировать только в .png или .pdf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/plotspanel.cpp" line="367"/>
+        <source>cannot write %1</source>
+        <translation>не удалось записать %1</translation>
     </message>
 </context>
 <context>
     <name>ringscope::ui::RingView</name>
     <message>
-        <location filename="../../ui/views/ringview.cpp" line="477"/>
+        <location filename="../../ui/views/ringview.cpp" line="491"/>
         <source>  +%1 −%2</source>
         <translation>  +%1 −%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/ringview.cpp" line="479"/>
+        <location filename="../../ui/views/ringview.cpp" line="493"/>
         <source>%1  %2 keys  %3% (ideal %4%)%5%6</source>
         <translation>%1  ключей: %2  %3% (идеал %4%)%5%6</translation>
     </message>
     <message>
-        <location filename="../../ui/views/ringview.cpp" line="484"/>
+        <location filename="../../ui/views/ringview.cpp" line="498"/>
         <source>  — not answering</source>
         <translation>  — не отвечает</translation>
     </message>
     <message>
-        <location filename="../../ui/views/ringview.cpp" line="489"/>
+        <location filename="../../ui/views/ringview.cpp" line="503"/>
         <source>… and %1 more servers (the Servers table lists them all)</source>
         <translation>… и ещё серверов: %1 (все они есть в таблице «Серверы»)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/ringview.cpp" line="493"/>
+        <location filename="../../ui/views/ringview.cpp" line="507"/>
         <source>%1 (%2): no ring — owner from the hash alone</source>
         <translation>%1 (%2): кольца нет — владелец определяется только по хешу</translation>
     </message>
     <message>
-        <location filename="../../ui/views/ringview.cpp" line="494"/>
+        <location filename="../../ui/views/ringview.cpp" line="508"/>
         <source>%1 (%2): %3 ring points</source>
         <translation>%1 (%2): точек на кольце: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/ringview.cpp" line="687"/>
+        <location filename="../../ui/views/ringview.cpp" line="701"/>
         <source>where the moved keys went (largest %1 of %2 flows)</source>
         <translation>куда ушли перемещённые ключи (крупнейшие потоки: %1 из %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/ringview.cpp" line="688"/>
+        <location filename="../../ui/views/ringview.cpp" line="702"/>
         <source>where the moved keys went</source>
         <translation>куда ушли перемещённые ключи</translation>
     </message>
     <message>
-        <location filename="../../ui/views/ringview.cpp" line="701"/>
+        <location filename="../../ui/views/ringview.cpp" line="715"/>
         <source>keys moved: %1 / %2 (%3%)</source>
         <translation>перемещено ключей: %1 / %2 (%3%)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/ringview.cpp" line="833"/>
+        <location filename="../../ui/views/ringview.cpp" line="729"/>
+        <source>nothing to export: no ring yet</source>
+        <translation>экспортировать нечего: кольца пока нет</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/ringview.cpp" line="736"/>
+        <location filename="../../ui/views/ringview.cpp" line="750"/>
+        <location filename="../../ui/views/ringview.cpp" line="771"/>
+        <source>cannot write %1</source>
+        <translation>не удалось записать %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/ringview.cpp" line="739"/>
+        <source>%1: export the ring as .png or .svg</source>
+        <translation>%1: кольцо можно экспортировать только в .png или .svg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/ringview.cpp" line="746"/>
+        <source>RingScope: %1</source>
+        <translation>RingScope: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/ringview.cpp" line="747"/>
+        <source>%1 servers, %2 keys</source>
+        <translation>серверов: %1, ключей: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/ringview.cpp" line="895"/>
         <source>&lt;br&gt;replicas %1</source>
         <translation>&lt;br&gt;реплики %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/ringview.cpp" line="836"/>
+        <location filename="../../ui/views/ringview.cpp" line="898"/>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;hash %2 (0x%3)&lt;br&gt;owner %4%5</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;хеш %2 (0x%3)&lt;br&gt;владелец %4%5</translation>
     </message>
@@ -1523,6 +2203,39 @@
         <location filename="../../ui/models/servertablemodel.cpp" line="324"/>
         <source>Our req/s</source>
         <translation>Наших запр./с</translation>
+    </message>
+</context>
+<context>
+    <name>ringscope::ui::SimpleNumbersView</name>
+    <message>
+        <location filename="../../ui/views/simplenumbersview.cpp" line="120"/>
+        <source>key</source>
+        <translation>ключ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/simplenumbersview.cpp" line="121"/>
+        <source>hash (0–100)</source>
+        <translation>хеш (0–100)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/simplenumbersview.cpp" line="121"/>
+        <source>hash</source>
+        <translation>хеш</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/simplenumbersview.cpp" line="122"/>
+        <source>server</source>
+        <translation>сервер</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/simplenumbersview.cpp" line="133"/>
+        <source>%1 server points on the ring. A key belongs to the first point clockwise from its hash.</source>
+        <translation>Точек серверов на кольце: %1. Ключ принадлежит первой точке сервера по часовой стрелке от его хеша.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/simplenumbersview.cpp" line="135"/>
+        <source>No ring: the server is computed from the hash itself, e.g. hash mod %1 for modulo over %1 servers.</source>
+        <translation>Кольца нет: сервер вычисляется прямо из хеша, например hash mod %1 у пресета modulo с %1 серверами.</translation>
     </message>
 </context>
 </TS>
