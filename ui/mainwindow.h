@@ -140,6 +140,9 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
 
 private:
+    // Bumped when toolbars or docks change: an older saved layout is then ignored.
+    static constexpr int kStateVersion = 3;
+
     void buildMenus();
     void buildToolBars();
     void buildTrafficBar();
