@@ -127,10 +127,10 @@ void MainWindow::buildMenus()
     exports->addAction(tr("Ring as &SVG…"), this, [=] {
         exportAs(tr("Export the ring"), tr("SVG image (*.svg)"), svg, &MainWindow::exportRing);
     });
-    exports->addAction(tr("Plot on show as P&NG…"), this, [=] {
+    exports->addAction(tr("Current plot as P&NG…"), this, [=] {
         exportAs(tr("Export the plot"), tr("PNG image (*.png)"), png, &MainWindow::exportPlot);
     });
-    exports->addAction(tr("Plot on show as P&DF…"), this, [=] {
+    exports->addAction(tr("Current plot as P&DF…"), this, [=] {
         exportAs(tr("Export the plot"), tr("PDF document (*.pdf)"), pdf, &MainWindow::exportPlot);
     });
     exports->addSeparator();
@@ -178,7 +178,8 @@ void MainWindow::buildMenus()
             saveLanguage(code);
             const auto answer = QMessageBox::question(
                 this, tr("Language"),
-                tr("RingScope will speak %1 from its next start. Restart now? (A demo cluster is started anew.)").arg(name));
+                code.isEmpty() ? tr("RingScope will follow the system's language from its next start. Restart now? (A demo cluster is started anew.)")
+                               : tr("RingScope will speak %1 from its next start. Restart now? (A demo cluster is started anew.)").arg(name));
             if (answer == QMessageBox::Yes && QProcess::startDetached(QCoreApplication::applicationFilePath(),
                                                                       QCoreApplication::arguments().mid(1)))
                 close();

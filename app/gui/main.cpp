@@ -169,7 +169,7 @@ int main(int argc, char **argv)
     if (parser.isSet(lessonOption)) {
         const int lesson = parser.value(lessonOption).toInt(&ok);
         if (!ok || lesson < 1)
-            return fail(QApplication::translate("main", "--lesson must be a lesson number from 1"));
+            return fail(QApplication::translate("main", "--lesson must be a lesson number, 1 or more"));
         window.openLesson(lesson - 1);
     }
     if (parser.isSet(compareOption))

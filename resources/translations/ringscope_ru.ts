@@ -210,8 +210,8 @@
     </message>
     <message>
         <location filename="../../app/gui/main.cpp" line="172"/>
-        <source>--lesson must be a lesson number from 1</source>
-        <translation>--lesson: номер урока должен быть не меньше 1</translation>
+        <source>--lesson must be a lesson number, 1 or more</source>
+        <translation>--lesson — номер урока, 1 или больше</translation>
     </message>
 </context>
 <context>
@@ -794,7 +794,7 @@
     <message>
         <location filename="../../ui/panels/lessonpanel.cpp" line="70"/>
         <source>Simple numbers (0–100)</source>
-        <translation>Простые числа (0–100)</translation>
+        <translation>Упрощённая шкала (0–100)</translation>
     </message>
     <message>
         <location filename="../../ui/panels/lessonpanel.cpp" line="86"/>
@@ -933,8 +933,8 @@
     </message>
     <message>
         <location filename="../../ui/panels/lessonpanel.cpp" line="416"/>
-        <source>%1 reads a second found no server (the lesson expects %2)</source>
-        <translation>чтений в секунду, не нашедших сервера: %1 (урок ожидает %2)</translation>
+        <source>%1 reads/s found no server (the lesson expects %2)</source>
+        <translation>%1 чтений/с не нашли сервера (урок ожидает %2)</translation>
     </message>
     <message>
         <location filename="../../ui/panels/lessonpanel.cpp" line="427"/>
@@ -1276,75 +1276,77 @@
         <translation>&amp;Экспорт</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="115"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="124"/>
         <source>Ring as &amp;PNG…</source>
         <translation>Кольцо в &amp;PNG…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="116"/>
-        <location filename="../../ui/mainwindowbuild.cpp" line="121"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="125"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="128"/>
         <source>Export the ring</source>
         <translation>Экспорт кольца</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="116"/>
-        <location filename="../../ui/mainwindowbuild.cpp" line="126"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="125"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="131"/>
         <source>PNG image (*.png)</source>
         <translation>Изображение PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="120"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="127"/>
         <source>Ring as &amp;SVG…</source>
         <translation>Кольцо в &amp;SVG…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="121"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="128"/>
         <source>SVG image (*.svg)</source>
         <translation>Изображение SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="125"/>
-        <source>Plot on show as P&amp;NG…</source>
-        <translation>Текущий график в P&amp;NG…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="126"/>
         <location filename="../../ui/mainwindowbuild.cpp" line="131"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="134"/>
         <source>Export the plot</source>
         <translation>Экспорт графика</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="130"/>
-        <source>Plot on show as P&amp;DF…</source>
-        <translation>Текущий график в P&amp;DF…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="131"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="134"/>
         <source>PDF document (*.pdf)</source>
         <translation>Документ PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="137"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="138"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="141"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="144"/>
         <source>CSV table (*.csv)</source>
         <translation>Таблица CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="141"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="137"/>
         <source>Servers as &amp;CSV…</source>
         <translation>Серверы в &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="141"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="130"/>
+        <source>Current plot as P&amp;NG…</source>
+        <translation>Текущий график в P&amp;NG…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindowbuild.cpp" line="133"/>
+        <source>Current plot as P&amp;DF…</source>
+        <translation>Текущий график в P&amp;DF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindowbuild.cpp" line="138"/>
         <source>Export the servers</source>
         <translation>Экспорт серверов</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="142"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="140"/>
         <source>&amp;Keys as CSV…</source>
         <translation>&amp;Ключи в CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="142"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="141"/>
         <source>Export the keys</source>
         <translation>Экспорт ключей</translation>
     </message>
@@ -1410,296 +1412,301 @@
     </message>
     <message>
         <location filename="../../ui/mainwindowbuild.cpp" line="181"/>
+        <source>RingScope will follow the system&apos;s language from its next start. Restart now? (A demo cluster is started anew.)</source>
+        <translation>При следующем запуске RingScope будет говорить на языке системы. Перезапустить сейчас? (Демонстрационный кластер будет запущен заново.)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindowbuild.cpp" line="182"/>
         <source>RingScope will speak %1 from its next start. Restart now? (A demo cluster is started anew.)</source>
         <translation>Язык интерфейса сменится на «%1» при следующем запуске RingScope. Перезапустить сейчас? (Демонстрационный кластер будет запущен заново.)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="191"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="192"/>
         <source>&amp;Lessons</source>
         <translation>&amp;Уроки</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="201"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="202"/>
         <source>Your own lessons go in %1</source>
         <translation>Собственные уроки помещайте в %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="205"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="206"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="206"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="207"/>
         <source>&amp;About RingScope</source>
         <translation>&amp;О программе RingScope</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="208"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="209"/>
         <source>About RingScope</source>
         <translation>О программе RingScope</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="209"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="210"/>
         <source>&lt;h3&gt;RingScope %1&lt;/h3&gt;&lt;p&gt;The consistent-hash ring of memcached clusters: which server owns which key, placed exactly as libmemcached, twemproxy, python-memcached, pymemcache, spymemcached, nginx, mcrouter and memcached&apos;s proxy place it; live stats, failover and replication on real servers.&lt;/p&gt;&lt;p&gt;GPL-3.0-or-later. Plots by QCustomPlot (GPL-3.0); Qt %2; asio.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;RingScope %1&lt;/h3&gt;&lt;p&gt;Кольцо консистентного хеширования кластеров memcached: какой сервер владеет каким ключом, причём ключи размещаются точно так же, как их размещают libmemcached, twemproxy, python-memcached, pymemcache, spymemcached, nginx, mcrouter и прокси самого memcached; живая статистика, переключение при отказе и репликация на настоящих серверах.&lt;/p&gt;&lt;p&gt;GPL-3.0-or-later. Графики — QCustomPlot (GPL-3.0); Qt %2; asio.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="217"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="218"/>
         <source>About &amp;Qt</source>
         <translation>О &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="260"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="261"/>
         <source>Open cluster</source>
         <translation>Открытие кластера</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="278"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="279"/>
         <source>Kill</source>
         <translation>Убить</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="278"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="279"/>
         <source>SIGKILL the selected demo server: a crash (K)</source>
         <translation>Послать SIGKILL выбранному демонстрационному серверу: аварийное завершение (K)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="279"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="280"/>
         <source>Hang</source>
         <translation>Заморозить</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="279"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="280"/>
         <source>SIGSTOP the selected demo server: it stops answering (H)</source>
         <translation>Послать SIGSTOP выбранному демонстрационному серверу: он перестаёт отвечать (H)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="281"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="282"/>
         <source>Resume</source>
         <translation>Возобновить</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="281"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="282"/>
         <source>SIGCONT the selected demo server (U)</source>
         <translation>Послать SIGCONT выбранному демонстрационному серверу (U)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="282"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="283"/>
         <source>Restart</source>
         <translation>Перезапустить</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="282"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="283"/>
         <source>Start the selected demo server again, empty (T)</source>
         <translation>Снова запустить выбранный демонстрационный сервер, пустым (T)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="290"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="291"/>
         <source>Demo cluster</source>
         <translation>Демонстрационный кластер</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="290"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="291"/>
         <source>Select a server first (click its arc or its row).</source>
         <translation>Сначала выберите сервер (щёлкните его дугу или строку).</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="304"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="305"/>
         <source>Cluster</source>
         <translation>Кластер</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="315"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="316"/>
         <source>host:port[:weight][ name], separated by commas; Enter applies (placement only)</source>
         <translation>host:port[:weight][ name] через запятую; Enter применяет (только размещение)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="320"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="321"/>
         <source> keys</source>
         <translation> ключей</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="321"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="322"/>
         <source>Sample keys drawn on the ring (written to the demo cluster)</source>
         <translation>Тестовые ключи на кольце (записываются в демонстрационный кластер)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="323"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="324"/>
         <source>Connect…</source>
         <translation>Подключиться…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="328"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="329"/>
         <source> Preset </source>
         <translation> Пресет </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="330"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="331"/>
         <source> Hash </source>
         <translation> Хеш </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="332"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="333"/>
         <source> Servers </source>
         <translation> Серверы </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="337"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="338"/>
         <source>Actions</source>
         <translation>Действия</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="339"/>
-        <location filename="../../ui/mainwindowbuild.cpp" line="341"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="340"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="342"/>
         <source>Add server</source>
         <translation>Добавить сервер</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="344"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="345"/>
         <source>Demo cluster: start one more memcached. Elsewhere: what-if (Ctrl++)</source>
         <translation>Демонстрационный кластер: запустить ещё один memcached. В остальных случаях: «что если» (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="345"/>
-        <location filename="../../ui/mainwindowbuild.cpp" line="347"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="346"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="348"/>
         <source>Remove server</source>
         <translation>Удалить сервер</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="350"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="351"/>
         <source>Demo cluster: stop the selected memcached cleanly. Elsewhere: what-if (Del)</source>
         <translation>Демонстрационный кластер: штатно остановить выбранный memcached. В остальных случаях: «что если» (Del)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="351"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="352"/>
         <source>What-if fail</source>
         <translation>«Что если»: отказ</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="352"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="353"/>
         <source>Draw the selected server failed and ejected, without touching it (F)</source>
         <translation>Показать выбранный сервер отказавшим и исключённым, не трогая его (F)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="353"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="354"/>
         <source>Replay</source>
         <translation>Повтор</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="355"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="356"/>
         <source>Replay the last change (R)</source>
         <translation>Повторить анимацию последнего изменения (R)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="358"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="359"/>
         <source>%1×</source>
         <translation>%1×</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="360"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="361"/>
         <source>Animation speed</source>
         <translation>Скорость анимации</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="384"/>
-        <location filename="../../ui/mainwindowbuild.cpp" line="388"/>
-        <location filename="../../ui/mainwindowbuild.cpp" line="518"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="385"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="389"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="519"/>
         <source>Servers</source>
         <translation>Серверы</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="387"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="388"/>
         <source>servers set to %1</source>
         <translation>заданы серверы %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="395"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="396"/>
         <source>%1 sample keys</source>
         <translation>тестовых ключей: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="402"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="403"/>
         <source>Traffic and replication</source>
         <translation>Трафик и репликация</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="408"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="409"/>
         <source>Replication of our traffic: none, master-slave, ring (owner + next R-1), multi-master (write quorum W)</source>
         <translation>Репликация нашего трафика: none (нет), master-slave, ring (владелец + следующие R-1), multi-master (кворум записи W)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="413"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="414"/>
         <source>R=</source>
         <translation>R=</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="416"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="417"/>
         <source>W=all</source>
         <translation>W=все</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="417"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="418"/>
         <source>W=majority</source>
         <translation>W=большинство</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="418"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="419"/>
         <source>W=1</source>
         <translation>W=1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="424"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="425"/>
         <source>Which replica a read goes to first</source>
         <translation>К какой реплике чтение обращается в первую очередь</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="428"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="429"/>
         <source>Without replication, the keys of a server that is down: miss, or go to the next server on the ring (auto-eject)</source>
         <translation>Без репликации ключи недоступного сервера либо дают промах (miss), либо переходят к следующему серверу на кольце (auto-eject)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="430"/>
-        <location filename="../../ui/mainwindowbuild.cpp" line="473"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="431"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="474"/>
         <source>Traffic</source>
         <translation>Трафик</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="432"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="433"/>
         <source>RingScope&apos;s traffic generator: Zipf keys, 90% gets, cache-aside fill (writes)</source>
         <translation>Генератор трафика RingScope: ключи по закону Ципфа, 90% get, заполнение cache-aside (записи)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="437"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="438"/>
         <source> ops/s</source>
         <translation> оп/с</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="439"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="440"/>
         <source> Replication </source>
         <translation> Репликация </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="443"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="444"/>
         <source> Reads </source>
         <translation> Чтение </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="445"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="446"/>
         <source> On failure </source>
         <translation> При отказе </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="474"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="475"/>
         <source>The traffic generator writes (cache-aside fill). Switch writing on first (Cluster ▸ Writing allowed); the demo cluster allows it.</source>
         <translation>Генератор трафика пишет в кластер (заполнение cache-aside). Сначала включите запись (Кластер ▸ Запись разрешена); демонстрационный кластер это разрешает.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="534"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="535"/>
         <source>Key inspector</source>
         <translation>Инспектор ключей</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="540"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="541"/>
         <source>Plots</source>
         <translation>Графики</translation>
     </message>
@@ -1709,12 +1716,12 @@
         <translation>Сравнение методов</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="546"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="547"/>
         <source>Lessons</source>
         <translation>Уроки</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="554"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="555"/>
         <source>Events</source>
         <translation>События</translation>
     </message>

@@ -413,7 +413,7 @@ bool LessonPanel::check(QStringList &lines) const
             report(h >= 0 && range.contains(h), tr("our hit ratio is %1 (the lesson expects %2)").arg(h < 0 ? tr("unknown") : percent(h), rangeText(range, true)));
         } else if (key == QLatin1String("unavailable")) {
             const double u = m_window.lastTrafficSample().unavailablePerSecond;
-            report(range.contains(u), tr("%1 reads a second found no server (the lesson expects %2)").arg(u).arg(rangeText(range, false)));
+            report(range.contains(u), tr("%1 reads/s found no server (the lesson expects %2)").arg(u).arg(rangeText(range, false)));
         } else if (key == QLatin1String("readsOnEveryServer") || key == QLatin1String("getsOnEveryServer")) {
             const bool ours = key == QLatin1String("readsOnEveryServer");
             int serving = 0, up = 0;
