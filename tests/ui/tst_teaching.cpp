@@ -16,6 +16,7 @@
 #include <QDockWidget>
 #include <QFile>
 #include <QImage>
+#include <QSet>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -111,6 +112,12 @@ private Q_SLOTS:
         QImage png(path("ring.png"));
         QVERIFY(!png.isNull());
         QCOMPARE(png.size(), window.ringView()->size() * 2);
+        // The whole image is the ring, not its top-left quarter: the far quarter has the ring's colours too.
+        QSet<QRgb> colours;
+        for (int y = png.height() / 2; y < png.height(); y += 7)
+            for (int x = png.width() / 2; x < png.width(); x += 7)
+                colours.insert(png.pixel(x, y));
+        QVERIFY2(colours.size() > 5, qPrintable(QString::number(colours.size())));
 
         QCOMPARE(window.exportRing(path("ring.svg")), QString());
         QSvgRenderer svg(path("ring.svg"));
