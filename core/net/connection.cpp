@@ -62,6 +62,10 @@ void Connection::flush()
         return;
     // Everything queued goes out in one write: pipelining.
     m_writeBuffer.clear();
+    std::size_t size = 0;
+    for (const auto &r : m_unsent)
+        size += r->bytes.size();
+    m_writeBuffer.reserve(size);
     std::vector<RequestPtr> silent; // noreply writes: done once written
     for (auto &r : m_unsent) {
         m_writeBuffer += r->bytes;

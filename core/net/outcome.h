@@ -45,6 +45,9 @@ struct PendingRequest {
     bool write = false;
     Clock::time_point deadline;
     std::function<void(Outcome)> done;
+    // For noreply writes (Expect::Nothing), instead of `done`: called once the
+    // bytes are written, or with the error that stopped them.
+    std::function<void(ClientError)> written;
     // For streamed replies (metadump): called for each entry; `done` gets the end.
     std::function<void(const Response &)> onEntry;
     std::chrono::milliseconds idle{0}; // with onEntry: each entry moves the deadline this far ahead
@@ -56,6 +59,11 @@ struct PendingRequest {
 
     void complete(Outcome outcome)
     {
+        if (auto cb = std::move(written)) {
+            written = nullptr;
+            cb(std::move(outcome.error));
+            return;
+        }
         if (auto cb = std::move(done)) {
             done = nullptr;
             cb(std::move(outcome));

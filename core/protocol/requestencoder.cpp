@@ -27,6 +27,10 @@ void withFlags(std::string &out, std::string_view flags, bool base64Key)
 
 void get(std::string &out, std::span<const std::string_view> keys, bool withCas)
 {
+    std::size_t size = out.size() + 8;
+    for (const auto k : keys)
+        size += k.size() + 1;
+    out.reserve(size); // one allocation, not one per doubling
     out += withCas ? "gets" : "get";
     for (const auto k : keys) {
         out += ' ';
@@ -39,6 +43,8 @@ void store(std::string &out, Store command, std::string_view key, std::uint32_t 
            std::string_view value, std::uint64_t cas, bool noreply)
 {
     static constexpr const char *kNames[] = {"set ", "add ", "replace ", "append ", "prepend ", "cas "};
+    // Command, three or four numbers, noreply and two CRLFs fit in 96 bytes.
+    out.reserve(out.size() + key.size() + value.size() + 96);
     out += kNames[static_cast<std::size_t>(command)];
     out += key;
     out += ' ';

@@ -273,6 +273,9 @@ QString LessonPanel::act(const QJsonObject &a)
         request.demoServers = a.value(QStringLiteral("servers")).toInt(3);
         request.proxy = a.value(QStringLiteral("proxy")).toString();
         request.preset = a.value(QStringLiteral("preset")).toString();
+        // No traffic until the step says so: it would start with the last
+        // lesson's replication and leave copies where this lesson has none.
+        m_window.setTraffic(false, 150);
         m_window.openCluster(request);
         const int n = request.demoServers;
         waitFor(tr("the demo cluster to start"), [this, n] {
