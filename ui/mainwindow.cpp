@@ -122,6 +122,7 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
             m_plots->addMarker(text, kind);
     });
     connect(m_inspector, &KeyInspector::keyChanged, m_bridge, &ClusterBridge::inspectKey);
+    connect(m_bridge, &ClusterBridge::clusterKeys, m_compare, &ComparisonPanel::setClusterKeys);
     connect(m_bridge, &ClusterBridge::keyHeld, m_inspector, &KeyInspector::showHeld);
     connect(m_bridge, &ClusterBridge::liveChanged, this, [this](const std::vector<LiveServer> &live) {
         if (!m_replaying)
@@ -223,6 +224,7 @@ void MainWindow::openCluster(const ClusterRequest &request)
     m_bridge->unwatch();
     m_bridge->setWritable(false);
     m_bridge->setAuditInterval(0); // the demo audits every 5 s; a cluster elsewhere only on demand
+    m_compare->setClusterKeys(nullptr);
     m_hashTag = request.hashTag;
     m_simulated.clear();
     m_live.clear();

@@ -285,92 +285,92 @@
 <context>
     <name>ringscope::ui::ClusterBridge</name>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="129"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="130"/>
         <source>unknown proxy &apos;%1&apos;</source>
         <translation>неизвестный прокси «%1»</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="368"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="382"/>
         <source>traffic writes to the cluster: switch writing on first</source>
         <translation>трафик пишет в кластер: сначала включите запись</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="370"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="384"/>
         <source>no servers</source>
         <translation>нет серверов</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="378"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="392"/>
         <source>preset %1 has no owner per key: pick another for traffic</source>
         <translation>в пресете %1 у ключа нет единственного владельца: выберите для трафика другой пресет</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="501"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="515"/>
         <source>? (%1)</source>
         <translation>? (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="503"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="517"/>
         <source>%1 bytes, ttl %2, idle %3 s</source>
         <translation>%1 байт, ttl %2, простой %3 с</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="505"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="519"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="563"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="577"/>
         <source>add server: %1</source>
         <translation>добавление сервера: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="570"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="584"/>
         <source>%1 started (a new memcached process)%2</source>
         <translation>%1 запущен (новый процесс memcached)%2</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="572"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="586"/>
         <source>; the proxy keeps its configured pool</source>
         <translation>; прокси сохраняет настроенный пул</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="580"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="594"/>
         <source>%1 is not a server of the local demo cluster: nothing done</source>
         <translation>%1 не является сервером локального демонстрационного кластера: ничего не сделано</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="589"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="603"/>
         <source>killed (SIGKILL)</source>
         <translation>убит (SIGKILL)</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="593"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="607"/>
         <source>hung (SIGSTOP)</source>
         <translation>заморожен (SIGSTOP)</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="597"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="611"/>
         <source>resumed (SIGCONT)</source>
         <translation>возобновлён (SIGCONT)</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="601"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="615"/>
         <source>restarted, empty</source>
         <translation>перезапущен, пустой</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="605"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="619"/>
         <source>stopped cleanly and removed</source>
         <translation>штатно остановлен и удалён</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="610"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="624"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="664"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="678"/>
         <source>%1 is %2 (%3)</source>
         <translation>%1: %2 (%3)</translation>
     </message>
@@ -378,167 +378,230 @@
 <context>
     <name>ringscope::ui::ComparisonPanel</name>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="75"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="80"/>
         <source>Replication schemes</source>
         <translation>Схемы репликации</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="76"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="82"/>
+        <source>Save keys…</source>
+        <translation>Сохранить ключи…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="83"/>
         <source>Measure</source>
         <translation>Измерить</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="85"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="92"/>
         <source>The server (SPEC) an add brings; empty: measure no add</source>
         <translation>Сервер (SPEC), который добавляется; пусто — добавление не измеряется</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="87"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="94"/>
         <source>The server a remove takes away</source>
         <translation>Сервер, который удаляется</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="89"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="96"/>
         <source>Also measure master-slave, ring and multi-master replication on the window&apos;s placement</source>
         <translation>Также измерить репликацию master-slave, ring (кольцевую) и multi-master на размещении, выбранном в окне</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="91"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="98"/>
+        <source>The sample keys</source>
+        <translation>Тестовые ключи</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="99"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="230"/>
+        <source>The cluster&apos;s keys (metadump): none yet</source>
+        <translation>Ключи кластера (metadump): пока нет</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="101"/>
+        <source>Measure on the sample keys, or on the keys the servers really hold</source>
+        <translation>Измерять на тестовых ключах или на ключах, которые серверы действительно хранят</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="102"/>
+        <source>Save the keys measured on, for ringscope-cli compare --keys-file</source>
+        <translation>Сохранить ключи, на которых шло измерение, для ringscope-cli compare --keys-file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="107"/>
+        <source>Keys:</source>
+        <translation>Ключи:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="108"/>
         <source>Add:</source>
         <translation>Добавить:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="92"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="109"/>
         <source>Remove:</source>
         <translation>Удалить:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="99"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="116"/>
         <source>Method</source>
         <translation>Метод</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="99"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="116"/>
         <source>Hash</source>
         <translation>Хеш</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="99"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="116"/>
         <source>Moved (add)</source>
         <translation>Перемещено (добавление)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="100"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="117"/>
         <source>Moved (remove)</source>
         <translation>Перемещено (удаление)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="100"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="117"/>
         <source>Max/mean</source>
         <translation>Макс./сред.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="100"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="117"/>
         <source>Stddev</source>
         <translation>Ст. откл.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="101"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="118"/>
         <source>Reads lost</source>
         <translation>Потеряно чтений</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="101"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="118"/>
         <source>Writes refused</source>
         <translation>Отклонено записей</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="101"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="118"/>
         <source>ns/key</source>
         <translation>нс/ключ</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="103"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="120"/>
         <source>Placement method (and replication scheme)</source>
         <translation>Метод размещения (и схема репликации)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="104"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="121"/>
         <source>The hash the method uses</source>
         <translation>Хеш-функция, которую использует метод</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="105"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="122"/>
         <source>Keys (copies, with replication) that move to another server when the server is added</source>
         <translation>Ключи (при репликации — копии), которые переходят на другой сервер при добавлении сервера</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="106"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="123"/>
         <source>Keys (copies) that move when the server is removed</source>
         <translation>Ключи (копии), которые перемещаются при удалении сервера</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="107"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="124"/>
         <source>Load imbalance: the busiest server&apos;s load over its fair share (weighted); 1 is perfect</source>
         <translation>Дисбаланс нагрузки: нагрузка самого загруженного сервера, делённая на его справедливую долю (с учётом весов); 1 — идеально</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="108"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="125"/>
         <source>Standard deviation of the servers&apos; loads over the mean</source>
         <translation>Стандартное отклонение нагрузки серверов, делённое на среднее</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="109"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="126"/>
         <source>Reads that find no copy with the busiest server down</source>
         <translation>Чтения, которые не находят ни одной копии, когда самый загруженный сервер недоступен</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="110"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="127"/>
         <source>Writes the scheme refuses with the busiest server down (master-slave writes only to the primary)</source>
         <translation>Записи, которые схема отклоняет, когда самый загруженный сервер недоступен (master-slave пишет только на ведущий)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="111"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="128"/>
         <source>Lookup cost per key on one thread, every replica included (measured here, it varies)</source>
         <translation>Стоимость поиска в расчёте на ключ в одном потоке, включая все реплики (измерено на этой машине, значение колеблется)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="153"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="170"/>
         <source>The same numbers:</source>
         <translation>Те же числа:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="184"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="185"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="190"/>
+        <source>Save the keys</source>
+        <translation>Сохранение ключей</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="186"/>
+        <source>Keys, one a line (*.txt)</source>
+        <translation>Ключи, по одному в строке (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="215"/>
         <source>(none)</source>
         <translation>(нет)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="241"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="238"/>
+        <source>The cluster&apos;s keys (metadump): %1</source>
+        <translation>Ключи кластера (metadump): %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="265"/>
+        <source>no keys yet</source>
+        <translation>ключей пока нет</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="268"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="274"/>
+        <source>cannot write %1: %2</source>
+        <translation>не удалось записать %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="314"/>
+        <source>KEYS-FILE (Save keys…)</source>
+        <translation>ФАЙЛ-КЛЮЧЕЙ (Сохранить ключи…)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="331"/>
         <source>Add: %1</source>
         <translation>Добавление: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="249"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="339"/>
         <source>measuring %1 keys…</source>
         <translation>измерение на %1 ключах…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="282"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="372"/>
         <source>Cannot compare: %1</source>
         <translation>Сравнение невозможно: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="289"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="379"/>
         <source>%1 keys; ideal moves: add %2%, remove %3%; the server down: %4</source>
         <translation>Ключей: %1; идеальные перемещения: добавление %2%, удаление %3%; отключаемый сервер: %4</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="360"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="450"/>
         <source>ideal</source>
         <translation>идеал</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="371"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="461"/>
         <source> (%)</source>
         <translation> (%)</translation>
     </message>
@@ -852,112 +915,112 @@
         <translation>Готово.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="278"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="281"/>
         <source>the demo cluster to start</source>
         <translation>запуск демонстрационного кластера</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="294"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="297"/>
         <source>the new server</source>
         <translation>появление нового сервера</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="301"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="304"/>
         <source>the server to go</source>
         <translation>удаление сервера</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="308"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="311"/>
         <source>%1 needs the local demo cluster</source>
         <translation>%1: нужен локальный демонстрационный кластер</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="310"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="313"/>
         <source>%1: no server %2</source>
         <translation>%1: нет сервера %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="314"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="317"/>
         <source>the server to die</source>
         <translation>отказ сервера</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="314"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="317"/>
         <source>the server to come back</source>
         <translation>возвращение сервера</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="329"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="332"/>
         <source>replication: unknown mode, policy or onFailure in the lesson</source>
         <translation>replication: в уроке неизвестное значение mode, policy или onFailure</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="341"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="344"/>
         <source>%1 s of traffic</source>
         <translation>%1 с трафика</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="368"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="371"/>
         <source>show: unknown view &quot;%1&quot;</source>
         <translation>show: неизвестное представление «%1»</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="370"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="373"/>
         <source>unknown action &quot;%1&quot;</source>
         <translation>неизвестное действие «%1»</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="393"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="396"/>
         <source>%1 of the keys moved (the lesson expects %2)</source>
         <translation>перемещено %1 ключей (урок ожидает %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="399"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="402"/>
         <source>the busiest server holds %1× its fair share (the lesson expects %2)</source>
         <translation>самый загруженный сервер хранит %1× своей справедливой доли (урок ожидает %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="409"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="412"/>
         <source>server %1 holds %2 of the keys (the lesson expects %3)</source>
         <translation>сервер %1 хранит %2 ключей (урок ожидает %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="413"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="416"/>
         <source>our hit ratio is %1 (the lesson expects %2)</source>
         <translation>доля попаданий нашего трафика: %1 (урок ожидает %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="413"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="416"/>
         <source>unknown</source>
         <translation>неизвестна</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="416"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="419"/>
         <source>%1 reads/s found no server (the lesson expects %2)</source>
         <translation>%1 чтений/с не нашли сервера (урок ожидает %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="427"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="430"/>
         <source>%1 of %2 servers get our requests</source>
         <translation>наши запросы получают серверов: %1 из %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="428"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="431"/>
         <source>%1 of %2 servers answer gets (their stats)</source>
         <translation>на get отвечают серверов: %1 из %2 (по их stats)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="438"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="441"/>
         <source>the servers hold %1 keys, %2 of them not where %3 places them</source>
         <translation>серверы хранят ключей: %1, из них %2 — не там, где их размещает %3</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="439"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="442"/>
         <source>waiting for the servers&apos; keys (metadump)</source>
         <translation>ожидание ключей серверов (metadump)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="441"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="444"/>
         <source>cannot check &quot;%1&quot; here</source>
         <translation>проверку «%1» здесь выполнить нельзя</translation>
     </message>
@@ -966,7 +1029,7 @@
     <name>ringscope::ui::MainWindow</name>
     <message>
         <location filename="../../ui/mainwindow.cpp" line="78"/>
-        <location filename="../../ui/mainwindow.cpp" line="770"/>
+        <location filename="../../ui/mainwindow.cpp" line="772"/>
         <source>RingScope</source>
         <translation>RingScope</translation>
     </message>
@@ -976,225 +1039,225 @@
         <translation>Кольцо</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="142"/>
+        <location filename="../../ui/mainwindow.cpp" line="143"/>
         <source>ElastiCache discovery: %1</source>
         <translation>обнаружение узлов ElastiCache: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="143"/>
+        <location filename="../../ui/mainwindow.cpp" line="144"/>
         <source>ElastiCache</source>
         <translation>ElastiCache</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="150"/>
+        <location filename="../../ui/mainwindow.cpp" line="151"/>
         <source>%1: %2 nodes (read-only until writing is switched on)</source>
         <translation>%1 — узлов: %2 (только чтение, пока не включена запись)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="156"/>
+        <location filename="../../ui/mainwindow.cpp" line="157"/>
         <source>the local demo cluster could not start: %1</source>
         <translation>не удалось запустить локальный демонстрационный кластер: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="157"/>
+        <location filename="../../ui/mainwindow.cpp" line="158"/>
         <source>Local demo cluster</source>
         <translation>Локальный демонстрационный кластер</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="160"/>
+        <location filename="../../ui/mainwindow.cpp" line="161"/>
         <source>wrote the %1 sample keys to the cluster with %2%3</source>
         <translation>тестовые ключи записаны в кластер: %1, пресет %2%3</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="162"/>
+        <location filename="../../ui/mainwindow.cpp" line="163"/>
         <source> (%1 failed)</source>
         <translation> (с ошибкой: %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="168"/>
-        <location filename="../../ui/mainwindow.cpp" line="503"/>
+        <location filename="../../ui/mainwindow.cpp" line="169"/>
+        <location filename="../../ui/mainwindow.cpp" line="505"/>
         <source>added %1</source>
         <translation>добавлен %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="174"/>
-        <location filename="../../ui/mainwindow.cpp" line="519"/>
+        <location filename="../../ui/mainwindow.cpp" line="175"/>
+        <location filename="../../ui/mainwindow.cpp" line="521"/>
         <source>removed %1</source>
         <translation>удалён %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="194"/>
+        <location filename="../../ui/mainwindow.cpp" line="195"/>
         <source>watching %1 (read-only)</source>
         <translation>наблюдение за %1 (только чтение)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="195"/>
+        <location filename="../../ui/mainwindow.cpp" line="196"/>
         <source>opened %1 (offline: placement only)</source>
         <translation>открыт %1 (офлайн: только размещение)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="267"/>
+        <location filename="../../ui/mainwindow.cpp" line="269"/>
         <source>starting a local demo cluster of %1 memcached servers%2…</source>
         <translation>запуск локального демонстрационного кластера, серверов memcached: %1%2…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="269"/>
+        <location filename="../../ui/mainwindow.cpp" line="271"/>
         <source> behind %1</source>
         <translation> за %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="278"/>
+        <location filename="../../ui/mainwindow.cpp" line="280"/>
         <source>watching %1 (read-only until writing is switched on)</source>
         <translation>наблюдение за %1 (только чтение, пока не включена запись)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="287"/>
+        <location filename="../../ui/mainwindow.cpp" line="289"/>
         <source>asking %1 for its nodes…</source>
         <translation>запрос списка узлов у %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="299"/>
+        <location filename="../../ui/mainwindow.cpp" line="301"/>
         <source>local demo cluster: %1 memcached processes started on 127.0.0.1%2</source>
         <translation>локальный демонстрационный кластер: процессов memcached на 127.0.0.1 запущено: %1%2</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="302"/>
+        <location filename="../../ui/mainwindow.cpp" line="304"/>
         <source>, %1 on %2 in front%3</source>
         <translation>, перед ними %1 на %2%3</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="305"/>
+        <location filename="../../ui/mainwindow.cpp" line="307"/>
         <source> (nginx only reads: writes go to the servers)</source>
         <translation> (nginx только читает: запись идёт напрямую на серверы)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="343"/>
+        <location filename="../../ui/mainwindow.cpp" line="345"/>
         <source>Write to this cluster?</source>
         <translation>Писать в этот кластер?</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="344"/>
+        <location filename="../../ui/mainwindow.cpp" line="346"/>
         <source>%1 is not on this machine. With writing on, RingScope&apos;s traffic generator and sample keys write to it (set, and add for read-repair). Switch writing on?</source>
         <translation>%1 находится не на этой машине. При включённой записи генератор трафика RingScope и тестовые ключи пишут в него (set, а также add для восстановления при чтении). Включить запись?</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="360"/>
+        <location filename="../../ui/mainwindow.cpp" line="362"/>
         <source>writing switched on for %1</source>
         <translation>запись включена для %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="360"/>
+        <location filename="../../ui/mainwindow.cpp" line="362"/>
         <source>writing switched off: read-only</source>
         <translation>запись выключена: только чтение</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="391"/>
+        <location filename="../../ui/mainwindow.cpp" line="393"/>
         <source>unknown preset &apos;%1&apos;</source>
         <translation>неизвестный пресет «%1»</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="401"/>
+        <location filename="../../ui/mainwindow.cpp" line="403"/>
         <source>, hash_tag %1</source>
         <translation>, hash_tag %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="430"/>
+        <location filename="../../ui/mainwindow.cpp" line="432"/>
         <source>%1: %2 of %3 keys moved (%4%)</source>
         <translation>%1 — ключей перемещено: %2 из %3 (%4%)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="446"/>
+        <location filename="../../ui/mainwindow.cpp" line="448"/>
         <source>a cluster needs at least one server</source>
         <translation>в кластере должен быть хотя бы один сервер</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="484"/>
+        <location filename="../../ui/mainwindow.cpp" line="486"/>
         <source>the local demo cluster is not running yet</source>
         <translation>локальный демонстрационный кластер ещё не запущен</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="502"/>
+        <location filename="../../ui/mainwindow.cpp" line="504"/>
         <source>what-if: added %1 (no server touched)</source>
         <translation>«что если»: добавлен %1 (серверы не затронуты)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="509"/>
-        <location filename="../../ui/mainwindow.cpp" line="538"/>
+        <location filename="../../ui/mainwindow.cpp" line="511"/>
+        <location filename="../../ui/mainwindow.cpp" line="540"/>
         <source>select a server first (click its arc or its row)</source>
         <translation>сначала выберите сервер (щёлкните его дугу или строку)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="511"/>
+        <location filename="../../ui/mainwindow.cpp" line="513"/>
         <source>the last server cannot be removed</source>
         <translation>последний сервер удалить нельзя</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="519"/>
+        <location filename="../../ui/mainwindow.cpp" line="521"/>
         <source>what-if: removed %1 (no server touched)</source>
         <translation>«что если»: удалён %1 (серверы не затронуты)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="525"/>
+        <location filename="../../ui/mainwindow.cpp" line="527"/>
         <source>no server %1</source>
         <translation>нет сервера %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="527"/>
+        <location filename="../../ui/mainwindow.cpp" line="529"/>
         <source>a weight is a whole number from 1 up</source>
         <translation>вес — целое число от 1 и больше</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="532"/>
+        <location filename="../../ui/mainwindow.cpp" line="534"/>
         <source>weight of %1: %2 → %3</source>
         <translation>вес %1: %2 → %3</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="543"/>
+        <location filename="../../ui/mainwindow.cpp" line="545"/>
         <source>at least one server has to stay</source>
         <translation>должен остаться хотя бы один сервер</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="548"/>
+        <location filename="../../ui/mainwindow.cpp" line="550"/>
         <source>what-if: %1 fails and is ejected (no server touched)</source>
         <translation>«что если»: %1 отказывает и исключается (серверы не затронуты)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="549"/>
+        <location filename="../../ui/mainwindow.cpp" line="551"/>
         <source>what-if: %1 is back</source>
         <translation>«что если»: %1 снова в строю</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="556"/>
+        <location filename="../../ui/mainwindow.cpp" line="558"/>
         <source>points per server: a whole number from 1 to 10000 (0: the preset&apos;s default)</source>
         <translation>точек на сервер: целое число от 1 до 10000 (0 — по умолчанию для пресета)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="561"/>
+        <location filename="../../ui/mainwindow.cpp" line="563"/>
         <source>points per server: the preset&apos;s default</source>
         <translation>точек на сервер: по умолчанию для пресета</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="561"/>
+        <location filename="../../ui/mainwindow.cpp" line="563"/>
         <source>points per server: %1</source>
         <translation>точек на сервер: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="577"/>
+        <location filename="../../ui/mainwindow.cpp" line="579"/>
         <source>preset %1 %2</source>
         <translation>пресет %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="629"/>
+        <location filename="../../ui/mainwindow.cpp" line="631"/>
         <source>on-failure rehash: the ring without the servers that are down</source>
         <translation>rehash при отказе: кольцо без недоступных серверов</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="663"/>
+        <location filename="../../ui/mainwindow.cpp" line="665"/>
         <source>traffic: %1</source>
         <translation>трафик: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="667"/>
+        <location filename="../../ui/mainwindow.cpp" line="669"/>
         <source>traffic %1 ops/s (%2), replication %3, R=%4, reads %5, on failure %6</source>
         <translation>трафик %1 оп/с (%2), репликация: %3, R=%4, чтение: %5, при отказе: %6</translation>
     </message>
@@ -1746,67 +1809,67 @@
         <translation>режим презентации: выход — Esc или F11</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="737"/>
+        <location filename="../../ui/mainwindow.cpp" line="739"/>
         <source>playing a recorded session: no server is contacted</source>
         <translation>воспроизведение записанного сеанса: серверы не опрашиваются</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="738"/>
+        <location filename="../../ui/mainwindow.cpp" line="740"/>
         <source>local demo cluster (real memcached on 127.0.0.1, started by RingScope)</source>
         <translation>локальный демонстрационный кластер (настоящие memcached на 127.0.0.1, запущены RingScope)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="739"/>
+        <location filename="../../ui/mainwindow.cpp" line="741"/>
         <source>watching %1</source>
         <translation>наблюдение за %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="739"/>
+        <location filename="../../ui/mainwindow.cpp" line="741"/>
         <source>a cluster</source>
         <translation>кластером</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="740"/>
+        <location filename="../../ui/mainwindow.cpp" line="742"/>
         <source>offline: no server is contacted</source>
         <translation>офлайн: серверы не опрашиваются</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="741"/>
+        <location filename="../../ui/mainwindow.cpp" line="743"/>
         <source>%1 servers · %2 (%3) · %4 sample keys · %5</source>
         <translation>серверов: %1 · %2 (%3) · тестовых ключей: %4 · %5</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="747"/>
+        <location filename="../../ui/mainwindow.cpp" line="749"/>
         <source>traffic %1 ops/s · hit %2 · p99 %3 ms</source>
         <translation>трафик %1 оп/с · попадания %2 · p99 %3 мс</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="753"/>
+        <location filename="../../ui/mainwindow.cpp" line="755"/>
         <source>no traffic</source>
         <translation>нет трафика</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="756"/>
+        <location filename="../../ui/mainwindow.cpp" line="758"/>
         <source> OFFLINE </source>
         <translation> ОФЛАЙН </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="759"/>
+        <location filename="../../ui/mainwindow.cpp" line="761"/>
         <source> WRITING </source>
         <translation> ЗАПИСЬ </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="759"/>
+        <location filename="../../ui/mainwindow.cpp" line="761"/>
         <source> READ-ONLY </source>
         <translation> ТОЛЬКО ЧТЕНИЕ </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="763"/>
+        <location filename="../../ui/mainwindow.cpp" line="765"/>
         <source>RingScope may write to this cluster (sample keys, traffic, read-repair)</source>
         <translation>RingScope может писать в этот кластер (тестовые ключи, трафик, восстановление при чтении)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="764"/>
+        <location filename="../../ui/mainwindow.cpp" line="766"/>
         <source>RingScope only reads: stats, metadump, mg without LRU bump</source>
         <translation>RingScope только читает: stats, metadump, mg без обновления LRU</translation>
     </message>

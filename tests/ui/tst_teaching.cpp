@@ -32,6 +32,45 @@
 
 using namespace ringscope;
 
+namespace {
+
+// Runs the panel's command line with --json and compares every measured
+// number (all but the lookup time) with the panel's own.
+bool sameAsTheCli(const ui::ComparisonPanel &panel, int keys)
+{
+    const auto &results = panel.results();
+    QProcess cli;
+    cli.start(QStringLiteral(RINGSCOPE_CLI), panel.commandLine() << QStringLiteral("--json"));
+    if (!cli.waitForFinished(60000) || cli.exitCode() != 0) {
+        qWarning("ringscope-cli: %s", cli.readAllStandardError().constData());
+        return false;
+    }
+    const auto json = QJsonDocument::fromJson(cli.readAllStandardOutput()).object();
+    const auto methods = json[QStringLiteral("methods")].toArray();
+    bool same = json[QStringLiteral("keys")].toInt() == keys && methods.size() == static_cast<qsizetype>(results.size());
+    for (int i = 0; same && i < methods.size(); ++i) {
+        const auto m = methods[i].toObject();
+        const auto &g = results[static_cast<std::size_t>(i)];
+        same = m[QStringLiteral("method")].toString() == QString::fromStdString(g.label)
+            && m[QStringLiteral("moved_on_add")].toDouble() == *g.movedOnAdd
+            && m[QStringLiteral("moved_on_remove")].toDouble() == *g.movedOnRemove
+            && m[QStringLiteral("max_over_mean")].toDouble() == g.maxOverMean
+            && m[QStringLiteral("relative_stddev")].toDouble() == g.relativeStddev
+            && m[QStringLiteral("reads_unavailable_one_down")].toDouble() == g.readsUnavailable
+            && m[QStringLiteral("writes_refused_one_down")].toDouble() == g.writesRefused
+            && m[QStringLiteral("down_server")].toString() == QString::fromStdString(g.downServer);
+        const auto copies = m[QStringLiteral("copies_per_server")].toArray();
+        same = same && copies.size() == static_cast<qsizetype>(g.keysPerServer.size());
+        for (int s = 0; same && s < copies.size(); ++s)
+            same = static_cast<std::uint64_t>(copies[s].toDouble()) == g.keysPerServer[static_cast<std::size_t>(s)];
+        if (!same)
+            qWarning("differs from the CLI: %s", qPrintable(QString::fromStdString(g.label)));
+    }
+    return same;
+}
+
+} // namespace
+
 class TestTeaching : public QObject {
     Q_OBJECT
 
@@ -60,30 +99,7 @@ private Q_SLOTS:
         QCOMPARE(panel->table()->rowCount(), 15);
         QVERIFY(panel->chart()->plottableCount() >= 1);
 
-        QProcess cli;
-        cli.start(QStringLiteral(RINGSCOPE_CLI), panel->commandLine() << QStringLiteral("--json"));
-        QVERIFY(cli.waitForFinished(60000));
-        QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
-        const auto json = QJsonDocument::fromJson(cli.readAllStandardOutput()).object();
-        QCOMPARE(json[QStringLiteral("keys")].toInt(), 20000);
-        const auto methods = json[QStringLiteral("methods")].toArray();
-        QCOMPARE(methods.size(), 15);
-        for (int i = 0; i < methods.size(); ++i) {
-            const auto m = methods[i].toObject();
-            const auto &g = results[static_cast<std::size_t>(i)];
-            QCOMPARE(m[QStringLiteral("method")].toString(), QString::fromStdString(g.label));
-            QCOMPARE(m[QStringLiteral("moved_on_add")].toDouble(), *g.movedOnAdd);
-            QCOMPARE(m[QStringLiteral("moved_on_remove")].toDouble(), *g.movedOnRemove);
-            QCOMPARE(m[QStringLiteral("max_over_mean")].toDouble(), g.maxOverMean);
-            QCOMPARE(m[QStringLiteral("relative_stddev")].toDouble(), g.relativeStddev);
-            QCOMPARE(m[QStringLiteral("reads_unavailable_one_down")].toDouble(), g.readsUnavailable);
-            QCOMPARE(m[QStringLiteral("writes_refused_one_down")].toDouble(), g.writesRefused);
-            QCOMPARE(m[QStringLiteral("down_server")].toString(), QString::fromStdString(g.downServer));
-            const auto copies = m[QStringLiteral("copies_per_server")].toArray();
-            QCOMPARE(copies.size(), static_cast<qsizetype>(g.keysPerServer.size()));
-            for (int s = 0; s < copies.size(); ++s)
-                QCOMPARE(static_cast<std::uint64_t>(copies[s].toDouble()), g.keysPerServer[static_cast<std::size_t>(s)]);
-        }
+        QVERIFY(sameAsTheCli(*panel, 20000));
         // The table shows them: modulo moves about 4/5 on adding a fifth server.
         QCOMPARE(panel->table()->item(0, 0)->text(), QStringLiteral("modulo"));
         QVERIFY(*results[0].movedOnAdd > 0.7);
@@ -94,6 +110,30 @@ private Q_SLOTS:
         QCOMPARE(window.removeServer(0), QString());
         QVERIFY(done.wait(20000));
         QCOMPARE(panel->commandLine()[2], QStringLiteral("10.0.0.2:11211,10.0.0.3:11211 cache-c,10.0.0.4:11211:2"));
+    }
+
+    // On the demo cluster the comparison can use the keys the servers hold
+    // (metadump), and the CLI gets the same numbers from the saved file.
+    void comparisonOnTheClustersOwnKeys()
+    {
+        ui::MainWindow::Options options;
+        options.demoServers = 3;
+        options.keyCount = 3000;
+        options.trafficRate = 0; // the keys held are exactly the sample keys
+        ui::MainWindow window(options);
+        window.resize(1500, 950);
+        window.show();
+        ui::ComparisonPanel *panel = window.comparison();
+        QTRY_VERIFY_WITH_TIMEOUT(panel->useClusterKeys(true), 30000); // after the first audit
+        QSignalSpy done(panel, &ui::ComparisonPanel::finished);
+        window.showCentralPage(1);
+        QVERIFY(done.wait(20000));
+        QVERIFY2(panel->error().isEmpty(), qPrintable(panel->error()));
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("held.txt"));
+        QCOMPARE(panel->saveKeys(file), QString());
+        QVERIFY(panel->commandLine().contains(file));
+        QVERIFY(sameAsTheCli(*panel, 3000));
     }
 
     void exportsProduceValidFiles()

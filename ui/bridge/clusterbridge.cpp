@@ -14,6 +14,7 @@
 #include "core/net/handoff.h"
 #include "core/net/ioruntime.h"
 
+#include <algorithm>
 #include <QMetaObject>
 
 #include <atomic>
@@ -266,7 +267,18 @@ void ClusterBridge::audit()
                     return;
                 }
                 auto result = std::make_shared<core::OwnershipAudit>(core::OwnershipAudit::compute(*d, held, 0, replicas));
-                toGui([this, generation, result] {
+                // The cluster's keys, each once (replicas hold copies), in a stable order.
+                auto keys = std::make_shared<core::KeySet>();
+                {
+                    std::vector<std::string_view> names;
+                    for (const auto &server : held)
+                        names.insert(names.end(), server.keys.begin(), server.keys.end());
+                    std::sort(names.begin(), names.end());
+                    names.erase(std::unique(names.begin(), names.end()), names.end());
+                    for (const auto name : names)
+                        keys->add(name);
+                }
+                toGui([this, generation, result, keys = std::shared_ptr<const core::KeySet>(std::move(keys))] {
                     m_auditRunning = false;
                     if (generation != m_generation)
                         return;
@@ -281,6 +293,8 @@ void ClusterBridge::audit()
                     }
                     publish();
                     Q_EMIT audited(result->totalKeys, result->totalMisplaced);
+                    if (!keys->empty())
+                        Q_EMIT clusterKeys(keys);
                 });
             });
         });

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/cluster/keyset.h"
 #include "core/cluster/replication.h"
 #include "core/cluster/statspoller.h"
 #include "core/distribution/server.h"
@@ -147,6 +148,9 @@ Q_SIGNALS:
     void liveChanged(const std::vector<ringscope::ui::LiveServer> &servers);
     void trafficSampled(const ringscope::ui::TrafficSample &sample);
     void audited(qulonglong keys, qulonglong misplaced);
+    // The distinct keys the last audit found on the servers (a uniform sample
+    // past 200,000 a server): the cluster's own keys, for the comparison.
+    void clusterKeys(std::shared_ptr<const ringscope::core::KeySet> keys);
     // `kind`: "health", "demo", "replication", "traffic" — the plots mark the first three.
     void event(const QString &text, const QString &kind = QStringLiteral("info"));
     // "address: size, ttl, idle" for each watched server that holds the key.

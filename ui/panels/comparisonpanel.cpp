@@ -11,6 +11,10 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
+#include <QSaveFile>
+#include <QMessageBox>
+#include <QFileDialog>
+#include <QDir>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -20,6 +24,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <cstdlib>
 #include <set>
 
 namespace ringscope::ui {
@@ -73,6 +78,8 @@ ComparisonPanel::ComparisonPanel(QWidget *parent)
     , m_add(new QLineEdit(this))
     , m_remove(new QComboBox(this))
     , m_replication(new QCheckBox(tr("Replication schemes"), this))
+    , m_keySource(new QComboBox(this))
+    , m_saveKeys(new QPushButton(tr("Save keys…"), this))
     , m_runButton(new QPushButton(tr("Measure"), this))
     , m_metric(new QComboBox(this))
     , m_table(new QTableWidget(this))
@@ -87,7 +94,17 @@ ComparisonPanel::ComparisonPanel(QWidget *parent)
     m_remove->setToolTip(tr("The server a remove takes away"));
     m_replication->setChecked(true);
     m_replication->setToolTip(tr("Also measure master-slave, ring and multi-master replication on the window's placement"));
+    m_keySource->setObjectName(QStringLiteral("compareKeys"));
+    m_keySource->addItem(tr("The sample keys"));
+    m_keySource->addItem(tr("The cluster's keys (metadump): none yet"));
+    m_keySource->setItemData(1, false, Qt::UserRole - 1); // disabled until an audit has run
+    m_keySource->setToolTip(tr("Measure on the sample keys, or on the keys the servers really hold"));
+    m_saveKeys->setToolTip(tr("Save the keys measured on, for ringscope-cli compare --keys-file"));
+    auto *keysRow = new QHBoxLayout;
+    keysRow->addWidget(m_keySource, 1);
+    keysRow->addWidget(m_saveKeys);
     auto *form = new QFormLayout;
+    form->addRow(tr("Keys:"), keysRow);
     form->addRow(tr("Add:"), m_add);
     form->addRow(tr("Remove:"), m_remove);
     auto *buttons = new QHBoxLayout;
@@ -158,6 +175,20 @@ ComparisonPanel::ComparisonPanel(QWidget *parent)
     connect(m_poll, &QTimer::timeout, this, &ComparisonPanel::poll);
     connect(m_runButton, &QPushButton::clicked, this, &ComparisonPanel::run);
     connect(m_metric, &QComboBox::currentIndexChanged, this, &ComparisonPanel::plotMetric);
+    connect(m_keySource, &QComboBox::currentIndexChanged, this, [this] {
+        m_keysFile.clear();
+        m_stale = true;
+        if (isVisible())
+            run();
+    });
+    connect(m_saveKeys, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save the keys"), QDir::homePath() + QStringLiteral("/keys.txt"),
+                                                          tr("Keys, one a line (*.txt)"));
+        if (path.isEmpty())
+            return;
+        if (const QString error = saveKeys(path); !error.isEmpty())
+            QMessageBox::warning(this, tr("Save the keys"), error);
+    });
 }
 
 ComparisonPanel::~ComparisonPanel()
@@ -189,6 +220,61 @@ void ComparisonPanel::setCluster(const core::ServerList &servers, std::shared_pt
     m_stale = true;
     if (isVisible())
         run();
+}
+
+void ComparisonPanel::setClusterKeys(std::shared_ptr<const core::KeySet> keys)
+{
+    if (!keys) { // another cluster: its keys are not known yet
+        m_clusterKeys.reset();
+        m_keySource->setCurrentIndex(0);
+        m_keySource->setItemText(1, tr("The cluster's keys (metadump): none yet"));
+        m_keySource->setItemData(1, false, Qt::UserRole - 1);
+        return;
+    }
+    if (m_clusterKeys && std::llabs(static_cast<long long>(m_clusterKeys->size()) - static_cast<long long>(keys->size()))
+            * 100 < static_cast<long long>(m_clusterKeys->size()))
+        return; // within 1%: a new audit of much the same keys; not worth measuring again
+    m_clusterKeys = std::move(keys);
+    m_keySource->setItemText(1, tr("The cluster's keys (metadump): %1").arg(m_clusterKeys->size()));
+    m_keySource->setItemData(1, QVariant(), Qt::UserRole - 1); // enabled
+    if (m_keySource->currentIndex() == 1) {
+        m_keysFile.clear();
+        m_stale = true;
+        if (isVisible())
+            run();
+    }
+}
+
+bool ComparisonPanel::useClusterKeys(bool use)
+{
+    if (use && !m_clusterKeys)
+        return false;
+    m_keySource->setCurrentIndex(use ? 1 : 0);
+    return true;
+}
+
+std::shared_ptr<const core::KeySet> ComparisonPanel::currentKeys() const
+{
+    return m_keySource->currentIndex() == 1 && m_clusterKeys ? m_clusterKeys : m_keys;
+}
+
+QString ComparisonPanel::saveKeys(const QString &path)
+{
+    const auto keys = currentKeys();
+    if (!keys)
+        return tr("no keys yet");
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return tr("cannot write %1: %2").arg(path, file.errorString());
+    for (const auto key : keys->views()) {
+        file.write(key.data(), static_cast<qint64>(key.size()));
+        file.write("\n", 1);
+    }
+    if (!file.commit())
+        return tr("cannot write %1: %2").arg(path, file.errorString());
+    m_keysFile = path;
+    showResults();
+    return {};
 }
 
 void ComparisonPanel::showEvent(QShowEvent *event)
@@ -224,7 +310,10 @@ QStringList ComparisonPanel::commandLine() const
         args << QStringLiteral("--add") << specOf(r.added);
     if (!r.removed.empty())
         args << QStringLiteral("--remove") << qs(r.removed.front());
-    args << QStringLiteral("--keys") << QString::number(m_keys ? m_keys->size() : 0);
+    if (m_keySource->currentIndex() == 1 && m_clusterKeys)
+        args << QStringLiteral("--keys-file") << (m_keysFile.isEmpty() ? tr("KEYS-FILE (Save keys…)") : m_keysFile);
+    else
+        args << QStringLiteral("--keys") << QString::number(m_keys ? m_keys->size() : 0);
     if (r.replication.empty())
         args << QStringLiteral("--no-replication");
     else
@@ -234,7 +323,8 @@ QStringList ComparisonPanel::commandLine() const
 
 void ComparisonPanel::run()
 {
-    if (m_worker.joinable() || !m_keys || m_servers.empty())
+    const auto keys = currentKeys();
+    if (m_worker.joinable() || !keys || m_servers.empty())
         return;
     if (!m_add->text().trimmed().isEmpty()) {
         if (const auto added = core::parseServerList(m_add->text().trimmed().toStdString()); !added) {
@@ -245,10 +335,10 @@ void ComparisonPanel::run()
     }
     m_stale = false;
     m_done = false;
-    m_keyCount = m_keys->size();
+    m_keyCount = keys->size();
     m_status->setText(tr("measuring %1 keys…").arg(m_keyCount));
     m_runButton->setEnabled(false);
-    m_worker = std::thread([this, request = request(), keys = m_keys] {
+    m_worker = std::thread([this, request = request(), keys] {
         std::string error;
         m_pending = core::compareMethods(request, *keys, error);
         m_pendingError = std::move(error);

@@ -38,6 +38,15 @@ public:
     // the panel is visible.
     void setCluster(const core::ServerList &servers, std::shared_ptr<const core::KeySet> keys,
                     const QString &replicationPreset);
+    // The keys the servers really hold (the last metadump audit): offered as
+    // the keys to measure on, instead of the sample keys. Null: forget them
+    // (another cluster).
+    void setClusterKeys(std::shared_ptr<const core::KeySet> keys);
+    // Measure on the cluster's keys (true) or the sample keys.
+    bool useClusterKeys(bool use);
+    // Writes the keys measured on, one a line, for `ringscope-cli compare
+    // --keys-file`; the command line below then names the file.
+    QString saveKeys(const QString &path);
     // Measures now (off the GUI thread); finished() when done.
     void run();
     bool busy() const noexcept { return m_worker.joinable(); }
@@ -57,17 +66,22 @@ protected:
 
 private:
     void poll();
+    std::shared_ptr<const core::KeySet> currentKeys() const;
     void showResults();
     void plotMetric();
 
     core::ServerList m_servers;
     std::shared_ptr<const core::KeySet> m_keys;
+    std::shared_ptr<const core::KeySet> m_clusterKeys;
+    QString m_keysFile; // where saveKeys() last wrote the keys
     QString m_replicationPreset;
     bool m_stale = true;
 
     QLineEdit *m_add;
     QComboBox *m_remove;
     QCheckBox *m_replication;
+    QComboBox *m_keySource;
+    QPushButton *m_saveKeys;
     QPushButton *m_runButton;
     QComboBox *m_metric;
     QTableWidget *m_table;
