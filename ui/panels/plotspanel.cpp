@@ -322,6 +322,13 @@ void PlotsPanel::refresh(Plot which)
         m_plots[which]->replot(QCustomPlot::rpQueuedReplot);
 }
 
+void PlotsPanel::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange)
+        setDark(m_dark); // the plots' type follows
+}
+
 void PlotsPanel::setDark(bool dark)
 {
     m_dark = dark;
@@ -347,6 +354,17 @@ void PlotsPanel::applyTheme(QCustomPlot *plot) const
     }
     plot->legend->setBrush(m_dark ? QColor(0x2E, 0x31, 0x36, 220) : QColor(255, 255, 255, 220));
     plot->legend->setTextColor(foreground);
+    // Type in proportion to the widget's (presentation mode enlarges it).
+    const double base = font().pointSizeF() > 0 ? font().pointSizeF() : 9.0;
+    QFont ticks = font(), labels = font(), legend = font();
+    ticks.setPointSizeF(base * 0.9);
+    legend.setPointSizeF(base * 0.85);
+    for (QCPAxis *axis : plot->axisRect()->axes()) {
+        axis->setTickLabelFont(ticks);
+        axis->setLabelFont(labels);
+    }
+    plot->legend->setFont(legend);
+    plot->xAxis->ticker()->setTickCount(base > 12 ? 3 : 5); // large type: fewer labels side by side
     plot->legend->setBorderPen(QPen(grid));
     if (m_ideal)
         m_ideal->setPen(QPen(foreground, 1.5));

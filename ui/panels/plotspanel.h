@@ -47,6 +47,9 @@ public:
     double now() const; // seconds on the time axes
     int markerCount() const { return m_markers; }
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     QCPGraph *seriesFor(Plot plot, const QString &label, const QColor &color);
     void refresh(Plot which);
