@@ -22,7 +22,7 @@ QStringList Lesson::actionNames()
             QStringLiteral("add"),     QStringLiteral("remove"),      QStringLiteral("weight"),
             QStringLiteral("kill"),    QStringLiteral("restart"),     QStringLiteral("replication"),
             QStringLiteral("traffic"), QStringLiteral("wait"),        QStringLiteral("simple"),
-            QStringLiteral("show"),    QStringLiteral("highlight"),   QStringLiteral("keys")};
+            QStringLiteral("show"),    QStringLiteral("highlight")};
 }
 
 QStringList Lesson::checkNames()
