@@ -6,6 +6,7 @@
 
 #include "handoff.h"
 
+#include <memory>
 #include <thread>
 #include <type_traits>
 
@@ -39,17 +40,20 @@ public:
         using R = std::invoke_result_t<F>;
         if (inWorkerThread())
             return f();
+        // The hand-off lives on the heap, shared with the handler: the
+        // worker never touches memory of a stack frame the caller may have
+        // left (ThreadSanitizer saw stack reuse there as a race).
         if constexpr (std::is_void_v<R>) {
-            Handoff<bool> done;
-            post([&] {
+            auto done = std::make_shared<Handoff<bool>>();
+            post([&f, done] {
                 f();
-                done.set(true);
+                done->set(true);
             });
-            done.take();
+            done->take();
         } else {
-            Handoff<R> result;
-            post([&] { result.set(f()); });
-            return result.take();
+            auto result = std::make_shared<Handoff<R>>();
+            post([&f, result] { result->set(f()); });
+            return result->take();
         }
     }
 
