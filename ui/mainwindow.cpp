@@ -340,6 +340,10 @@ bool MainWindow::writable() const
 
 bool MainWindow::setWritable(bool on, bool confirmed)
 {
+    if (on && m_replaying) { // a replay contacts no server, let alone writes
+        updateStatus();
+        return false;
+    }
     if (on && !m_demo && !allLoopback(m_servers) && !confirmed) {
         const auto answer = QMessageBox::warning(
             this, tr("Write to this cluster?"),
@@ -682,6 +686,8 @@ QString MainWindow::applyTraffic()
 
 QString MainWindow::setTraffic(bool on, double rate)
 {
+    if (on && m_replaying)
+        return tr("a recorded session is playing: no traffic, no server is contacted");
     {
         const QSignalBlocker block(m_trafficAction);
         m_trafficAction->setChecked(on);
@@ -782,6 +788,7 @@ int MainWindow::selectedServer() const
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    setPresentation(false); // the layout saved is the everyday one
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState(kStateVersion));

@@ -222,6 +222,8 @@ private:
     QByteArray m_stateBeforePresentation;
     QFont m_fontBeforePresentation;
     QPalette m_paletteBeforePresentation;
+    QString m_styleBeforePresentation;
+    Qt::WindowStates m_windowStateBeforePresentation;
     QAction *m_whatIfAction = nullptr;
     QMenu *m_recentMenu = nullptr;
     QLabel *m_status = nullptr;

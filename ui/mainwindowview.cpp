@@ -128,6 +128,8 @@ void MainWindow::setPresentation(bool on)
         m_stateBeforePresentation = saveState(kStateVersion);
         m_fontBeforePresentation = font();
         m_paletteBeforePresentation = QApplication::palette();
+        m_styleBeforePresentation = QApplication::style()->name();
+        m_windowStateBeforePresentation = windowState();
         for (auto *bar : findChildren<QToolBar *>())
             bar->hide();
         QDockWidget *plots = nullptr;
@@ -152,14 +154,14 @@ void MainWindow::setPresentation(bool on)
         logEvent(tr("presentation mode: Esc or F11 leaves it"));
     } else {
         setFont(m_fontBeforePresentation);
+        if (QStyle *style = QStyleFactory::create(m_styleBeforePresentation))
+            QApplication::setStyle(style);
         QApplication::setPalette(m_paletteBeforePresentation);
         m_plots->setDark(m_darkAction->isChecked());
         menuBar()->show();
         statusBar()->show();
-        restoreState(m_stateBeforePresentation, kStateVersion);
-        for (auto *bar : findChildren<QToolBar *>())
-            bar->show();
-        showNormal();
+        restoreState(m_stateBeforePresentation, kStateVersion); // the toolbars and docks as they were
+        setWindowState(m_windowStateBeforePresentation);
     }
     m_ring->update();
 }

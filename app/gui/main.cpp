@@ -2,6 +2,7 @@
 #include "core/distribution/preset.h"
 #include "core/local/localcluster.h"
 #include "mainwindow.h"
+#include "panels/lessonpanel.h"
 #include "util/language.h"
 
 #include <QApplication>
@@ -60,9 +61,12 @@ int main(int argc, char **argv)
     // The language first, so that --help is translated too: --language wins
     // over the saved choice (View ▸ Language), which wins over the system's.
     QString language = ringscope::ui::savedLanguage();
-    for (int i = 1; i + 1 < argc; ++i)
-        if (qstrcmp(argv[i], "--language") == 0)
+    for (int i = 1; i < argc; ++i) {
+        if (qstrcmp(argv[i], "--language") == 0 && i + 1 < argc)
             language = QString::fromLocal8Bit(argv[i + 1]);
+        else if (qstrncmp(argv[i], "--language=", 11) == 0)
+            language = QString::fromLocal8Bit(argv[i] + 11);
+    }
     ringscope::ui::installLanguage(language);
 
     QCommandLineParser parser;
@@ -170,6 +174,8 @@ int main(int argc, char **argv)
         const int lesson = parser.value(lessonOption).toInt(&ok);
         if (!ok || lesson < 1)
             return fail(QApplication::translate("main", "--lesson must be a lesson number, 1 or more"));
+        if (lesson > window.lessons()->lessonCount())
+            return fail(QApplication::translate("main", "--lesson %1: there are %2 lessons").arg(lesson).arg(window.lessons()->lessonCount()));
         window.openLesson(lesson - 1);
     }
     if (parser.isSet(compareOption))

@@ -54,10 +54,27 @@ Copies copiesOf(const Distribution &d, const std::vector<std::uint32_t> &ids, co
         c.stride = 1;
         c.ids = assignOwners(d, keys, threads);
     } else {
-        c.ids.reserve(keys.size() * c.stride);
-        for (std::size_t k = 0; k < keys.size(); ++k)
-            for (const std::size_t s : d.successors(keys[k], c.stride))
-                c.ids.push_back(static_cast<std::uint32_t>(s));
+        // A server with no point on the ring (a tiny weight share under
+        // weighted ketama) is nobody's successor: keys then have fewer
+        // distinct servers than asked, and every key keeps as many as the
+        // one with the fewest.
+        c.ids.assign(keys.size() * c.stride, 0);
+        std::size_t shortest = c.stride;
+        for (std::size_t k = 0; k < keys.size(); ++k) {
+            const auto s = d.successors(keys[k], c.stride);
+            shortest = std::min(shortest, s.size());
+            for (std::size_t j = 0; j < s.size() && j < c.stride; ++j)
+                c.ids[k * c.stride + j] = static_cast<std::uint32_t>(s[j]);
+        }
+        if (shortest == 0)
+            return copiesOf(d, ids, keys, 1, threads);
+        if (shortest < c.stride) {
+            for (std::size_t k = 0; k < keys.size(); ++k)
+                for (std::size_t j = 0; j < shortest; ++j)
+                    c.ids[k * shortest + j] = c.ids[k * c.stride + j];
+            c.ids.resize(keys.size() * shortest);
+            c.stride = shortest;
+        }
     }
     for (auto &id : c.ids)
         id = ids[id];

@@ -19,84 +19,125 @@
         <translation>ElastiCache %1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/sessionfile.cpp" line="53"/>
+        <location filename="../../ui/models/sessionfile.cpp" line="55"/>
         <location filename="../../ui/util/tableexport.cpp" line="28"/>
         <location filename="../../ui/util/tableexport.cpp" line="33"/>
         <source>cannot write %1: %2</source>
         <translation>не удалось записать %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/models/sessionfile.cpp" line="86"/>
+        <location filename="../../ui/models/sessionfile.cpp" line="88"/>
         <source>cannot read %1: %2</source>
         <translation>не удалось прочитать %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/models/sessionfile.cpp" line="99"/>
+        <location filename="../../ui/models/sessionfile.cpp" line="102"/>
         <source>%1:%2: not a JSON object (%3)</source>
         <translation>%1:%2: не объект JSON (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/sessionfile.cpp" line="105"/>
+        <location filename="../../ui/models/sessionfile.cpp" line="109"/>
         <source>%1 is not a RingScope session (its first line does not say &quot;%2&quot;)</source>
         <translation>%1 не является сеансом RingScope (в его первой строке нет «%2»)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/sessionfile.cpp" line="109"/>
+        <location filename="../../ui/models/sessionfile.cpp" line="113"/>
         <source>%1 was recorded by a newer RingScope (version %2)</source>
         <translation>%1 записан более новой версией RingScope (версия формата %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/sessionfile.cpp" line="115"/>
-        <source>%1:1: keys must be from 1 to 1000000</source>
-        <translation>%1:1: число ключей (keys) должно быть от 1 до 1000000</translation>
+        <location filename="../../ui/models/sessionfile.cpp" line="119"/>
+        <source>%1:%2: keys must be from 1 to 1000000</source>
+        <translation>%1:%2: число ключей должно быть от 1 до 1000000</translation>
     </message>
     <message>
-        <location filename="../../ui/models/sessionfile.cpp" line="123"/>
+        <location filename="../../ui/models/sessionfile.cpp" line="134"/>
+        <source>%1:%2: servers: %3</source>
+        <translation>%1:%2: серверы: %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/sessionfile.cpp" line="138"/>
+        <source>%1:%2: more than 1000 servers</source>
+        <translation>%1:%2: больше 1000 серверов</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/sessionfile.cpp" line="143"/>
+        <source>%1:%2: points must be from 0 to 10000</source>
+        <translation>%1:%2: число точек должно быть от 0 до 10000</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/sessionfile.cpp" line="127"/>
         <source>%1:%2: a record needs a known &quot;type&quot; and a time &quot;t&quot;</source>
         <translation>%1:%2: у записи должны быть известный тип «type» и время «t»</translation>
     </message>
     <message>
-        <location filename="../../ui/models/sessionfile.cpp" line="127"/>
-        <source>%1:%2: a topology record needs &quot;servers&quot;</source>
-        <translation>%1:%2: в записи топологии должно быть поле «servers»</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/sessionfile.cpp" line="133"/>
+        <location filename="../../ui/models/sessionfile.cpp" line="150"/>
         <source>%1 is empty</source>
         <translation>%1: файл пуст</translation>
     </message>
     <message>
-        <location filename="../../ui/models/sessionfile.cpp" line="138"/>
+        <location filename="../../ui/models/sessionfile.cpp" line="155"/>
         <source>%1 holds no topology: nothing to show</source>
         <translation>в %1 нет топологии: показывать нечего</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lesson.cpp" line="40"/>
+        <location filename="../../ui/panels/lesson.cpp" line="54"/>
+        <source>&quot;%1&quot; needs &quot;%2&quot;: a number from %3 to %4</source>
+        <translation>для «%1» нужно «%2»: число от %3 до %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lesson.cpp" line="69"/>
+        <source>&quot;within&quot; is seconds, from 0 to 600</source>
+        <translation>«within» — это секунды, от 0 до 600</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lesson.cpp" line="75"/>
+        <source>&quot;share&quot; needs {&quot;server&quot;: N, &quot;range&quot;: [low, high]}</source>
+        <translation>для «share» нужно {&quot;server&quot;: N, &quot;range&quot;: [low, high]}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lesson.cpp" line="79"/>
+        <source>&quot;%1&quot; can only be true</source>
+        <translation>«%1» может быть только true</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lesson.cpp" line="80"/>
+        <source>&quot;%1&quot; needs a range: [low, high]</source>
+        <translation>для «%1» нужен диапазон: [low, high]</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lesson.cpp" line="106"/>
         <source>not JSON: %1 at byte %2</source>
         <translation>не JSON: %1 (байт %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lesson.cpp" line="47"/>
+        <location filename="../../ui/panels/lesson.cpp" line="113"/>
         <source>the lesson has no &quot;title&quot;</source>
         <translation>у урока нет поля «title»</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lesson.cpp" line="52"/>
+        <location filename="../../ui/panels/lesson.cpp" line="118"/>
         <source>the lesson has no &quot;steps&quot;</source>
         <translation>у урока нет поля «steps»</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lesson.cpp" line="61"/>
+        <location filename="../../ui/panels/lesson.cpp" line="127"/>
         <source>step %1 has no &quot;text&quot;</source>
         <translation>у шага %1 нет поля «text»</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lesson.cpp" line="68"/>
+        <location filename="../../ui/panels/lesson.cpp" line="134"/>
         <source>step %1: unknown action &quot;%2&quot; (known: %3)</source>
         <translation>шаг %1: неизвестное действие «%2» (известные: %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lesson.cpp" line="76"/>
+        <location filename="../../ui/panels/lesson.cpp" line="138"/>
+        <location filename="../../ui/panels/lesson.cpp" line="149"/>
+        <source>step %1: %2</source>
+        <translation>шаг %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lesson.cpp" line="146"/>
         <source>step %1: unknown check &quot;%2&quot; (known: %3)</source>
         <translation>шаг %1: неизвестная проверка «%2» (известные: %3)</translation>
     </message>
@@ -104,114 +145,119 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/gui/main.cpp" line="69"/>
+        <location filename="../../app/gui/main.cpp" line="73"/>
         <source>Consistent-hash ring and key placement of memcached clusters</source>
         <translation>Кольцо консистентного хеширования и размещение ключей в кластерах memcached</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="73"/>
+        <location filename="../../app/gui/main.cpp" line="77"/>
         <source>Servers: host:port[:weight][ name],... or @file</source>
         <translation>Серверы: host:port[:weight][ name],... или @file</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="75"/>
+        <location filename="../../app/gui/main.cpp" line="79"/>
         <source>Placement preset</source>
         <translation>Пресет размещения</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="77"/>
+        <location filename="../../app/gui/main.cpp" line="81"/>
         <source>Key hash</source>
         <translation>Хеш-функция ключей</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="79"/>
+        <location filename="../../app/gui/main.cpp" line="83"/>
         <source>Sample keys to place</source>
         <translation>Сколько тестовых ключей разместить</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="89"/>
+        <location filename="../../app/gui/main.cpp" line="93"/>
         <source>Servers in the local demo cluster (default without --servers: 4)</source>
         <translation>Число серверов в локальном демонстрационном кластере (по умолчанию без --servers: 4)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="92"/>
+        <location filename="../../app/gui/main.cpp" line="96"/>
         <source>Only compute placement: contact no server</source>
         <translation>Только вычислить размещение, не обращаясь ни к одному серверу</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="94"/>
+        <location filename="../../app/gui/main.cpp" line="98"/>
         <source>A twemproxy .yml or mcrouter .json (FILE#pool picks a pool)</source>
         <translation>Файл .yml twemproxy или .json mcrouter (FILE#pool выбирает пул)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="97"/>
+        <location filename="../../app/gui/main.cpp" line="101"/>
         <source>In front of the demo cluster: twemproxy, nginx-rr, nginx-least-conn or nginx-hash</source>
         <translation>Прокси перед демонстрационным кластером: twemproxy, nginx-rr, nginx-least-conn или nginx-hash</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="100"/>
+        <location filename="../../app/gui/main.cpp" line="104"/>
         <source>Demo traffic, operations a second (0: none; default 150)</source>
         <translation>Трафик демонстрационного кластера, операций в секунду (0 — без трафика; по умолчанию 150)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="103"/>
+        <location filename="../../app/gui/main.cpp" line="107"/>
         <source>Language of the program: en or ru (default: the saved choice, else the system&apos;s)</source>
         <translation>Язык программы: en или ru (по умолчанию — сохранённый выбор, а если его нет — системный)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="106"/>
+        <location filename="../../app/gui/main.cpp" line="110"/>
         <source>Open guided lesson N (1-8, or your own after them)</source>
         <translation>Открыть урок N (1–8; ваши собственные уроки идут после них)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="109"/>
+        <location filename="../../app/gui/main.cpp" line="113"/>
         <source>Open on the Compare methods tab</source>
         <translation>Открыть на вкладке «Сравнение методов»</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="114"/>
+        <location filename="../../app/gui/main.cpp" line="118"/>
         <source>give --servers or --config, not both</source>
         <translation>укажите --servers или --config, но не оба сразу</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="137"/>
+        <location filename="../../app/gui/main.cpp" line="141"/>
         <source>unknown preset &apos;%1&apos; (see ringscope-cli presets)</source>
         <translation>неизвестный пресет «%1» (см. ringscope-cli presets)</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="140"/>
+        <location filename="../../app/gui/main.cpp" line="144"/>
         <source>unknown hash &apos;%1&apos;</source>
         <translation>неизвестная хеш-функция «%1»</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="147"/>
+        <location filename="../../app/gui/main.cpp" line="151"/>
         <source>--demo must be a number of servers from 1 to 32</source>
         <translation>--demo: число серверов должно быть от 1 до 32</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="152"/>
+        <location filename="../../app/gui/main.cpp" line="156"/>
         <source>--proxy &apos;%1&apos;: expected twemproxy, nginx-rr, nginx-least-conn or nginx-hash</source>
         <translation>--proxy «%1»: ожидается twemproxy, nginx-rr, nginx-least-conn или nginx-hash</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="154"/>
+        <location filename="../../app/gui/main.cpp" line="158"/>
         <source>--proxy goes in front of the local demo cluster: not with --servers, --config or --offline</source>
         <translation>--proxy ставится перед локальным демонстрационным кластером: его нельзя сочетать с --servers, --config или --offline</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="159"/>
+        <location filename="../../app/gui/main.cpp" line="163"/>
         <source>--traffic must be a rate from 0 to 100000 operations a second</source>
         <translation>--traffic: интенсивность должна быть от 0 до 100000 операций в секунду</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="163"/>
+        <location filename="../../app/gui/main.cpp" line="167"/>
         <source>--keys must be a number from 1 to 1000000</source>
         <translation>--keys: число ключей должно быть от 1 до 1000000</translation>
     </message>
     <message>
-        <location filename="../../app/gui/main.cpp" line="172"/>
+        <location filename="../../app/gui/main.cpp" line="176"/>
         <source>--lesson must be a lesson number, 1 or more</source>
         <translation>--lesson — номер урока, 1 или больше</translation>
+    </message>
+    <message>
+        <location filename="../../app/gui/main.cpp" line="178"/>
+        <source>--lesson %1: there are %2 lessons</source>
+        <translation>--lesson %1: уроков всего %2</translation>
     </message>
 </context>
 <context>
@@ -290,87 +336,87 @@
         <translation>неизвестный прокси «%1»</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="382"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="383"/>
         <source>traffic writes to the cluster: switch writing on first</source>
         <translation>трафик пишет в кластер: сначала включите запись</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="384"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="385"/>
         <source>no servers</source>
         <translation>нет серверов</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="392"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="393"/>
         <source>preset %1 has no owner per key: pick another for traffic</source>
         <translation>в пресете %1 у ключа нет единственного владельца: выберите для трафика другой пресет</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="515"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="516"/>
         <source>? (%1)</source>
         <translation>? (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="517"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="518"/>
         <source>%1 bytes, ttl %2, idle %3 s</source>
         <translation>%1 байт, ttl %2, простой %3 с</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="519"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="520"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="577"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="578"/>
         <source>add server: %1</source>
         <translation>добавление сервера: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="584"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="585"/>
         <source>%1 started (a new memcached process)%2</source>
         <translation>%1 запущен (новый процесс memcached)%2</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="586"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="587"/>
         <source>; the proxy keeps its configured pool</source>
         <translation>; прокси сохраняет настроенный пул</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="594"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="595"/>
         <source>%1 is not a server of the local demo cluster: nothing done</source>
         <translation>%1 не является сервером локального демонстрационного кластера: ничего не сделано</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="603"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="604"/>
         <source>killed (SIGKILL)</source>
         <translation>убит (SIGKILL)</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="607"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="608"/>
         <source>hung (SIGSTOP)</source>
         <translation>заморожен (SIGSTOP)</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="611"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="612"/>
         <source>resumed (SIGCONT)</source>
         <translation>возобновлён (SIGCONT)</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="615"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="616"/>
         <source>restarted, empty</source>
         <translation>перезапущен, пустой</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="619"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="620"/>
         <source>stopped cleanly and removed</source>
         <translation>штатно остановлен и удалён</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="624"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="625"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="678"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="679"/>
         <source>%1 is %2 (%3)</source>
         <translation>%1: %2 (%3)</translation>
     </message>
@@ -414,7 +460,7 @@
     </message>
     <message>
         <location filename="../../ui/panels/comparisonpanel.cpp" line="99"/>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="230"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="231"/>
         <source>The cluster&apos;s keys (metadump): none yet</source>
         <translation>Ключи кластера (metadump): пока нет</translation>
     </message>
@@ -555,53 +601,53 @@
         <translation>(нет)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="238"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="239"/>
         <source>The cluster&apos;s keys (metadump): %1</source>
         <translation>Ключи кластера (metadump): %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="265"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="266"/>
         <source>no keys yet</source>
         <translation>ключей пока нет</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="268"/>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="274"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="269"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="275"/>
         <source>cannot write %1: %2</source>
         <translation>не удалось записать %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="314"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="315"/>
         <source>KEYS-FILE (Save keys…)</source>
         <translation>ФАЙЛ-КЛЮЧЕЙ (Сохранить ключи…)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="331"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="332"/>
         <source>Add: %1</source>
         <translation>Добавление: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="339"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="340"/>
         <source>measuring %1 keys…</source>
         <translation>измерение на %1 ключах…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="372"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="373"/>
         <source>Cannot compare: %1</source>
         <translation>Сравнение невозможно: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="379"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="380"/>
         <source>%1 keys; ideal moves: add %2%, remove %3%; the server down: %4</source>
         <translation>Ключей: %1; идеальные перемещения: добавление %2%, удаление %3%; отключаемый сервер: %4</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="450"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="451"/>
         <source>ideal</source>
         <translation>идеал</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="461"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="462"/>
         <source> (%)</source>
         <translation> (%)</translation>
     </message>
@@ -1029,7 +1075,7 @@
     <name>ringscope::ui::MainWindow</name>
     <message>
         <location filename="../../ui/mainwindow.cpp" line="78"/>
-        <location filename="../../ui/mainwindow.cpp" line="772"/>
+        <location filename="../../ui/mainwindow.cpp" line="778"/>
         <source>RingScope</source>
         <translation>RingScope</translation>
     </message>
@@ -1075,13 +1121,13 @@
     </message>
     <message>
         <location filename="../../ui/mainwindow.cpp" line="169"/>
-        <location filename="../../ui/mainwindow.cpp" line="505"/>
+        <location filename="../../ui/mainwindow.cpp" line="509"/>
         <source>added %1</source>
         <translation>добавлен %1</translation>
     </message>
     <message>
         <location filename="../../ui/mainwindow.cpp" line="175"/>
-        <location filename="../../ui/mainwindow.cpp" line="521"/>
+        <location filename="../../ui/mainwindow.cpp" line="525"/>
         <source>removed %1</source>
         <translation>удалён %1</translation>
     </message>
@@ -1131,135 +1177,140 @@
         <translation> (nginx только читает: запись идёт напрямую на серверы)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="345"/>
+        <location filename="../../ui/mainwindow.cpp" line="349"/>
         <source>Write to this cluster?</source>
         <translation>Писать в этот кластер?</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="346"/>
+        <location filename="../../ui/mainwindow.cpp" line="350"/>
         <source>%1 is not on this machine. With writing on, RingScope&apos;s traffic generator and sample keys write to it (set, and add for read-repair). Switch writing on?</source>
         <translation>%1 находится не на этой машине. При включённой записи генератор трафика RingScope и тестовые ключи пишут в него (set, а также add для восстановления при чтении). Включить запись?</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="362"/>
+        <location filename="../../ui/mainwindow.cpp" line="366"/>
         <source>writing switched on for %1</source>
         <translation>запись включена для %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="362"/>
+        <location filename="../../ui/mainwindow.cpp" line="366"/>
         <source>writing switched off: read-only</source>
         <translation>запись выключена: только чтение</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="393"/>
+        <location filename="../../ui/mainwindow.cpp" line="397"/>
         <source>unknown preset &apos;%1&apos;</source>
         <translation>неизвестный пресет «%1»</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="403"/>
+        <location filename="../../ui/mainwindow.cpp" line="407"/>
         <source>, hash_tag %1</source>
         <translation>, hash_tag %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="432"/>
+        <location filename="../../ui/mainwindow.cpp" line="436"/>
         <source>%1: %2 of %3 keys moved (%4%)</source>
         <translation>%1 — ключей перемещено: %2 из %3 (%4%)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="448"/>
+        <location filename="../../ui/mainwindow.cpp" line="452"/>
         <source>a cluster needs at least one server</source>
         <translation>в кластере должен быть хотя бы один сервер</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="486"/>
+        <location filename="../../ui/mainwindow.cpp" line="490"/>
         <source>the local demo cluster is not running yet</source>
         <translation>локальный демонстрационный кластер ещё не запущен</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="504"/>
+        <location filename="../../ui/mainwindow.cpp" line="508"/>
         <source>what-if: added %1 (no server touched)</source>
         <translation>«что если»: добавлен %1 (серверы не затронуты)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="511"/>
-        <location filename="../../ui/mainwindow.cpp" line="540"/>
+        <location filename="../../ui/mainwindow.cpp" line="515"/>
+        <location filename="../../ui/mainwindow.cpp" line="544"/>
         <source>select a server first (click its arc or its row)</source>
         <translation>сначала выберите сервер (щёлкните его дугу или строку)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="513"/>
+        <location filename="../../ui/mainwindow.cpp" line="517"/>
         <source>the last server cannot be removed</source>
         <translation>последний сервер удалить нельзя</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="521"/>
+        <location filename="../../ui/mainwindow.cpp" line="525"/>
         <source>what-if: removed %1 (no server touched)</source>
         <translation>«что если»: удалён %1 (серверы не затронуты)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="527"/>
+        <location filename="../../ui/mainwindow.cpp" line="531"/>
         <source>no server %1</source>
         <translation>нет сервера %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="529"/>
+        <location filename="../../ui/mainwindow.cpp" line="533"/>
         <source>a weight is a whole number from 1 up</source>
         <translation>вес — целое число от 1 и больше</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="534"/>
+        <location filename="../../ui/mainwindow.cpp" line="538"/>
         <source>weight of %1: %2 → %3</source>
         <translation>вес %1: %2 → %3</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="545"/>
+        <location filename="../../ui/mainwindow.cpp" line="549"/>
         <source>at least one server has to stay</source>
         <translation>должен остаться хотя бы один сервер</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="550"/>
+        <location filename="../../ui/mainwindow.cpp" line="554"/>
         <source>what-if: %1 fails and is ejected (no server touched)</source>
         <translation>«что если»: %1 отказывает и исключается (серверы не затронуты)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="551"/>
+        <location filename="../../ui/mainwindow.cpp" line="555"/>
         <source>what-if: %1 is back</source>
         <translation>«что если»: %1 снова в строю</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="558"/>
+        <location filename="../../ui/mainwindow.cpp" line="562"/>
         <source>points per server: a whole number from 1 to 10000 (0: the preset&apos;s default)</source>
         <translation>точек на сервер: целое число от 1 до 10000 (0 — по умолчанию для пресета)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="563"/>
+        <location filename="../../ui/mainwindow.cpp" line="567"/>
         <source>points per server: the preset&apos;s default</source>
         <translation>точек на сервер: по умолчанию для пресета</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="563"/>
+        <location filename="../../ui/mainwindow.cpp" line="567"/>
         <source>points per server: %1</source>
         <translation>точек на сервер: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="579"/>
+        <location filename="../../ui/mainwindow.cpp" line="583"/>
         <source>preset %1 %2</source>
         <translation>пресет %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="631"/>
+        <location filename="../../ui/mainwindow.cpp" line="635"/>
         <source>on-failure rehash: the ring without the servers that are down</source>
         <translation>rehash при отказе: кольцо без недоступных серверов</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="665"/>
+        <location filename="../../ui/mainwindow.cpp" line="669"/>
         <source>traffic: %1</source>
         <translation>трафик: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="669"/>
+        <location filename="../../ui/mainwindow.cpp" line="673"/>
         <source>traffic %1 ops/s (%2), replication %3, R=%4, reads %5, on failure %6</source>
         <translation>трафик %1 оп/с (%2), репликация: %3, R=%4, чтение: %5, при отказе: %6</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="690"/>
+        <source>a recorded session is playing: no traffic, no server is contacted</source>
+        <translation>воспроизводится записанный сеанс: трафика нет, ни один сервер не затрагивается</translation>
     </message>
     <message>
         <location filename="../../ui/mainwindowbuild.cpp" line="65"/>
@@ -1804,72 +1855,72 @@
         <translation>экспортировано: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowview.cpp" line="152"/>
+        <location filename="../../ui/mainwindowview.cpp" line="154"/>
         <source>presentation mode: Esc or F11 leaves it</source>
         <translation>режим презентации: выход — Esc или F11</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="739"/>
+        <location filename="../../ui/mainwindow.cpp" line="745"/>
         <source>playing a recorded session: no server is contacted</source>
         <translation>воспроизведение записанного сеанса: серверы не опрашиваются</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="740"/>
+        <location filename="../../ui/mainwindow.cpp" line="746"/>
         <source>local demo cluster (real memcached on 127.0.0.1, started by RingScope)</source>
         <translation>локальный демонстрационный кластер (настоящие memcached на 127.0.0.1, запущены RingScope)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="741"/>
+        <location filename="../../ui/mainwindow.cpp" line="747"/>
         <source>watching %1</source>
         <translation>наблюдение за %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="741"/>
+        <location filename="../../ui/mainwindow.cpp" line="747"/>
         <source>a cluster</source>
         <translation>кластером</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="742"/>
+        <location filename="../../ui/mainwindow.cpp" line="748"/>
         <source>offline: no server is contacted</source>
         <translation>офлайн: серверы не опрашиваются</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="743"/>
+        <location filename="../../ui/mainwindow.cpp" line="749"/>
         <source>%1 servers · %2 (%3) · %4 sample keys · %5</source>
         <translation>серверов: %1 · %2 (%3) · тестовых ключей: %4 · %5</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="749"/>
+        <location filename="../../ui/mainwindow.cpp" line="755"/>
         <source>traffic %1 ops/s · hit %2 · p99 %3 ms</source>
         <translation>трафик %1 оп/с · попадания %2 · p99 %3 мс</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="755"/>
+        <location filename="../../ui/mainwindow.cpp" line="761"/>
         <source>no traffic</source>
         <translation>нет трафика</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="758"/>
+        <location filename="../../ui/mainwindow.cpp" line="764"/>
         <source> OFFLINE </source>
         <translation> ОФЛАЙН </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="761"/>
+        <location filename="../../ui/mainwindow.cpp" line="767"/>
         <source> WRITING </source>
         <translation> ЗАПИСЬ </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="761"/>
+        <location filename="../../ui/mainwindow.cpp" line="767"/>
         <source> READ-ONLY </source>
         <translation> ТОЛЬКО ЧТЕНИЕ </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="765"/>
+        <location filename="../../ui/mainwindow.cpp" line="771"/>
         <source>RingScope may write to this cluster (sample keys, traffic, read-repair)</source>
         <translation>RingScope может писать в этот кластер (тестовые ключи, трафик, восстановление при чтении)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="766"/>
+        <location filename="../../ui/mainwindow.cpp" line="772"/>
         <source>RingScope only reads: stats, metadump, mg without LRU bump</source>
         <translation>RingScope только читает: stats, metadump, mg без обновления LRU</translation>
     </message>
@@ -2032,12 +2083,12 @@
         <translation>ключей перемещено при последнем изменении: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/plotspanel.cpp" line="366"/>
+        <location filename="../../ui/panels/plotspanel.cpp" line="384"/>
         <source>%1: export a plot as .png or .pdf</source>
         <translation>%1: график можно экспортировать только в .png или .pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/plotspanel.cpp" line="367"/>
+        <location filename="../../ui/panels/plotspanel.cpp" line="385"/>
         <source>cannot write %1</source>
         <translation>не удалось записать %1</translation>
     </message>
@@ -2045,84 +2096,84 @@
 <context>
     <name>ringscope::ui::RingView</name>
     <message>
-        <location filename="../../ui/views/ringview.cpp" line="491"/>
+        <location filename="../../ui/views/ringview.cpp" line="492"/>
         <source>  +%1 −%2</source>
         <translation>  +%1 −%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/ringview.cpp" line="493"/>
+        <location filename="../../ui/views/ringview.cpp" line="494"/>
         <source>%1  %2 keys  %3% (ideal %4%)%5%6</source>
         <translation>%1  ключей: %2  %3% (идеал %4%)%5%6</translation>
     </message>
     <message>
-        <location filename="../../ui/views/ringview.cpp" line="498"/>
+        <location filename="../../ui/views/ringview.cpp" line="499"/>
         <source>  — not answering</source>
         <translation>  — не отвечает</translation>
     </message>
     <message>
-        <location filename="../../ui/views/ringview.cpp" line="503"/>
+        <location filename="../../ui/views/ringview.cpp" line="504"/>
         <source>… and %1 more servers (the Servers table lists them all)</source>
         <translation>… и ещё серверов: %1 (все они есть в таблице «Серверы»)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/ringview.cpp" line="507"/>
+        <location filename="../../ui/views/ringview.cpp" line="508"/>
         <source>%1 (%2): no ring — owner from the hash alone</source>
         <translation>%1 (%2): кольца нет — владелец определяется только по хешу</translation>
     </message>
     <message>
-        <location filename="../../ui/views/ringview.cpp" line="508"/>
+        <location filename="../../ui/views/ringview.cpp" line="509"/>
         <source>%1 (%2): %3 ring points</source>
         <translation>%1 (%2): точек на кольце: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/ringview.cpp" line="701"/>
+        <location filename="../../ui/views/ringview.cpp" line="702"/>
         <source>where the moved keys went (largest %1 of %2 flows)</source>
         <translation>куда ушли перемещённые ключи (крупнейшие потоки: %1 из %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/ringview.cpp" line="702"/>
+        <location filename="../../ui/views/ringview.cpp" line="703"/>
         <source>where the moved keys went</source>
         <translation>куда ушли перемещённые ключи</translation>
     </message>
     <message>
-        <location filename="../../ui/views/ringview.cpp" line="715"/>
+        <location filename="../../ui/views/ringview.cpp" line="716"/>
         <source>keys moved: %1 / %2 (%3%)</source>
         <translation>перемещено ключей: %1 / %2 (%3%)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/ringview.cpp" line="729"/>
+        <location filename="../../ui/views/ringview.cpp" line="730"/>
         <source>nothing to export: no ring yet</source>
         <translation>экспортировать нечего: кольца пока нет</translation>
     </message>
     <message>
-        <location filename="../../ui/views/ringview.cpp" line="736"/>
-        <location filename="../../ui/views/ringview.cpp" line="750"/>
-        <location filename="../../ui/views/ringview.cpp" line="771"/>
+        <location filename="../../ui/views/ringview.cpp" line="737"/>
+        <location filename="../../ui/views/ringview.cpp" line="751"/>
+        <location filename="../../ui/views/ringview.cpp" line="772"/>
         <source>cannot write %1</source>
         <translation>не удалось записать %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/ringview.cpp" line="739"/>
+        <location filename="../../ui/views/ringview.cpp" line="740"/>
         <source>%1: export the ring as .png or .svg</source>
         <translation>%1: кольцо можно экспортировать только в .png или .svg</translation>
     </message>
     <message>
-        <location filename="../../ui/views/ringview.cpp" line="746"/>
+        <location filename="../../ui/views/ringview.cpp" line="747"/>
         <source>RingScope: %1</source>
         <translation>RingScope: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/ringview.cpp" line="747"/>
+        <location filename="../../ui/views/ringview.cpp" line="748"/>
         <source>%1 servers, %2 keys</source>
         <translation>серверов: %1, ключей: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/ringview.cpp" line="895"/>
+        <location filename="../../ui/views/ringview.cpp" line="896"/>
         <source>&lt;br&gt;replicas %1</source>
         <translation>&lt;br&gt;реплики %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/ringview.cpp" line="898"/>
+        <location filename="../../ui/views/ringview.cpp" line="899"/>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;hash %2 (0x%3)&lt;br&gt;owner %4%5</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;хеш %2 (0x%3)&lt;br&gt;владелец %4%5</translation>
     </message>

@@ -138,6 +138,20 @@ private slots:
         // R=3 on 3 servers: every server holds every key, adding one moves a quarter of the copies.
         QVERIFY(std::abs(*results[5].movedOnAdd - 0.25) < 0.03);
 
+        // A server too light to get a point on a weighted ring is nobody's
+        // replica: the replication rows still measure, with what there is.
+        ComparisonRequest light;
+        light.servers = *parseServerList("10.0.0.1:11211:1,10.0.0.2:11211:1000").value;
+        light.added = *parseServerList("10.0.0.3:11211").value;
+        light.presets = {"libmemcached-ketama-weighted"};
+        light.replication = defaultReplicationSchemes(2);
+        light.replicationPreset = "libmemcached-ketama-weighted";
+        const auto lightResults = compareMethods(light, keys, error);
+        QVERIFY2(error.empty(), error.c_str());
+        QCOMPARE(lightResults.size(), std::size_t{3});
+        for (const auto &m : lightResults)
+            QVERIFY(m.movedOnAdd && *m.movedOnAdd >= 0 && *m.movedOnAdd <= 1);
+
         QVERIFY(compareMethods({request.servers, request.added, {}, {"nope"}, {}, {}, {}}, keys, error).empty());
         QCOMPARE(error, std::string("unknown preset 'nope'"));
         request.removed = {"x:1"};

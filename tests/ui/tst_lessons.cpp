@@ -80,6 +80,20 @@ private Q_SLOTS:
                                         << QStringLiteral("step 1: unknown action \"explode\"");
         QTest::addRow("unknown check") << QByteArray(R"({"title": "t", "steps": [{"text": "a", "expect": {"magic": 1}}]})")
                                        << QStringLiteral("step 1: unknown check \"magic\"");
+        QTest::addRow("too many servers") << QByteArray(R"({"title": "t", "steps": [{"text": "a", "actions": [{"do": "demo", "servers": 5000}]}]})")
+                                          << QStringLiteral("step 1: \"demo\" needs \"servers\": a number from 1 to 32");
+        QTest::addRow("negative servers") << QByteArray(R"({"title": "t", "steps": [{"text": "a", "actions": [{"do": "demo", "servers": -1}]}]})")
+                                          << QStringLiteral("a number from 1 to 32");
+        QTest::addRow("huge weight") << QByteArray(R"({"title": "t", "steps": [{"text": "a", "actions": [{"do": "weight", "server": 0, "weight": 1e12}]}]})")
+                                     << QStringLiteral("\"weight\" needs \"weight\"");
+        QTest::addRow("kill whom") << QByteArray(R"({"title": "t", "steps": [{"text": "a", "actions": [{"do": "kill"}]}]})")
+                                   << QStringLiteral("\"kill\" needs \"server\"");
+        QTest::addRow("wait forever") << QByteArray(R"({"title": "t", "steps": [{"text": "a", "actions": [{"do": "wait", "seconds": 1e9}]}]})")
+                                      << QStringLiteral("\"wait\" needs \"seconds\"");
+        QTest::addRow("range as a number") << QByteArray(R"({"title": "t", "steps": [{"text": "a", "expect": {"moved": 0.5}}]})")
+                                           << QStringLiteral("\"moved\" needs a range");
+        QTest::addRow("placed false") << QByteArray(R"({"title": "t", "steps": [{"text": "a", "expect": {"placed": false}}]})")
+                                      << QStringLiteral("\"placed\" can only be true");
     }
 
     void badLessonFilesAreRefusedWithTheReason()

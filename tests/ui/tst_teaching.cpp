@@ -275,6 +275,20 @@ private Q_SLOTS:
         f.write("{\"format\": \"ringscope-session\", \"version\": 1, \"keys\": 10}\n{\"t\": 5, \"type\": \"telepathy\"}\n");
         f.close();
         QVERIFY(player.playSession(bad).contains(QStringLiteral(":2: a record needs a known \"type\"")));
+        // A blank first line does not skip the header check; absurd rings are refused.
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("\n{\"format\": \"nope\"}\n");
+        f.close();
+        QVERIFY(player.playSession(bad).contains(QStringLiteral("not a RingScope session")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"format\": \"ringscope-session\", \"version\": 1, \"keys\": 10}\n"
+                "{\"t\": 5, \"type\": \"topology\", \"servers\": \"a:1\", \"preset\": \"ketama\", \"points\": 2000000000}\n");
+        f.close();
+        QVERIFY(player.playSession(bad).contains(QStringLiteral(":2: points must be from 0 to 10000")));
+        // A replay writes nowhere: the write switch and traffic refuse.
+        QCOMPARE(player.playSession(file, 1.0), QString());
+        QVERIFY(!player.setWritable(true, true));
+        QVERIFY(!player.setTraffic(true, 100).isEmpty());
     }
 
     void presentationModeShowsTheRingAndOnePlot()

@@ -205,6 +205,7 @@ void ClusterBridge::unwatch()
     // Work still queued on the I/O thread may point at the client: let it run first.
     m_io->call([] {});
     m_client.reset();
+    m_servers.clear(); // nothing watched: nothing to write to either
 }
 
 void ClusterBridge::setWritable(bool writable)

@@ -1,5 +1,7 @@
 #include "sessionfile.h"
 
+#include "core/cluster/serverspec.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -88,6 +90,7 @@ std::optional<Session> readSession(const QString &path, QString &error)
     }
     Session session;
     int line = 0;
+    bool headerRead = false; // the first line that is not empty
     while (!file.atEnd()) {
         const QByteArray text = file.readLine(16 * 1024 * 1024).trimmed();
         ++line;
@@ -100,7 +103,8 @@ std::optional<Session> readSession(const QString &path, QString &error)
             return std::nullopt;
         }
         const QJsonObject o = doc.object();
-        if (line == 1) {
+        if (!headerRead) {
+            headerRead = true;
             if (o.value(QStringLiteral("format")).toString() != QLatin1String(kMagic)) {
                 error = QObject::tr("%1 is not a RingScope session (its first line does not say \"%2\")").arg(path, QLatin1String(kMagic));
                 return std::nullopt;
@@ -112,7 +116,7 @@ std::optional<Session> readSession(const QString &path, QString &error)
             session.title = o.value(QStringLiteral("title")).toString();
             session.keys = o.value(QStringLiteral("keys")).toInt(20000);
             if (session.keys < 1 || session.keys > 1000000) {
-                error = QObject::tr("%1:1: keys must be from 1 to 1000000").arg(path);
+                error = QObject::tr("%1:%2: keys must be from 1 to 1000000").arg(path).arg(line);
                 return std::nullopt;
             }
             continue;
@@ -123,13 +127,26 @@ std::optional<Session> readSession(const QString &path, QString &error)
             error = QObject::tr("%1:%2: a record needs a known \"type\" and a time \"t\"").arg(path).arg(line);
             return std::nullopt;
         }
-        if (*type == SessionRecord::Type::Topology && o.value(QStringLiteral("servers")).toString().isEmpty()) {
-            error = QObject::tr("%1:%2: a topology record needs \"servers\"").arg(path).arg(line);
-            return std::nullopt;
+        if (*type == SessionRecord::Type::Topology) {
+            // Checked here, so that playing never builds an absurd ring.
+            const auto servers = core::parseServerList(o.value(QStringLiteral("servers")).toString().toStdString());
+            if (!servers) {
+                error = QObject::tr("%1:%2: servers: %3").arg(path).arg(line).arg(QString::fromStdString(servers.error));
+                return std::nullopt;
+            }
+            if (servers.value->size() > 1000) {
+                error = QObject::tr("%1:%2: more than 1000 servers").arg(path).arg(line);
+                return std::nullopt;
+            }
+            const QJsonValue points = o.value(QStringLiteral("points"));
+            if (!points.isUndefined() && (!points.isDouble() || points.toDouble() < 0 || points.toDouble() > 10000)) {
+                error = QObject::tr("%1:%2: points must be from 0 to 10000").arg(path).arg(line);
+                return std::nullopt;
+            }
         }
         session.records.push_back({std::max(t, session.records.empty() ? 0 : session.records.back().t), *type, o});
     }
-    if (line == 0) {
+    if (!headerRead) {
         error = QObject::tr("%1 is empty").arg(path);
         return std::nullopt;
     }

@@ -216,7 +216,8 @@ void ComparisonPanel::setCluster(const core::ServerList &servers, std::shared_pt
     for (const auto &s : servers)
         m_remove->addItem(qs(s.label()), qs(s.address()));
     const int again = m_remove->findData(removed);
-    m_remove->setCurrentIndex(again > 0 ? again : m_remove->count() - 1);
+    // One server cannot be removed: measure the add alone.
+    m_remove->setCurrentIndex(servers.size() < 2 ? 0 : again > 0 ? again : m_remove->count() - 1);
     m_stale = true;
     if (isVisible())
         run();

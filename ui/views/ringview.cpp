@@ -216,7 +216,8 @@ void RingView::setServersDown(std::vector<bool> down)
 
 void RingView::setHighlightedServer(int server)
 {
-    m_highlight = server;
+    const bool known = m_scene && server >= 0 && static_cast<std::size_t>(server) < m_scene->servers.size();
+    m_highlight = known ? server : -1;
     m_layerDirty = true;
     update();
 }
