@@ -190,14 +190,9 @@ void MainWindow::buildMenus()
         view->addAction(dock->toggleViewAction());
 
     auto *lessons = menuBar()->addMenu(tr("&Lessons"));
-    const QStringList files = m_lessons->lessonFiles();
-    for (int i = 0; i < files.size(); ++i) {
-        QFile f(files[i]);
-        QString error;
-        const auto lesson = f.open(QIODevice::ReadOnly) ? Lesson::parse(f.readAll(), QLocale().name().left(2), error) : std::nullopt;
-        if (lesson)
-            lessons->addAction(lesson->title, this, [this, i] { openLesson(i); });
-    }
+    for (int i = 0; i < m_lessons->lessonCount(); ++i)
+        if (const QString title = m_lessons->lessonTitle(i); !title.isEmpty())
+            lessons->addAction(title, this, [this, i] { openLesson(i); });
     lessons->addSeparator();
     lessons->addAction(tr("Your own lessons go in %1").arg(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
                                                             + QStringLiteral("/lessons")))

@@ -106,6 +106,7 @@ LessonPanel::LessonPanel(MainWindow &window, QWidget *parent)
         const auto lesson = f.open(QIODevice::ReadOnly) ? Lesson::parse(f.readAll(), m_language, error) : std::nullopt;
         m_lessons->addItem(lesson ? lesson->title : tr("%1 (cannot read: %2)").arg(QFileInfo(file).fileName(), error), file);
         m_files << file;
+        m_titles << (lesson ? lesson->title : QString());
     }
     m_timer->setInterval(kTickMs);
     connect(m_timer, &QTimer::timeout, this, &LessonPanel::tick);

@@ -34,6 +34,8 @@ public:
     // (<app data>/lessons/*.json), sorted by file name.
     QStringList lessonFiles() const;
     int lessonCount() const;
+    // The title of lesson `index`, read once at start; empty when the file is not a lesson.
+    QString lessonTitle(int index) const { return m_titles.value(index); }
     bool openLesson(int index);
     bool openFile(const QString &path, QString *error = nullptr);
     const Lesson &lesson() const noexcept { return m_lesson; }
@@ -64,6 +66,7 @@ private:
     Lesson m_lesson;
     QString m_language;
     QStringList m_files;
+    QStringList m_titles;
     int m_step = -1;
     int m_action = 0;
     Phase m_phase = Phase::Idle;
