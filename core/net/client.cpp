@@ -14,6 +14,46 @@ ClientError keyError(std::string_view key)
     return check ? ClientError{} : ClientError{ClientErrc::InvalidKey, check.message(key)};
 }
 
+// A get of one key: the key it must be answered for and the caller's
+// callback ride in the request itself (no wrapper callbacks to allocate).
+struct GetRequest final : PendingRequest {
+    std::string key;
+    Client::ItemCallback callback;
+
+    std::string check(const Response &response) override
+    {
+        for (const auto &item : response.items)
+            if (item.key != key)
+                return "VALUE for '" + item.key + "' in the reply to a get of another key";
+        return response.items.size() > 1 ? std::string("several VALUEs for one key") : std::string();
+    }
+
+protected:
+    void finish(Outcome &&o) override
+    {
+        const auto cb = std::move(callback);
+        if (o.error)
+            return cb(std::move(o.error), std::nullopt);
+        if (o.response.isError())
+            return cb({ClientErrc::Protocol, std::move(o.response.text)}, std::nullopt);
+        if (o.response.items.empty())
+            return cb({}, std::nullopt);
+        cb({}, std::move(o.response.items.front()));
+    }
+};
+
+// A write answered by one line (STORED, DELETED, TOUCHED, NOT_FOUND…).
+struct ReplyRequest final : PendingRequest {
+    Client::ReplyCallback callback;
+
+protected:
+    void finish(Outcome &&o) override
+    {
+        const auto cb = std::move(callback);
+        cb(std::move(o.error), o.response.reply, std::move(o.response.text));
+    }
+};
+
 } // namespace
 
 Client::Client(IoRuntime &runtime, std::unique_ptr<Distribution> distribution, ClientOptions options)
@@ -69,9 +109,11 @@ std::vector<ServerState> Client::states()
     });
 }
 
-RequestPtr Client::makeRequest(std::string bytes, Expect expect, bool write, std::chrono::milliseconds timeout)
+template <typename Request>
+std::shared_ptr<Request> Client::makeRequest(std::string bytes, Expect expect, bool write,
+                                             std::chrono::milliseconds timeout)
 {
-    auto r = std::make_shared<PendingRequest>();
+    auto r = std::make_shared<Request>();
     r->bytes = std::move(bytes);
     r->expect = expect;
     r->write = write;
@@ -111,23 +153,11 @@ void Client::getAt(std::size_t server, std::string key, ItemCallback done, Timeo
     std::string bytes;
     const std::string_view keys[] = {key};
     encode::get(bytes, keys);
-    auto r = makeRequest(std::move(bytes), Expect::Retrieval, false, timeout);
+    auto r = makeRequest<GetRequest>(std::move(bytes), Expect::Retrieval, false, timeout);
+    r->expectedItems = 1;
     const std::size_t to = target(server, key);
-    r->validate = [key = std::move(key)](const Response &response) {
-        for (const auto &item : response.items)
-            if (item.key != key)
-                return "VALUE for '" + item.key + "' in the reply to a get of another key";
-        return response.items.size() > 1 ? std::string("several VALUEs for one key") : std::string();
-    };
-    r->done = [done = std::move(done)](Outcome o) {
-        if (o.error)
-            return done(o.error, std::nullopt);
-        if (o.response.isError())
-            return done({ClientErrc::Protocol, o.response.text}, std::nullopt);
-        if (o.response.items.empty())
-            return done({}, std::nullopt);
-        done({}, std::move(o.response.items.front()));
-    };
+    r->key = std::move(key);
+    r->callback = std::move(done);
     dispatch(to, std::move(r));
 }
 
@@ -138,8 +168,8 @@ void Client::storeAt(std::size_t server, encode::Store command, std::string key,
         return;
     std::string bytes;
     encode::store(bytes, command, key, flags, ttl, value);
-    auto r = makeRequest(std::move(bytes), Expect::Storage, true, timeout);
-    r->done = [done = std::move(done)](Outcome o) { done(o.error, o.response.reply, o.response.text); };
+    auto r = makeRequest<ReplyRequest>(std::move(bytes), Expect::Storage, true, timeout);
+    r->callback = std::move(done);
     dispatch(target(server, key), std::move(r));
 }
 
@@ -161,8 +191,8 @@ void Client::removeAt(std::size_t server, std::string key, ReplyCallback done, T
         return;
     std::string bytes;
     encode::remove(bytes, key);
-    auto r = makeRequest(std::move(bytes), Expect::Delete, true, timeout);
-    r->done = [done = std::move(done)](Outcome o) { done(o.error, o.response.reply, o.response.text); };
+    auto r = makeRequest<ReplyRequest>(std::move(bytes), Expect::Delete, true, timeout);
+    r->callback = std::move(done);
     dispatch(target(server, key), std::move(r));
 }
 
@@ -172,8 +202,8 @@ void Client::touch(std::string key, std::int64_t ttl, ReplyCallback done)
         return;
     std::string bytes;
     encode::touch(bytes, key, ttl);
-    auto r = makeRequest(std::move(bytes), Expect::Touch, true);
-    r->done = [done = std::move(done)](Outcome o) { done(o.error, o.response.reply, o.response.text); };
+    auto r = makeRequest<ReplyRequest>(std::move(bytes), Expect::Touch, true);
+    r->callback = std::move(done);
     dispatch(serverFor(key), std::move(r));
 }
 
@@ -228,6 +258,7 @@ void Client::getMany(std::vector<std::string> keys, ItemsCallback done)
         std::string bytes;
         encode::get(bytes, views);
         auto r = makeRequest(std::move(bytes), Expect::Retrieval, false);
+        r->expectedItems = part->indexes.size();
         // memcached answers a multi-get in the order asked, skipping misses:
         // walking both lists together places every VALUE and catches one
         // that was not asked for, in linear time. The check runs once, on

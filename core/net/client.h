@@ -110,7 +110,9 @@ public:
     Outcome sendSync(std::size_t server, std::string bytes, Expect expect, bool write = false);
 
 private:
-    RequestPtr makeRequest(std::string bytes, Expect expect, bool write, std::chrono::milliseconds timeout = {});
+    template <typename Request = PendingRequest>
+    std::shared_ptr<Request> makeRequest(std::string bytes, Expect expect, bool write,
+                                         std::chrono::milliseconds timeout = {});
     void dispatch(std::size_t server, RequestPtr request);
     std::size_t serverFor(std::string_view key) const;
     std::size_t target(std::size_t server, std::string_view key) const { return server == kOwner ? serverFor(key) : server; }

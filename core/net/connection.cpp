@@ -3,6 +3,7 @@
 #include <asio/co_spawn.hpp>
 #include <asio/connect.hpp>
 #include <asio/detached.hpp>
+#include <asio/post.hpp>
 #include <asio/experimental/as_tuple.hpp>
 #include <asio/experimental/awaitable_operators.hpp>
 #include <asio/use_awaitable.hpp>
@@ -53,7 +54,21 @@ void Connection::submit(RequestPtr request)
     if (request->deadline < m_deadlineTimer.expiry())
         m_deadlineTimer.cancel();
     m_unsent.push_back(std::move(request));
-    flush();
+    scheduleFlush();
+}
+
+void Connection::scheduleFlush()
+{
+    // While replies are being delivered, the requests their callbacks make
+    // wait for the end of delivery; otherwise for the end of this turn of the
+    // loop, so that a burst of requests costs one write, not one each.
+    if (m_delivering || m_flushPosted || m_writing || !m_connected || m_closed)
+        return;
+    m_flushPosted = true;
+    asio::post(m_io, [self = shared_from_this()] {
+        self->m_flushPosted = false;
+        self->flush();
+    });
 }
 
 void Connection::flush()
@@ -76,28 +91,47 @@ void Connection::flush()
             m_inflight.push_back(std::move(r));
     }
     m_unsent.clear();
-    m_writing = true;
-    auto written = [self = shared_from_this(), silent = std::move(silent)](const asio::error_code &ec, std::size_t) {
-        self->m_writing = false;
-        for (const auto &r : silent) {
-            if (ec) {
-                r->fail(ClientErrc::ConnectionLost, "write failed: " + ec.message());
-            } else {
-                Outcome sent;
-                sent.response.reply = Reply::Stored; // as far as anyone will ever know
-                r->complete(std::move(sent));
-            }
-        }
-        if (ec) {
-            self->close(ClientErrc::ConnectionLost, "write failed: " + ec.message());
+    std::size_t written = 0;
+    if (!m_tls) {
+        // Straight onto the non-blocking socket: usually it all fits, and no
+        // asynchronous operation (and no turn of the loop) is needed.
+        asio::error_code ec;
+        written = m_socket.write_some(asio::buffer(m_writeBuffer), ec);
+        if (ec == asio::error::would_block || ec == asio::error::try_again)
+            ec = {}, written = 0;
+        if (ec || written == m_writeBuffer.size()) {
+            wrote(silent, ec);
             return;
         }
-        self->flush();
+    }
+    m_writing = true;
+    auto done = [self = shared_from_this(), silent = std::move(silent)](const asio::error_code &ec, std::size_t) mutable {
+        self->m_writing = false;
+        self->wrote(silent, ec);
     };
+    const auto rest = asio::buffer(m_writeBuffer.data() + written, m_writeBuffer.size() - written);
     if (m_tls)
-        asio::async_write(*m_tls, asio::buffer(m_writeBuffer), std::move(written));
+        asio::async_write(*m_tls, rest, std::move(done));
     else
-        asio::async_write(m_socket, asio::buffer(m_writeBuffer), std::move(written));
+        asio::async_write(m_socket, rest, std::move(done));
+}
+
+void Connection::wrote(std::vector<RequestPtr> &silent, const asio::error_code &ec)
+{
+    if (ec)
+        close(ClientErrc::ConnectionLost, "write failed: " + ec.message());
+    for (const auto &r : silent) {
+        if (ec) {
+            r->fail(ClientErrc::ConnectionLost, "write failed: " + ec.message());
+        } else {
+            Outcome sent;
+            sent.response.reply = Reply::Stored; // as far as anyone will ever know
+            r->complete(std::move(sent));
+        }
+    }
+    // What the callbacks (or other handlers, meanwhile) asked for.
+    if (!m_unsent.empty())
+        scheduleFlush();
 }
 
 void Connection::close(ClientErrc code, const std::string &why)
@@ -193,23 +227,75 @@ asio::awaitable<void> Connection::run()
     if (!co_await connect())
         co_return;
     flush(); // what was queued while connecting
-    co_await reader();
+    if (m_tls) {
+        co_await reader();
+        co_return;
+    }
+    asio::error_code ignored;
+    m_socket.non_blocking(true, ignored); // read_some/write_some return would_block instead of waiting
+    startReading();
 }
 
 asio::awaitable<void> Connection::reader()
 {
     auto self = shared_from_this();
     while (!m_closed) {
-        auto [ec, n] = m_tls ? co_await m_tls->async_read_some(asio::buffer(m_readBuffer), kAsTuple)
-                             : co_await m_socket.async_read_some(asio::buffer(m_readBuffer), kAsTuple);
-        if (ec) {
-            close(ClientErrc::ConnectionLost,
-                  ec == asio::error::eof ? std::string("the server closed the connection") : "read failed: " + ec.message());
+        auto [ec, n] = co_await m_tls->async_read_some(asio::buffer(m_readBuffer), kAsTuple);
+        if (readFailed(ec))
             co_return;
-        }
-        m_parser.feed(std::string_view(m_readBuffer.data(), n));
-        deliver();
+        consume(n);
     }
+}
+
+void Connection::startReading()
+{
+    if (m_closed)
+        return;
+    m_socket.async_read_some(asio::buffer(m_readBuffer),
+                             [self = shared_from_this()](const asio::error_code &ec, std::size_t n) {
+                                 self->onReadable(ec, n);
+                             });
+}
+
+void Connection::onReadable(const asio::error_code &ec, std::size_t n)
+{
+    if (m_closed || readFailed(ec))
+        return;
+    consume(n);
+    // consume() has just written the requests the callbacks made. When the
+    // server shares the core, their replies are often here already: read
+    // them now, as a blocking client would, instead of going round the
+    // reactor for each. Bounded, so that one busy connection cannot keep
+    // the loop from the others.
+    constexpr int kEagerReads = 16;
+    for (int i = 0; i < kEagerReads && !m_closed && !m_inflight.empty(); ++i) {
+        asio::error_code readError;
+        const std::size_t more = m_socket.read_some(asio::buffer(m_readBuffer), readError);
+        if (readError == asio::error::would_block || readError == asio::error::try_again)
+            break;
+        if (readFailed(readError))
+            return;
+        consume(more);
+    }
+    startReading();
+}
+
+bool Connection::readFailed(const asio::error_code &ec)
+{
+    if (!ec)
+        return false;
+    close(ClientErrc::ConnectionLost,
+          ec == asio::error::eof ? std::string("the server closed the connection") : "read failed: " + ec.message());
+    return true;
+}
+
+void Connection::consume(std::size_t n)
+{
+    m_parser.feed(std::string_view(m_readBuffer.data(), n));
+    m_delivering = true;
+    deliver();
+    m_delivering = false;
+    flush();
 }
 
 void Connection::deliver()
@@ -218,7 +304,7 @@ void Connection::deliver()
         RequestPtr &front = m_inflight.front();
         Response response;
         ProtocolError error;
-        const auto status = m_parser.next(front->expect, response, error);
+        const auto status = m_parser.next(front->expect, response, error, front->expectedItems);
         if (status == ResponseParser::Status::NeedMore)
             return;
         if (status == ResponseParser::Status::Failed) {
@@ -231,11 +317,10 @@ void Connection::deliver()
             front->onEntry(response);
             continue;
         }
-        if (front->validate)
-            if (std::string problem = front->validate(response); !problem.empty()) {
-                close(ClientErrc::Protocol, "reply out of step: " + problem);
-                return;
-            }
+        if (std::string problem = front->check(response); !problem.empty()) {
+            close(ClientErrc::Protocol, "reply out of step: " + problem);
+            return;
+        }
         RequestPtr done = std::move(front);
         m_inflight.pop_front();
         if (m_onReply)

@@ -15,12 +15,17 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace ringscope::core {
 
 // One TCP connection to one memcached server, living on the I/O thread.
-// Requests are pipelined: every request queued while a write is in flight
-// goes out in the next write, and replies are matched to requests in order.
+// Requests are pipelined: every request queued in one turn of the I/O loop
+// (or while a write is in flight) goes out in one write, and replies are
+// matched to requests in order. Plain TCP writes and reads directly on the
+// non-blocking socket; after a write, the replies it asked for are read at
+// once when they are already there (client and server sharing a core), as a
+// blocking client would, before waiting in the reactor.
 // Every request has a deadline; when one that is on the wire passes it, the
 // connection is out of step with the server and closes, failing everything
 // it still holds (writes that were sent as Unknown). Garbage from the server
@@ -60,8 +65,16 @@ private:
     asio::awaitable<void> run();
     asio::awaitable<bool> connect();
     asio::awaitable<bool> handshake(asio::steady_timer &timer);
-    asio::awaitable<void> reader();
+    asio::awaitable<void> reader(); // TLS
+    void startReading();            // plain TCP: wait for bytes in the reactor
+    void onReadable(const asio::error_code &ec, std::size_t n);
+    bool readFailed(const asio::error_code &ec);
+    // Parses `n` new bytes, hands out complete replies, then writes what
+    // their callbacks asked for, in one write.
+    void consume(std::size_t n);
+    void scheduleFlush();
     void flush();
+    void wrote(std::vector<RequestPtr> &silent, const asio::error_code &ec);
     asio::awaitable<void> watchdog();
     void deliver();
 
@@ -82,6 +95,8 @@ private:
     std::function<void()> m_onReply;
     bool m_connected = false;
     bool m_writing = false;
+    bool m_flushPosted = false;
+    bool m_delivering = false; // requests submitted now go out when delivery ends
     bool m_closed = false;
 };
 

@@ -38,11 +38,21 @@ struct Outcome {
 using Clock = std::chrono::steady_clock;
 
 // One request on its way: encoded bytes, what it expects, its deadline and
-// the callback that receives its outcome exactly once (on the I/O thread).
+// what receives its outcome exactly once (on the I/O thread): the `done`
+// callback here, or a subclass's finish() (the client's own requests carry
+// their typed callback and key directly, with no wrapper to allocate).
 struct PendingRequest {
+    PendingRequest() = default;
+    PendingRequest(const PendingRequest &) = delete;
+    PendingRequest &operator=(const PendingRequest &) = delete;
+    virtual ~PendingRequest() = default;
+
     std::string bytes;
     Expect expect = Expect::Version;
     bool write = false;
+    bool sent = false;
+    bool finished = false;
+    std::size_t expectedItems = 0; // a hint: the VALUEs a retrieval may bring
     Clock::time_point deadline;
     std::function<void(Outcome)> done;
     // For noreply writes (Expect::Nothing), instead of `done`: called once the
@@ -55,19 +65,15 @@ struct PendingRequest {
     // with another key's VALUE means the stream is out of step); returns the
     // problem, or an empty string.
     std::function<std::string(const Response &)> validate;
-    bool sent = false;
+
+    virtual std::string check(const Response &response) { return validate ? validate(response) : std::string(); }
 
     void complete(Outcome outcome)
     {
-        if (auto cb = std::move(written)) {
-            written = nullptr;
-            cb(std::move(outcome.error));
+        if (finished)
             return;
-        }
-        if (auto cb = std::move(done)) {
-            done = nullptr;
-            cb(std::move(outcome));
-        }
+        finished = true;
+        finish(std::move(outcome));
     }
     void fail(ClientErrc code, std::string message)
     {
@@ -75,6 +81,19 @@ struct PendingRequest {
         if (write && sent && (code == ClientErrc::Timeout || code == ClientErrc::ConnectionLost))
             code = ClientErrc::Unknown;
         complete({{code, std::move(message)}, {}});
+    }
+
+protected:
+    virtual void finish(Outcome &&outcome)
+    {
+        // Moved out first: the callback may drop the last reference to this request.
+        if (auto cb = std::move(written)) {
+            written = nullptr;
+            cb(std::move(outcome.error));
+        } else if (auto cb2 = std::move(done)) {
+            done = nullptr;
+            cb2(std::move(outcome));
+        }
     }
 };
 

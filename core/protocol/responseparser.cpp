@@ -1,5 +1,6 @@
 #include "responseparser.h"
 
+#include <algorithm>
 #include <charconv>
 
 namespace ringscope::core {
@@ -127,7 +128,8 @@ bool ResponseParser::errorLine(std::string_view line, Response &out)
     return false;
 }
 
-ResponseParser::Status ResponseParser::next(Expect expect, Response &out, ProtocolError &error)
+ResponseParser::Status ResponseParser::next(Expect expect, Response &out, ProtocolError &error,
+                                            std::size_t expectedItems)
 {
     if (m_failed) {
         error = {ProtocolError::Code::UnexpectedLine, "the connection already received garbage"};
@@ -151,11 +153,11 @@ ResponseParser::Status ResponseParser::next(Expect expect, Response &out, Protoc
     }
     if (errorLine(line, out))
         return Status::Complete;
-    return lineReply(expect, line, out, error);
+    return lineReply(expect, line, out, error, expectedItems);
 }
 
 ResponseParser::Status ResponseParser::lineReply(Expect expect, std::string_view line, Response &out,
-                                                 ProtocolError &error)
+                                                 ProtocolError &error, std::size_t expectedItems)
 {
     auto simple = [&](Reply r) {
         out = {};
@@ -169,6 +171,8 @@ ResponseParser::Status ResponseParser::lineReply(Expect expect, std::string_view
     case Expect::Retrieval:
         m_partial = {};
         m_partial.reply = Reply::Values;
+        if (line != "END") // a miss needs no room
+            m_partial.items.reserve(std::min(expectedItems, m_limits.maxItems));
         m_inProgress = true;
         m_pos -= line.size() + 2; // let retrieval() read the line again
         return retrieval(out, error, "VALUE");

@@ -40,14 +40,16 @@ public:
 
     // Parses the reply to a request expecting `expect`. Complete: `out` holds
     // it and the next call starts on the next reply. Failed: `error` says why,
-    // and the parser stays failed.
-    Status next(Expect expect, Response &out, ProtocolError &error);
+    // and the parser stays failed. `expectedItems` is a hint: room for that
+    // many VALUEs is made at once (never more than the limit allows).
+    Status next(Expect expect, Response &out, ProtocolError &error, std::size_t expectedItems = 0);
 
 private:
     // `lfEnds`: a bare "\n" ends a line too (metadump entries end that way).
     bool takeLine(std::string_view &line, ProtocolError &error, bool lfEnds = false);
     Status fail(ProtocolError::Code code, std::string message, ProtocolError &error);
-    Status lineReply(Expect expect, std::string_view line, Response &out, ProtocolError &error);
+    Status lineReply(Expect expect, std::string_view line, Response &out, ProtocolError &error,
+                     std::size_t expectedItems);
     // The next line of a multi-line reply (VALUE…/STAT… until END), or the
     // status to return when the list ended, failed or needs more bytes.
     std::optional<Status> listLine(std::string_view &line, bool first, Response &out, ProtocolError &error);

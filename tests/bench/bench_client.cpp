@@ -1,6 +1,9 @@
 // RingScope's client against libmemcached on the same server, in the same
 // run: alternating rounds, the median of each. Prints figures, never fails.
-// Usage: bench_client HOST:PORT [ROUNDS]   (see client_vs_libmemcached.sh)
+// Usage: bench_client HOST:PORT [ROUNDS] [ONLY]   (see client_vs_libmemcached.sh)
+// ONLY runs one side of one figure, for profiling (strace -c, perf):
+// ours-get, theirs-get, ours-set, theirs-set, ours-mget, theirs-mget,
+// ours-noreply, theirs-noreply, ours-pipelined.
 #include "core/distribution/preset.h"
 #include "core/net/client.h"
 
@@ -13,6 +16,8 @@
 #include <future>
 #include <string>
 #include <vector>
+
+#include <time.h>
 
 using namespace ringscope::core;
 using BenchClock = std::chrono::steady_clock;
@@ -238,9 +243,41 @@ int main(int argc, char **argv)
     memcached_behavior_set(buffered, MEMCACHED_BEHAVIOR_NOREPLY, 1);
     memcached_behavior_set(buffered, MEMCACHED_BEHAVIOR_TCP_NODELAY, 1);
 
-    // Warm up: fill the keys both sides read.
-    oursSequential(client, true);
-    theirsSequential(memc, true);
+    // Warm up: fill the keys both sides read (one side only when profiling it).
+    const std::string only = argc > 3 ? argv[3] : "";
+    if (!only.starts_with("theirs"))
+        oursSequential(client, true);
+    if (!only.starts_with("ours"))
+        theirsSequential(memc, true);
+
+    if (!only.empty()) {
+        double figure = 0;
+        for (int r = 0; r < rounds; ++r) {
+            timespec cpuStart{}, cpuEnd{};
+            clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpuStart);
+            if (only == "ours-get") figure = oursSequential(client, false);
+            else if (only == "theirs-get") figure = theirsSequential(memc, false);
+            else if (only == "ours-set") figure = oursSequential(client, true);
+            else if (only == "theirs-set") figure = theirsSequential(memc, true);
+            else if (only == "ours-mget") figure = oursMget(client);
+            else if (only == "theirs-mget") figure = theirsMget(memc);
+            else if (only == "ours-noreply") figure = oursPipelinedNoReply(client);
+            else if (only == "theirs-noreply") figure = theirsPipelined(buffered);
+            else if (only == "ours-pipelined") figure = oursPipelined(client);
+            else {
+                std::fprintf(stderr, "bench_client: unknown figure '%s'\n", only.c_str());
+                return 2;
+            }
+            clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpuEnd);
+            const double cpu = double(cpuEnd.tv_sec - cpuStart.tv_sec) + double(cpuEnd.tv_nsec - cpuStart.tv_nsec) / 1e9;
+            const double ops = only.ends_with("mget") ? kMgetRounds : kOps;
+            std::printf("%s %.0f/s, client cpu %.2f us per %s\n", only.c_str(), figure, cpu / ops * 1e6,
+                        only.ends_with("mget") ? "100-key mget" : "op");
+        }
+        memcached_free(buffered);
+        memcached_free(memc);
+        return 0;
+    }
 
     std::vector<double> ours[5], theirs[5];
     for (int r = 0; r < rounds; ++r) {
