@@ -14,6 +14,12 @@ ClientError keyError(std::string_view key)
     return check ? ClientError{} : ClientError{ClientErrc::InvalidKey, check.message(key)};
 }
 
+void failReply(Client::ReplyCallback &done, ClientError e)
+{
+    std::string message = e.message;
+    done(std::move(e), Reply::ClientError, std::move(message));
+}
+
 // A get of one key: the key it must be answered for and the caller's
 // callback ride in the request itself (no wrapper callbacks to allocate).
 struct GetRequest final : PendingRequest {
@@ -51,6 +57,60 @@ protected:
     {
         const auto cb = std::move(callback);
         cb(std::move(o.error), o.response.reply, std::move(o.response.text));
+    }
+};
+
+// A multi-get's keys, errors and items, shared by its requests (one per
+// server and per 100 keys); the last to finish calls back.
+struct ManyBatch {
+    std::vector<std::string> keys;
+    std::vector<ClientError> errors;
+    std::vector<std::optional<Item>> items;
+    std::size_t remaining = 0;
+    Client::ItemsCallback done;
+};
+
+// One server's part of a multi-get: its keys (indexes into the batch) and,
+// once its reply has been checked, the key each VALUE answers.
+struct ManyRequest final : PendingRequest {
+    std::shared_ptr<ManyBatch> batch;
+    std::vector<std::size_t> indexes;
+    std::vector<std::size_t> slots;
+
+    // memcached answers a multi-get in the order asked, skipping misses:
+    // walking both lists together places every VALUE and catches one that
+    // was not asked for, in linear time. It runs once, on the I/O thread
+    // before finish(), and leaves the places in `slots`.
+    std::string check(const Response &response) override
+    {
+        slots.clear();
+        slots.reserve(response.items.size());
+        std::size_t at = 0;
+        for (const auto &item : response.items) {
+            while (at < indexes.size() && batch->keys[indexes[at]] != item.key)
+                ++at;
+            if (at == indexes.size())
+                return "VALUE for '" + item.key + "', a key not asked for (or out of order)";
+            slots.push_back(indexes[at++]);
+        }
+        return {};
+    }
+
+protected:
+    void finish(Outcome &&o) override
+    {
+        for (const auto i : indexes)
+            if (o.error)
+                batch->errors[i] = o.error;
+            else if (o.response.isError())
+                batch->errors[i] = {ClientErrc::Protocol, o.response.text};
+        if (!o.error && slots.size() == o.response.items.size())
+            for (std::size_t k = 0; k < slots.size(); ++k)
+                batch->items[slots[k]] = std::move(o.response.items[k]);
+        if (--batch->remaining == 0) {
+            const auto all = std::move(batch); // the batch may hold the last reference to what calls back
+            all->done(std::move(all->errors), std::move(all->items));
+        }
     }
 };
 
@@ -136,19 +196,20 @@ void Client::dispatch(std::size_t server, RequestPtr request)
         m_runtime.post([pool = m_pools[server], request = std::move(request)]() mutable { pool->submit(std::move(request)); });
 }
 
-template <typename Fail>
-bool Client::rejectKey(std::string_view key, Fail &&fail)
+template <typename Callback, typename Deliver>
+bool Client::rejectKey(std::string_view key, Callback &done, Deliver deliver)
 {
     auto e = keyError(key);
     if (!e)
         return false;
-    m_runtime.post([fail = std::forward<Fail>(fail), e = std::move(e)]() mutable { fail(std::move(e)); });
+    // The callback moves only on this path: a valid key costs no copy of it.
+    m_runtime.post([done = std::move(done), deliver, e = std::move(e)]() mutable { deliver(done, std::move(e)); });
     return true;
 }
 
 void Client::getAt(std::size_t server, std::string key, ItemCallback done, Timeout timeout)
 {
-    if (rejectKey(key, [done](ClientError e) { done(std::move(e), std::nullopt); }))
+    if (rejectKey(key, done, [](ItemCallback &cb, ClientError e) { cb(std::move(e), std::nullopt); }))
         return;
     std::string bytes;
     const std::string_view keys[] = {key};
@@ -164,7 +225,7 @@ void Client::getAt(std::size_t server, std::string key, ItemCallback done, Timeo
 void Client::storeAt(std::size_t server, encode::Store command, std::string key, std::string value,
                      std::uint32_t flags, std::int64_t ttl, ReplyCallback done, Timeout timeout)
 {
-    if (rejectKey(key, [done](ClientError e) { done(e, Reply::ClientError, e.message); }))
+    if (rejectKey(key, done, failReply))
         return;
     std::string bytes;
     encode::store(bytes, command, key, flags, ttl, value);
@@ -176,7 +237,7 @@ void Client::storeAt(std::size_t server, encode::Store command, std::string key,
 void Client::storeNoReply(encode::Store command, std::string key, std::string value, std::uint32_t flags,
                           std::int64_t ttl, std::function<void(ClientError)> written)
 {
-    if (rejectKey(key, written))
+    if (rejectKey(key, written, [](std::function<void(ClientError)> &cb, ClientError e) { cb(std::move(e)); }))
         return;
     std::string bytes;
     encode::store(bytes, command, key, flags, ttl, value, 0, true);
@@ -187,7 +248,7 @@ void Client::storeNoReply(encode::Store command, std::string key, std::string va
 
 void Client::removeAt(std::size_t server, std::string key, ReplyCallback done, Timeout timeout)
 {
-    if (rejectKey(key, [done](ClientError e) { done(e, Reply::ClientError, e.message); }))
+    if (rejectKey(key, done, failReply))
         return;
     std::string bytes;
     encode::remove(bytes, key);
@@ -198,7 +259,7 @@ void Client::removeAt(std::size_t server, std::string key, ReplyCallback done, T
 
 void Client::touch(std::string key, std::int64_t ttl, ReplyCallback done)
 {
-    if (rejectKey(key, [done](ClientError e) { done(e, Reply::ClientError, e.message); }))
+    if (rejectKey(key, done, failReply))
         return;
     std::string bytes;
     encode::touch(bytes, key, ttl);
@@ -209,20 +270,7 @@ void Client::touch(std::string key, std::int64_t ttl, ReplyCallback done)
 
 void Client::getMany(std::vector<std::string> keys, ItemsCallback done)
 {
-    struct Batch {
-        std::vector<std::string> keys;
-        std::vector<ClientError> errors;
-        std::vector<std::optional<Item>> items;
-        std::size_t remaining = 0;
-        ItemsCallback done;
-    };
-    // One request's keys (indexes into the batch) and, once its reply has
-    // been checked, the key each VALUE answers.
-    struct Part {
-        std::vector<std::size_t> indexes;
-        std::vector<std::size_t> slots;
-    };
-    auto batch = std::make_shared<Batch>();
+    auto batch = std::make_shared<ManyBatch>();
     batch->keys = std::move(keys);
     batch->errors.resize(batch->keys.size());
     batch->items.resize(batch->keys.size());
@@ -235,14 +283,23 @@ void Client::getMany(std::vector<std::string> keys, ItemsCallback done)
             byServer[serverFor(batch->keys[i])].push_back(i);
     }
     constexpr std::size_t kPerRequest = 100;
-    std::vector<std::pair<std::size_t, std::shared_ptr<Part>>> parts;
+    std::vector<std::pair<std::size_t, std::shared_ptr<ManyRequest>>> parts;
+    std::vector<std::string_view> views;
     for (std::size_t server = 0; server < byServer.size(); ++server) {
         const auto &indexes = byServer[server];
         for (std::size_t start = 0; start < indexes.size(); start += kPerRequest) {
-            auto part = std::make_shared<Part>();
-            part->indexes.assign(indexes.begin() + static_cast<std::ptrdiff_t>(start),
-                                 indexes.begin() + static_cast<std::ptrdiff_t>(std::min(indexes.size(), start + kPerRequest)));
-            parts.emplace_back(server, std::move(part));
+            const auto first = indexes.begin() + static_cast<std::ptrdiff_t>(start);
+            const auto last = indexes.begin() + static_cast<std::ptrdiff_t>(std::min(indexes.size(), start + kPerRequest));
+            views.clear();
+            for (auto i = first; i != last; ++i)
+                views.emplace_back(batch->keys[*i]);
+            std::string bytes;
+            encode::get(bytes, views);
+            auto r = makeRequest<ManyRequest>(std::move(bytes), Expect::Retrieval, false);
+            r->expectedItems = views.size();
+            r->batch = batch;
+            r->indexes.assign(first, last);
+            parts.emplace_back(server, std::move(r));
         }
     }
     batch->remaining = parts.size();
@@ -250,45 +307,8 @@ void Client::getMany(std::vector<std::string> keys, ItemsCallback done)
         m_runtime.post([batch] { batch->done(std::move(batch->errors), std::move(batch->items)); });
         return;
     }
-    std::vector<std::string_view> views;
-    for (auto &[server, part] : parts) {
-        views.clear();
-        for (const auto i : part->indexes)
-            views.emplace_back(batch->keys[i]);
-        std::string bytes;
-        encode::get(bytes, views);
-        auto r = makeRequest(std::move(bytes), Expect::Retrieval, false);
-        r->expectedItems = part->indexes.size();
-        // memcached answers a multi-get in the order asked, skipping misses:
-        // walking both lists together places every VALUE and catches one
-        // that was not asked for, in linear time. The check runs once, on
-        // the I/O thread before `done`, and leaves the places in `slots`.
-        r->validate = [batch, part = part](const Response &response) {
-            part->slots.clear();
-            std::size_t at = 0;
-            for (const auto &item : response.items) {
-                while (at < part->indexes.size() && batch->keys[part->indexes[at]] != item.key)
-                    ++at;
-                if (at == part->indexes.size())
-                    return "VALUE for '" + item.key + "', a key not asked for (or out of order)";
-                part->slots.push_back(part->indexes[at++]);
-            }
-            return std::string();
-        };
-        r->done = [batch, part = part](Outcome o) {
-            for (const auto i : part->indexes)
-                if (o.error)
-                    batch->errors[i] = o.error;
-                else if (o.response.isError())
-                    batch->errors[i] = {ClientErrc::Protocol, o.response.text};
-            if (!o.error && part->slots.size() == o.response.items.size())
-                for (std::size_t k = 0; k < part->slots.size(); ++k)
-                    batch->items[part->slots[k]] = std::move(o.response.items[k]);
-            if (--batch->remaining == 0)
-                batch->done(std::move(batch->errors), std::move(batch->items));
-        };
+    for (auto &[server, r] : parts)
         dispatch(server, std::move(r));
-    }
 }
 
 void Client::send(std::size_t server, std::string bytes, Expect expect, bool write, OutcomeCallback done,

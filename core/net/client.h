@@ -116,9 +116,9 @@ private:
     void dispatch(std::size_t server, RequestPtr request);
     std::size_t serverFor(std::string_view key) const;
     std::size_t target(std::size_t server, std::string_view key) const { return server == kOwner ? serverFor(key) : server; }
-    // Posts the key's error to `fail` and returns true when the key is invalid.
-    template <typename Fail>
-    bool rejectKey(std::string_view key, Fail &&fail);
+    // When the key is invalid: posts `deliver(done, error)` and returns true.
+    template <typename Callback, typename Deliver>
+    bool rejectKey(std::string_view key, Callback &done, Deliver deliver);
 
     IoRuntime &m_runtime;
     std::unique_ptr<Distribution> m_distribution;

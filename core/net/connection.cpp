@@ -16,6 +16,9 @@ namespace ringscope::core {
 namespace {
 
 constexpr auto kAsTuple = asio::experimental::as_tuple(asio::use_awaitable);
+// Queued requests are written at once when they reach this size (as
+// libmemcached writes its buffer when it fills), not only at the end of the turn.
+constexpr std::size_t kEagerFlushBytes = 16 * 1024;
 
 std::string formatAddress(const std::string &host, std::uint16_t port)
 {
@@ -53,8 +56,14 @@ void Connection::submit(RequestPtr request)
     // for an earlier one (rarely: deadlines mostly grow), not per request.
     if (request->deadline < m_deadlineTimer.expiry())
         m_deadlineTimer.cancel();
+    m_unsentBytes += request->bytes.size();
     m_unsent.push_back(std::move(request));
-    scheduleFlush();
+    // A long burst goes out in pieces as it is made, so that the server works
+    // on the first requests while the rest are still being made.
+    if (m_unsentBytes >= kEagerFlushBytes)
+        flush();
+    else
+        scheduleFlush();
 }
 
 void Connection::scheduleFlush()
@@ -91,6 +100,7 @@ void Connection::flush()
             m_inflight.push_back(std::move(r));
     }
     m_unsent.clear();
+    m_unsentBytes = 0;
     std::size_t written = 0;
     if (!m_tls) {
         // Straight onto the non-blocking socket: usually it all fits, and no
@@ -147,6 +157,7 @@ void Connection::close(ClientErrc code, const std::string &why)
     auto unsent = std::move(m_unsent);
     m_inflight.clear();
     m_unsent.clear();
+    m_unsentBytes = 0;
     for (auto &r : inflight)
         r->fail(code, m_address + ": " + why);
     // Never sent: whatever closed the connection, these did not happen.
@@ -262,19 +273,29 @@ void Connection::onReadable(const asio::error_code &ec, std::size_t n)
     if (m_closed || readFailed(ec))
         return;
     consume(n);
-    // consume() has just written the requests the callbacks made. When the
-    // server shares the core, their replies are often here already: read
-    // them now, as a blocking client would, instead of going round the
-    // reactor for each. Bounded, so that one busy connection cannot keep
-    // the loop from the others.
-    constexpr int kEagerReads = 16;
-    for (int i = 0; i < kEagerReads && !m_closed && !m_inflight.empty(); ++i) {
+    // consume() has just written what the callbacks asked for. When the
+    // server shares this core, its replies are often here by the time the
+    // write returns: read them at once, as a blocking client would, rather
+    // than going round the reactor (one epoll_wait) per reply. When that
+    // misses, it costs a read, so after a miss it is tried again only after
+    // 1, 2, 4 … 64 waits in the reactor (a server on another core or host
+    // never answers that fast). Bounded, so that one busy connection cannot
+    // keep the loop from the others.
+    for (int i = 0; i < 16 && !m_closed && !m_inflight.empty(); ++i) {
+        if (m_eagerSkip > 0) {
+            --m_eagerSkip;
+            break;
+        }
         asio::error_code readError;
         const std::size_t more = m_socket.read_some(asio::buffer(m_readBuffer), readError);
-        if (readError == asio::error::would_block || readError == asio::error::try_again)
+        if (readError == asio::error::would_block || readError == asio::error::try_again) {
+            m_eagerBackoff = std::min(m_eagerBackoff * 2, 64);
+            m_eagerSkip = m_eagerBackoff;
             break;
+        }
         if (readFailed(readError))
             return;
+        m_eagerBackoff = 1;
         consume(more);
     }
     startReading();
@@ -360,6 +381,7 @@ asio::awaitable<void> Connection::watchdog()
             if ((*it)->deadline <= now) {
                 auto r = std::move(*it);
                 it = m_unsent.erase(it);
+                m_unsentBytes -= r->bytes.size();
                 r->fail(ClientErrc::Timeout, m_address + (m_connected ? ": deadline passed before sending"
                                                                         : ": deadline passed while connecting"));
             } else {

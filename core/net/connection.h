@@ -22,10 +22,8 @@ namespace ringscope::core {
 // One TCP connection to one memcached server, living on the I/O thread.
 // Requests are pipelined: every request queued in one turn of the I/O loop
 // (or while a write is in flight) goes out in one write, and replies are
-// matched to requests in order. Plain TCP writes and reads directly on the
-// non-blocking socket; after a write, the replies it asked for are read at
-// once when they are already there (client and server sharing a core), as a
-// blocking client would, before waiting in the reactor.
+// matched to requests in order. Plain TCP writes straight onto the
+// non-blocking socket, with no asynchronous operation unless it is full.
 // Every request has a deadline; when one that is on the wire passes it, the
 // connection is out of step with the server and closes, failing everything
 // it still holds (writes that were sent as Unknown). Garbage from the server
@@ -87,8 +85,9 @@ private:
     std::unique_ptr<asio::ssl::stream<asio::ip::tcp::socket &>> m_tls;
     asio::steady_timer m_deadlineTimer;
     ResponseParser m_parser;
-    std::deque<RequestPtr> m_unsent;
+    std::vector<RequestPtr> m_unsent; // a vector: emptied per write, it keeps its room
     std::deque<RequestPtr> m_inflight;
+    std::size_t m_unsentBytes = 0;
     std::string m_writeBuffer;
     std::array<char, 65536> m_readBuffer{};
     std::function<void(ClientErrc, const std::string &)> m_onClose;
@@ -96,6 +95,8 @@ private:
     bool m_connected = false;
     bool m_writing = false;
     bool m_flushPosted = false;
+    int m_eagerBackoff = 1; // see onReadable()
+    int m_eagerSkip = 0;
     bool m_delivering = false; // requests submitted now go out when delivery ends
     bool m_closed = false;
 };

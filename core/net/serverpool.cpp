@@ -43,7 +43,7 @@ void ServerPool::adopt(Connection &connection)
     connection.setReplyHandler([this] { onSuccess(); });
 }
 
-std::shared_ptr<Connection> ServerPool::connection()
+Connection &ServerPool::connection()
 {
     auto &slot = m_connections[m_next++ % m_connections.size()];
     if (!slot || slot->closed()) {
@@ -51,7 +51,7 @@ std::shared_ptr<Connection> ServerPool::connection()
         adopt(*slot);
         slot->start();
     }
-    return slot;
+    return *slot; // held by the slot (and its own handlers) while the caller uses it
 }
 
 void ServerPool::submit(RequestPtr request)
@@ -64,7 +64,7 @@ void ServerPool::submit(RequestPtr request)
         request->fail(ClientErrc::ServerDown, m_server.address() + " is marked down");
         return;
     }
-    connection()->submit(std::move(request));
+    connection().submit(std::move(request));
 }
 
 void ServerPool::onSuccess()

@@ -53,7 +53,7 @@ public:
     std::size_t outstanding() const noexcept;
 
 private:
-    std::shared_ptr<Connection> connection();
+    Connection &connection();
     void adopt(Connection &connection); // report its failures and replies to this pool
     void onFailure(ClientErrc code, const std::string &why);
     void onSuccess();

@@ -27,10 +27,10 @@ void withFlags(std::string &out, std::string_view flags, bool base64Key)
 
 void get(std::string &out, std::span<const std::string_view> keys, bool withCas)
 {
-    std::size_t size = out.size() + 8;
+    std::size_t size = out.size() + (withCas ? 4 : 3) + 2;
     for (const auto k : keys)
         size += k.size() + 1;
-    out.reserve(size); // one allocation, not one per doubling
+    out.reserve(size); // exactly: one allocation, none when it fits in the string itself
     out += withCas ? "gets" : "get";
     for (const auto k : keys) {
         out += ' ';

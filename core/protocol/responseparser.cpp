@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstring>
 
 namespace ringscope::core {
 namespace {
@@ -65,6 +66,25 @@ void ResponseParser::feed(std::string_view bytes)
     m_buffer.append(bytes);
 }
 
+ResponseParser::Status ResponseParser::tooLarge(std::string_view what, std::size_t size, ProtocolError &error)
+{
+    return fail(ProtocolError::Code::ValueTooLarge,
+                std::string(what) + " of " + std::to_string(size) + " bytes is over the limit of "
+                    + std::to_string(m_limits.maxValue),
+                error);
+}
+
+void ResponseParser::resetPartial()
+{
+    // m_partial was last moved out, so this frees nothing; cheaper than
+    // assigning a fresh Response.
+    m_partial.reply = Reply::Error;
+    m_partial.items.clear();
+    m_partial.number = 0;
+    m_partial.stats.clear();
+    m_partial.text.clear();
+}
+
 void ResponseParser::compact()
 {
     if (m_pos > 0 && (m_pos == m_buffer.size() || m_pos > 65536)) {
@@ -104,6 +124,10 @@ bool ResponseParser::takeLine(std::string_view &line, ProtocolError &error, bool
 
 bool ResponseParser::errorLine(std::string_view line, Response &out)
 {
+    // Most lines are not errors: ERROR, CLIENT_ERROR, SERVER_ERROR and BUSY
+    // are told apart from them by their first letter.
+    if (line.empty() || (line[0] != 'E' && line[0] != 'C' && line[0] != 'S' && line[0] != 'B'))
+        return false;
     if (line == "ERROR") {
         out = {};
         out.reply = Reply::Error;
@@ -169,15 +193,20 @@ ResponseParser::Status ResponseParser::lineReply(Expect expect, std::string_view
     };
     switch (expect) {
     case Expect::Retrieval:
-        m_partial = {};
+    case Expect::Config: {
+        if (line == "END") // nothing found
+            return simple(Reply::Values);
+        const std::string_view keyword = expect == Expect::Config ? "CONFIG" : "VALUE";
+        resetPartial();
         m_partial.reply = Reply::Values;
-        if (line != "END") // a miss needs no room
-            m_partial.items.reserve(std::min(expectedItems, m_limits.maxItems));
+        m_partial.items.reserve(std::min(expectedItems, m_limits.maxItems));
         m_inProgress = true;
-        m_pos -= line.size() + 2; // let retrieval() read the line again
-        return retrieval(out, error, "VALUE");
+        if (const auto failed = valueLine(line, keyword, error))
+            return *failed;
+        return retrieval(out, error, keyword);
+    }
     case Expect::Stats:
-        m_partial = {};
+        resetPartial();
         m_partial.reply = Reply::Stats;
         m_inProgress = true;
         m_pos -= line.size() + 2;
@@ -242,12 +271,6 @@ ResponseParser::Status ResponseParser::lineReply(Expect expect, std::string_view
         return Status::Complete;
     case Expect::Nothing:
         return unexpected();
-    case Expect::Config:
-        m_partial = {};
-        m_partial.reply = Reply::Values;
-        m_inProgress = true;
-        m_pos -= line.size() + 2;
-        return retrieval(out, error, "CONFIG");
     case Expect::Meta: {
         std::string_view rest = line;
         const std::string_view code = token(rest);
@@ -267,11 +290,8 @@ ResponseParser::Status ResponseParser::lineReply(Expect expect, std::string_view
         if (!number(token(rest), size))
             return fail(ProtocolError::Code::BadNumber, "bad VA length in '" + printable(line) + "'", error);
         if (size > m_limits.maxValue)
-            return fail(ProtocolError::Code::ValueTooLarge,
-                        "value of " + std::to_string(size) + " bytes is over the limit of "
-                            + std::to_string(m_limits.maxValue),
-                        error);
-        m_partial = {};
+            return tooLarge("value", size, error);
+        resetPartial();
         m_partial.reply = Reply::MetaValue;
         m_partial.text = std::string(rest);
         m_partial.items.emplace_back();
@@ -332,30 +352,50 @@ ResponseParser::Status ResponseParser::retrieval(Response &out, ProtocolError &e
         std::string_view line;
         if (const auto ended = listLine(line, m_partial.items.empty(), out, error))
             return *ended;
-        std::string_view rest = line;
-        if (token(rest) != keyword)
-            return fail(ProtocolError::Code::UnexpectedLine,
-                        "expected " + std::string(keyword) + " or END, got '" + printable(line) + "'", error);
-        Item item;
-        item.key = std::string(token(rest));
-        std::size_t bytes = 0;
-        const std::string_view flags = token(rest);
-        const std::string_view length = token(rest);
-        const std::string_view cas = token(rest);
-        if (item.key.empty() || !number(flags, item.flags) || !number(length, bytes)
-            || (!cas.empty() && !number(cas, item.cas)) || !rest.empty())
-            return fail(ProtocolError::Code::BadNumber, "malformed VALUE line '" + printable(line) + "'", error);
-        if (bytes > m_limits.maxValue)
-            return fail(ProtocolError::Code::ValueTooLarge,
-                        "VALUE of " + std::to_string(bytes) + " bytes is over the limit of "
-                            + std::to_string(m_limits.maxValue),
-                        error);
-        if (m_partial.items.size() >= m_limits.maxItems)
-            return fail(ProtocolError::Code::UnexpectedLine, "more VALUEs than were asked for", error);
-        m_partial.items.push_back(std::move(item));
-        m_pendingBytes = bytes;
-        m_awaitingData = true;
+        if (const auto failed = valueLine(line, keyword, error))
+            return *failed;
     }
+}
+
+std::optional<ResponseParser::Status> ResponseParser::valueLine(std::string_view line, std::string_view keyword,
+                                                                ProtocolError &error)
+{
+    // "VALUE key flags bytes [cas]", split in one pass (this runs once per item).
+    std::string_view fields[5];
+    std::size_t count = 0;
+    bool tooMany = false;
+    const char *at = line.data();
+    const char *const end = at + line.size();
+    while (true) {
+        const auto *space = static_cast<const char *>(std::memchr(at, ' ', static_cast<std::size_t>(end - at)));
+        const char *fieldEnd = space ? space : end;
+        if (count == 5) {
+            tooMany = true;
+            break;
+        }
+        fields[count++] = std::string_view(at, static_cast<std::size_t>(fieldEnd - at));
+        if (!space)
+            break;
+        at = space + 1;
+    }
+    if (fields[0] != keyword)
+        return fail(ProtocolError::Code::UnexpectedLine,
+                    "expected " + std::string(keyword) + " or END, got '" + printable(line) + "'", error);
+    Item item;
+    std::size_t bytes = 0;
+    const std::string_view key = fields[1];
+    if (tooMany || count < 4 || key.empty() || !number(fields[2], item.flags) || !number(fields[3], bytes)
+        || (count == 5 && !fields[4].empty() && !number(fields[4], item.cas)))
+        return fail(ProtocolError::Code::BadNumber, "malformed VALUE line '" + printable(line) + "'", error);
+    if (bytes > m_limits.maxValue)
+        return tooLarge("VALUE", bytes, error);
+    if (m_partial.items.size() >= m_limits.maxItems)
+        return fail(ProtocolError::Code::UnexpectedLine, "more VALUEs than were asked for", error);
+    item.key = key;
+    m_partial.items.push_back(std::move(item));
+    m_pendingBytes = bytes;
+    m_awaitingData = true;
+    return std::nullopt;
 }
 
 ResponseParser::Status ResponseParser::stats(Response &out, ProtocolError &error)

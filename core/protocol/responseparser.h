@@ -48,16 +48,21 @@ private:
     // `lfEnds`: a bare "\n" ends a line too (metadump entries end that way).
     bool takeLine(std::string_view &line, ProtocolError &error, bool lfEnds = false);
     Status fail(ProtocolError::Code code, std::string message, ProtocolError &error);
+    Status tooLarge(std::string_view what, std::size_t size, ProtocolError &error);
     Status lineReply(Expect expect, std::string_view line, Response &out, ProtocolError &error,
                      std::size_t expectedItems);
     // The next line of a multi-line reply (VALUE…/STAT… until END), or the
     // status to return when the list ended, failed or needs more bytes.
     std::optional<Status> listLine(std::string_view &line, bool first, Response &out, ProtocolError &error);
     Status retrieval(Response &out, ProtocolError &error, std::string_view keyword);
+    // One "VALUE key flags bytes [cas]" line: the item is added and its data
+    // awaited; or the status to return when the line is bad.
+    std::optional<Status> valueLine(std::string_view line, std::string_view keyword, ProtocolError &error);
     Status stats(Response &out, ProtocolError &error);
     Status metaValueData(Response &out, ProtocolError &error);
     bool errorLine(std::string_view line, Response &out);
     void compact();
+    void resetPartial();
 
     Limits m_limits;
     std::string m_buffer;

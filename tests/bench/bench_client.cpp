@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-#include <time.h>
+#include <sys/resource.h>
 
 using namespace ringscope::core;
 using BenchClock = std::chrono::steady_clock;
@@ -253,8 +253,8 @@ int main(int argc, char **argv)
     if (!only.empty()) {
         double figure = 0;
         for (int r = 0; r < rounds; ++r) {
-            timespec cpuStart{}, cpuEnd{};
-            clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpuStart);
+            rusage cpuStart{}, cpuEnd{};
+            getrusage(RUSAGE_SELF, &cpuStart);
             if (only == "ours-get") figure = oursSequential(client, false);
             else if (only == "theirs-get") figure = theirsSequential(memc, false);
             else if (only == "ours-set") figure = oursSequential(client, true);
@@ -268,11 +268,14 @@ int main(int argc, char **argv)
                 std::fprintf(stderr, "bench_client: unknown figure '%s'\n", only.c_str());
                 return 2;
             }
-            clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpuEnd);
-            const double cpu = double(cpuEnd.tv_sec - cpuStart.tv_sec) + double(cpuEnd.tv_nsec - cpuStart.tv_nsec) / 1e9;
+            getrusage(RUSAGE_SELF, &cpuEnd);
+            auto us = [](const timeval &a, const timeval &b) {
+                return double(b.tv_sec - a.tv_sec) * 1e6 + double(b.tv_usec - a.tv_usec);
+            };
             const double ops = only.ends_with("mget") ? kMgetRounds : kOps;
-            std::printf("%s %.0f/s, client cpu %.2f us per %s\n", only.c_str(), figure, cpu / ops * 1e6,
-                        only.ends_with("mget") ? "100-key mget" : "op");
+            std::printf("%s %.0f/s, client cpu per %s: user %.2f us, system %.2f us\n", only.c_str(), figure,
+                        only.ends_with("mget") ? "100-key mget" : "op", us(cpuStart.ru_utime, cpuEnd.ru_utime) / ops,
+                        us(cpuStart.ru_stime, cpuEnd.ru_stime) / ops);
         }
         memcached_free(buffered);
         memcached_free(memc);
