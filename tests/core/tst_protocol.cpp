@@ -263,6 +263,10 @@ private slots:
                                              << C::BadNumber;
         QTest::addRow("value no key") << QByteArray("VALUE  0 1\r\n") << Expect::Retrieval << C::BadNumber;
         QTest::addRow("value no length") << QByteArray("VALUE k 0\r\n") << Expect::Retrieval << C::BadNumber;
+        QTest::addRow("value empty key") << QByteArray("VALUE  0 1\r\n") << Expect::Retrieval << C::BadNumber;
+        QTest::addRow("value alone") << QByteArray("VALUE\r\n") << Expect::Retrieval << C::BadNumber;
+        QTest::addRow("second value bad") << QByteArray("VALUE k 0 1\r\nx\r\nVALUE j 0\r\n") << Expect::Retrieval
+                                          << C::BadNumber;
         QTest::addRow("value extra token") << QByteArray("VALUE k 0 1 2 3\r\n") << Expect::Retrieval << C::BadNumber;
         QTest::addRow("value bad cas") << QByteArray("VALUE k 0 1 z\r\n") << Expect::Retrieval << C::BadNumber;
         QTest::addRow("data too long") << QByteArray("VALUE k 0 1\r\nabc\r\nEND\r\n") << Expect::Retrieval

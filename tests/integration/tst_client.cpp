@@ -124,6 +124,59 @@ private slots:
         QVERIFY(!items.back());
     }
 
+    // A burst far larger than the socket buffers: the client writes it in
+    // pieces as it is made, then waits for the socket (asynchronously) and
+    // goes on; every byte must arrive, in order, and the replies after it
+    // must still match their requests.
+    void burstLargerThanTheSocketBuffersArrivesWhole()
+    {
+        const ServerList one = {{"127.0.0.1", m_servers[0]->port(), 1, {}}};
+        Client client(m_runtime, ring(one), fastOptions(10000));
+        constexpr int kCount = 3000;
+        auto valueOf = [](int i) {
+            std::string v = "burst:" + std::to_string(i) + ":";
+            while (v.size() < 8000)
+                v += v.substr(0, 8000 - v.size());
+            return v;
+        };
+        std::promise<void> written;
+        std::atomic<int> left{kCount};
+        std::atomic<int> failures{0};
+        ReplyResult last;
+        std::promise<void> replied;
+        client.runtime().post([&] { // one turn of the loop: all of it is queued before the first write ends
+            for (int i = 0; i < kCount; ++i)
+                client.storeNoReply(encode::Store::Set, "burst:" + std::to_string(i), valueOf(i), 0, 0,
+                                    [&](ClientError e) {
+                                        if (e)
+                                            ++failures;
+                                        if (--left == 0)
+                                            written.set_value();
+                                    });
+            client.store(encode::Store::Set, "burst:last", "end", 0, 0, [&](ClientError e, Reply r, std::string) {
+                last = {std::move(e), r, {}};
+                replied.set_value();
+            });
+        });
+        QVERIFY(written.get_future().wait_for(std::chrono::seconds(30)) == std::future_status::ready);
+        QVERIFY(replied.get_future().wait_for(std::chrono::seconds(30)) == std::future_status::ready);
+        QCOMPARE(failures.load(), 0);
+        QVERIFY2(!last.error && last.reply == Reply::Stored, last.error.message.c_str());
+        std::vector<std::string> keys;
+        for (int i = 0; i < kCount; ++i)
+            keys.push_back("burst:" + std::to_string(i));
+        std::promise<std::pair<std::vector<ClientError>, std::vector<std::optional<Item>>>> many;
+        client.getMany(keys, [&](std::vector<ClientError> e, std::vector<std::optional<Item>> items) {
+            many.set_value({std::move(e), std::move(items)});
+        });
+        auto [errors, items] = many.get_future().get();
+        int whole = 0;
+        for (int i = 0; i < kCount; ++i)
+            whole += !errors[static_cast<std::size_t>(i)] && items[static_cast<std::size_t>(i)]
+                     && items[static_cast<std::size_t>(i)]->value == valueOf(i);
+        QCOMPARE(whole, kCount);
+    }
+
     void inspectWithoutBumping()
     {
         Client client(m_runtime, ring(listOf(m_servers)), fastOptions(1000));
