@@ -61,7 +61,7 @@ void Connection::submit(RequestPtr request)
     // A long burst goes out in pieces as it is made, so that the server works
     // on the first requests while the rest are still being made.
     if (m_unsentBytes >= kEagerFlushBytes)
-        flush();
+        flush(true);
     else
         scheduleFlush();
 }
@@ -80,7 +80,7 @@ void Connection::scheduleFlush()
     });
 }
 
-void Connection::flush()
+void Connection::flush(bool inCaller)
 {
     if (m_writing || m_unsent.empty() || !m_connected || m_closed)
         return;
@@ -110,6 +110,14 @@ void Connection::flush()
         if (ec == asio::error::would_block || ec == asio::error::try_again)
             ec = {}, written = 0;
         if (ec || written == m_writeBuffer.size()) {
+            if (inCaller && (ec || !silent.empty())) {
+                // Called from submit(): callbacks and a close run later, never
+                // inside the caller's own call (it may not expect them yet).
+                asio::post(m_io, [self = shared_from_this(), silent = std::move(silent), ec]() mutable {
+                    self->wrote(silent, ec);
+                });
+                return;
+            }
             wrote(silent, ec);
             return;
         }

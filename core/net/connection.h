@@ -71,7 +71,8 @@ private:
     // their callbacks asked for, in one write.
     void consume(std::size_t n);
     void scheduleFlush();
-    void flush();
+    // `inCaller`: called from submit(), so no callback may run before it returns.
+    void flush(bool inCaller = false);
     void wrote(std::vector<RequestPtr> &silent, const asio::error_code &ec);
     asio::awaitable<void> watchdog();
     void deliver();
