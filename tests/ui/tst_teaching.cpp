@@ -179,11 +179,11 @@ private Q_SLOTS:
         QCOMPARE(window.exportServers(path("servers.csv")), QString());
         QFile servers(path("servers.csv"));
         QVERIFY(servers.open(QIODevice::ReadOnly));
-        const QList<QByteArray> serverLines = servers.readAll().split('\n');
+        const QList<QByteArray> serverLines = servers.readAll().replace("\r\n", "\n").split('\n');
         QCOMPARE(serverLines.size(), 4 + 2); // header, 4 servers, the last newline
         QVERIFY(serverLines[0].startsWith("Server,"));
         QVERIFY(serverLines[3].startsWith("cache-c,"));
-        // Fields with commas, quotes or line breaks are quoted (RFC 4180).
+        // Fields with commas, quotes or line breaks are quoted, and records end in CRLF (RFC 4180).
         QStandardItemModel model(1, 3);
         model.setHorizontalHeaderLabels({QStringLiteral("a,b"), QStringLiteral("c"), QStringLiteral("d")});
         model.setItem(0, 0, new QStandardItem(QStringLiteral("say \"hi\"")));
@@ -192,12 +192,14 @@ private Q_SLOTS:
         QCOMPARE(ui::writeCsv(model, path("quoted.csv")), QString());
         QFile quoted(path("quoted.csv"));
         QVERIFY(quoted.open(QIODevice::ReadOnly));
-        QCOMPARE(quoted.readAll(), QByteArray("\"a,b\",c,d\n\"say \"\"hi\"\"\",\"two\nlines\",plain\n"));
+        QCOMPARE(quoted.readAll(), QByteArray("\"a,b\",c,d\r\n\"say \"\"hi\"\"\",\"two\nlines\",plain\r\n"));
 
         QCOMPARE(window.exportKeys(path("keys.csv")), QString());
         QFile keys(path("keys.csv"));
         QVERIFY(keys.open(QIODevice::ReadOnly));
-        const QList<QByteArray> keyLines = keys.readAll().split('\n');
+        const QByteArray keyBytes = keys.readAll();
+        QCOMPARE(keyBytes.count("\r\n"), keyBytes.count('\n')); // every line ends in CRLF
+        const QList<QByteArray> keyLines = QByteArray(keyBytes).replace("\r\n", "\n").split('\n');
         QCOMPARE(keyLines.size(), 3000 + 2);
         QCOMPARE(keyLines[0], QByteArray("key,position,owner,moved_from"));
         const auto moved = std::count_if(keyLines.begin() + 1, keyLines.end(), [](const QByteArray &l) { return !l.isEmpty() && !l.endsWith(','); });
@@ -210,7 +212,7 @@ private Q_SLOTS:
         QCOMPARE(window.exportComparison(path("compare.csv")), QString());
         QFile compare(path("compare.csv"));
         QVERIFY(compare.open(QIODevice::ReadOnly));
-        QCOMPARE(compare.readAll().count('\n'), static_cast<qsizetype>(window.comparison()->results().size() + 1));
+        QCOMPARE(compare.readAll().count("\r\n"), static_cast<qsizetype>(window.comparison()->results().size() + 1));
 
         // Bad paths and formats get a message, not a crash or a silent nothing.
         QVERIFY(window.exportRing(path("ring.bmp")).contains(QStringLiteral(".png or .svg")));

@@ -10,6 +10,8 @@
 namespace ringscope::ui {
 namespace {
 
+constexpr const char *kEnd = "\r\n"; // RFC 4180's record end; a line break inside a quoted field stays as it is
+
 QString field(const QString &text)
 {
     if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\n'))
@@ -24,7 +26,7 @@ template <typename Fill>
 QString writeFile(const QString &path, Fill fill)
 {
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
+    if (!file.open(QIODevice::WriteOnly)) // records end in CRLF (RFC 4180) on every system
         return QObject::tr("cannot write %1: %2").arg(path, file.errorString());
     QTextStream out(&file);
     fill(out);
@@ -42,12 +44,12 @@ QString writeCsv(const QAbstractItemModel &model, const QString &path)
         QStringList header;
         for (int c = 0; c < model.columnCount(); ++c)
             header << field(model.headerData(c, Qt::Horizontal).toString());
-        out << header.join(QLatin1Char(',')) << '\n';
+        out << header.join(QLatin1Char(',')) << kEnd;
         for (int r = 0; r < model.rowCount(); ++r) {
             QStringList row;
             for (int c = 0; c < model.columnCount(); ++c)
                 row << field(model.index(r, c).data().toString());
-            out << row.join(QLatin1Char(',')) << '\n';
+            out << row.join(QLatin1Char(',')) << kEnd;
         }
     });
 }
@@ -60,11 +62,11 @@ QString writeKeysCsv(const RingScene &scene, const QString &path)
     for (const auto &s : scene.removed)
         byColor.insert(s.color.rgba(), s.label);
     return writeFile(path, [&](QTextStream &out) {
-        out << "key,position,owner,moved_from\n";
+        out << "key,position,owner,moved_from" << kEnd;
         for (std::size_t i = 0; i < scene.keys.size(); ++i) {
             const auto &k = scene.keys[i];
             out << field(scene.keyName(i)) << ',' << k.position << ',' << field(scene.servers[k.owner].label) << ','
-                << (k.movedFrom ? field(byColor.value(k.movedFrom)) : QString()) << '\n';
+                << (k.movedFrom ? field(byColor.value(k.movedFrom)) : QString()) << kEnd;
         }
     });
 }
