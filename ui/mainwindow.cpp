@@ -50,7 +50,6 @@
 #include <QTableView>
 #include <QToolBar>
 
-#include <set>
 
 namespace ringscope::ui {
 namespace {
@@ -492,17 +491,7 @@ QString MainWindow::addServer()
         return {};
     }
     // What-if: the next free port after the highest one on the first server's host.
-    std::set<std::string> taken;
-    std::uint16_t port = 11211;
-    const std::string host = m_servers.empty() ? std::string("127.0.0.1") : m_servers.front().host;
-    for (const auto &s : m_servers) {
-        taken.insert(s.address());
-        if (s.host == host)
-            port = std::max<std::uint16_t>(port, s.port);
-    }
-    core::Server s{host, port, 1, {}};
-    while (taken.count(s.address()) && s.port < 65535)
-        ++s.port;
+    const core::Server s = core::nextFreeServer(m_servers);
     auto next = m_servers;
     next.push_back(s);
     return setServers(next, m_watch ? tr("what-if: added %1 (no server touched)").arg(QString::fromStdString(s.address()))

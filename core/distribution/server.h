@@ -28,6 +28,11 @@ using ServerList = std::vector<Server>;
 
 inline constexpr std::uint16_t kDefaultMemcachedPort = 11211;
 
+// The server to add to `servers` for a what-if: on the first server's host
+// (127.0.0.1 when there is none), the first free port from the highest one
+// used on that host, and never below 11211.
+Server nextFreeServer(const ServerList &servers);
+
 // 127.0.0.0/8, ::1 or localhost: where writing needs no explicit opt-in.
 bool isLoopbackHost(std::string_view host) noexcept;
 

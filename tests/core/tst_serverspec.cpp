@@ -37,6 +37,18 @@ private slots:
         QCOMPARE(s[1].label(), std::string("big"));
     }
 
+    void nextFreeServerForAWhatIf()
+    {
+        using ringscope::core::nextFreeServer;
+        QCOMPARE(nextFreeServer({}).address(), std::string("127.0.0.1:11211"));
+        QCOMPARE(nextFreeServer({{"10.0.0.1", 11211, 1, {}}, {"10.0.0.2", 11300, 1, {}}}).address(),
+                 std::string("10.0.0.1:11212")); // the first server's host; 11300 is another host's
+        QCOMPARE(nextFreeServer({{"127.0.0.1", 40001, 1, {}}, {"127.0.0.1", 40003, 1, {}}}).address(),
+                 std::string("127.0.0.1:40004"));
+        QCOMPARE(nextFreeServer({{"10.0.0.1", 80, 1, {}}}).address(), std::string("10.0.0.1:11211"));
+        QCOMPARE(nextFreeServer({{"::1", 11211, 1, {}}}).address(), std::string("[::1]:11212"));
+    }
+
     void badSpecs_data()
     {
         QTest::addColumn<QString>("spec");

@@ -25,7 +25,6 @@
 #include <QVBoxLayout>
 
 #include <cstdlib>
-#include <set>
 
 namespace ringscope::ui {
 namespace {
@@ -55,22 +54,6 @@ std::optional<double> valueOf(const core::MethodMeasurement &m, Column c)
 }
 
 // The next free port on the first server's host: the server an "add" brings.
-QString nextServer(const core::ServerList &servers)
-{
-    if (servers.empty())
-        return QStringLiteral("127.0.0.1:11211");
-    std::set<std::string> taken;
-    for (const auto &s : servers)
-        taken.insert(s.address());
-    core::Server s{servers.front().host, servers.front().port, 1, {}};
-    for (const auto &o : servers)
-        if (o.host == s.host)
-            s.port = std::max(s.port, o.port);
-    while (taken.count(s.address()) && s.port < 65535)
-        ++s.port;
-    return qs(s.address());
-}
-
 } // namespace
 
 ComparisonPanel::ComparisonPanel(QWidget *parent)
@@ -209,7 +192,7 @@ void ComparisonPanel::setCluster(const core::ServerList &servers, std::shared_pt
     m_servers = servers;
     m_keys = std::move(keys);
     m_replicationPreset = replicationPreset;
-    m_add->setText(nextServer(servers));
+    m_add->setText(qs(core::nextFreeServer(servers).address()));
     const QString removed = m_remove->currentData().toString();
     m_remove->clear();
     m_remove->addItem(tr("(none)"), QString());
