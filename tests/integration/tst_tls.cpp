@@ -10,6 +10,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <atomic>
+#include <future>
+
 using namespace ringscope::core;
 
 namespace {
@@ -104,6 +107,27 @@ private slots:
             QVERIFY(!e && item);
             QCOMPARE(item->value, std::string("secret"));
         }
+        // Pipelined over TLS: 300 sets in flight at once, then one multi-get.
+        Client client(m_runtime, single("127.0.0.1", m_server.port()), options({path("ca.pem").toStdString(), {}, {}}));
+        std::promise<void> stored;
+        std::atomic<int> left{300}, failures{0};
+        std::vector<std::string> keys;
+        for (int i = 0; i < 300; ++i) {
+            keys.push_back("tls:" + std::to_string(i));
+            client.store(encode::Store::Set, keys.back(), std::string(2000, char('a' + i % 26)), 0, 0,
+                         [&](ClientError e, Reply r, const std::string &) {
+                             failures += e || r != Reply::Stored;
+                             if (--left == 0)
+                                 stored.set_value();
+                         });
+        }
+        stored.get_future().wait();
+        QCOMPARE(failures.load(), 0);
+        std::promise<std::vector<std::optional<Item>>> many;
+        client.getMany(keys, [&](std::vector<ClientError>, std::vector<std::optional<Item>> items) { many.set_value(std::move(items)); });
+        const auto items = many.get_future().get();
+        for (int i = 0; i < 300; ++i)
+            QVERIFY(items[static_cast<std::size_t>(i)] && items[static_cast<std::size_t>(i)]->value == std::string(2000, char('a' + i % 26)));
     }
 
     void wrongCaIsRefused()
