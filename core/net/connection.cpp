@@ -384,18 +384,22 @@ asio::awaitable<void> Connection::watchdog()
                 co_return;
             }
         }
-        // Not yet on the wire (still connecting): fail just those.
+        // Not yet on the wire (still connecting): fail just those. Taken out
+        // first: a callback may close this connection, which empties the queue.
+        std::vector<RequestPtr> expired;
         for (auto it = m_unsent.begin(); it != m_unsent.end();) {
             if ((*it)->deadline <= now) {
-                auto r = std::move(*it);
+                m_unsentBytes -= (*it)->bytes.size();
+                expired.push_back(std::move(*it));
                 it = m_unsent.erase(it);
-                m_unsentBytes -= r->bytes.size();
-                r->fail(ClientErrc::Timeout, m_address + (m_connected ? ": deadline passed before sending"
-                                                                        : ": deadline passed while connecting"));
             } else {
                 ++it;
             }
         }
+        const std::string why = m_address + (m_connected ? ": deadline passed before sending"
+                                                          : ": deadline passed while connecting");
+        for (auto &r : expired)
+            r->fail(ClientErrc::Timeout, why);
     }
 }
 

@@ -10,6 +10,8 @@
 
 #include <QElapsedTimer>
 #include <QTest>
+
+#include <atomic>
 #include <QThread>
 
 #include <future>
@@ -180,6 +182,31 @@ private slots:
         qInfo("no SYN-ACK: %s after %lld ms", error.message.c_str(), static_cast<long long>(took.count()));
         QVERIFY(error.code == ClientErrc::ConnectFailed || error.code == ClientErrc::Timeout);
         QVERIFY(took <= kDeadline + kSlack);
+    }
+
+    // Probes of an address that never answers a SYN: each probe's request
+    // passes its deadline while still connecting, and the probe closes that
+    // connection from the callback. The watchdog walking the queue must not
+    // touch it afterwards (a use-after-free that ThreadSanitizer once saw).
+    void probesOfASilentAddressEndCleanly()
+    {
+        SilentAddress silent;
+        ClientOptions options;
+        options.pool.requestTimeout = 60ms;                // shorter than the connect timeout:
+        options.pool.connection.connectTimeout = 200ms;    // requests expire while connecting
+        options.pool.probeFirst = 20ms;
+        options.pool.probeMax = 40ms;
+        std::string error;
+        Client client(m_runtime, makeDistribution(*findPreset("modulo"), {{"127.0.0.1", silent.port(), 1, {}}},
+                                                  std::nullopt, {}, error),
+                      options);
+        std::atomic<int> downs{0};
+        client.addEventHandler([&downs](const HealthEvent &e) { downs += e.to == ServerState::Down ? 1 : 0; });
+        QTRY_VERIFY_WITH_TIMEOUT((void(client.getSync("k")), downs.load() > 0), 5000);
+        QThread::msleep(600); // a dozen probes, each failed by its deadline while connecting
+        const auto [e, item] = client.getSync("k");
+        QCOMPARE(e.code, ClientErrc::ServerDown);
+        QCOMPARE(client.states().front(), ServerState::Down);
     }
 
     // A blackhole route in a network namespace of its own (needs root or
