@@ -245,13 +245,17 @@ asio::awaitable<void> Connection::run()
     asio::co_spawn(m_io, watchdog(), asio::detached);
     if (!co_await connect())
         co_return;
+    if (!m_tls) {
+        // Before the first write: read_some/write_some must return
+        // would_block, never wait (this is the I/O thread).
+        asio::error_code ignored;
+        m_socket.non_blocking(true, ignored);
+    }
     flush(); // what was queued while connecting
     if (m_tls) {
         co_await reader();
         co_return;
     }
-    asio::error_code ignored;
-    m_socket.non_blocking(true, ignored); // read_some/write_some return would_block instead of waiting
     startReading();
 }
 

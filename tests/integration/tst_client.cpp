@@ -177,6 +177,36 @@ private slots:
         QCOMPARE(whole, kCount);
     }
 
+    // The same burst to a server that has stopped (SIGSTOP: the kernel still
+    // completes the connect, nothing reads): the socket fills and the I/O
+    // thread must go on, not wait in a write; the requests fail by deadline.
+    void burstToAStoppedServerFailsByDeadline()
+    {
+        QString error;
+        auto server = ringscope::test::startMemcached(&error);
+        QVERIFY2(server, qPrintable(error));
+        server->signal(SIGSTOP);
+        Client client(m_runtime, ring({{"127.0.0.1", server->port(), 1, {}}}), fastOptions(300));
+        const std::string value(8000, 'x');
+        std::promise<ReplyResult> replied;
+        QElapsedTimer timer;
+        timer.start();
+        client.runtime().post([&] { // queued while connecting, written at once after it
+            for (int i = 0; i < 3000; ++i)
+                client.storeNoReply(encode::Store::Set, "stopped:" + std::to_string(i), value, 0, 0, [](ClientError) {});
+            client.store(encode::Store::Set, "stopped:last", "end", 0, 0, [&](ClientError e, Reply r, std::string) {
+                replied.set_value({std::move(e), r, {}});
+            });
+        });
+        auto result = replied.get_future();
+        QVERIFY(result.wait_for(std::chrono::seconds(5)) == std::future_status::ready);
+        const ReplyResult r = result.get();
+        QVERIFY(r.error.code == ClientErrc::Unknown || r.error.code == ClientErrc::Timeout);
+        QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
+        QCOMPARE(m_runtime.call([] { return 7; }), 7); // the I/O thread answers
+        server->signal(SIGCONT);
+    }
+
     void inspectWithoutBumping()
     {
         Client client(m_runtime, ring(listOf(m_servers)), fastOptions(1000));
