@@ -284,16 +284,20 @@ void Connection::onReadable(const asio::error_code &ec, std::size_t n)
 {
     if (m_closed || readFailed(ec))
         return;
+    std::uint64_t before = m_delivered;
     consume(n);
     // consume() has just written what the callbacks asked for. When the
     // server shares this core, its replies are often here by the time the
     // write returns: read them at once, as a blocking client would, rather
-    // than going round the reactor (one epoll_wait) per reply. When that
-    // misses, it costs a read, so after a miss it is tried again only after
-    // 1, 2, 4 … 64 waits in the reactor (a server on another core or host
-    // never answers that fast). Bounded, so that one busy connection cannot
-    // keep the loop from the others.
-    for (int i = 0; i < 16 && !m_closed && !m_inflight.empty(); ++i) {
+    // than going round the reactor (one epoll_wait) per reply. Only for a
+    // request/reply ping-pong (a read that brought a few replies): a stream
+    // of many goes back to the loop after each read, so that the requests
+    // its callbacks made for other servers go out. When a read misses, it
+    // cost a syscall, so after a miss it is tried again only after 1, 2, 4 …
+    // 64 waits in the reactor (a server on another core or host never
+    // answers that fast). At most 16 in a row, for fairness.
+    constexpr std::uint64_t kFewReplies = 4;
+    for (int i = 0; i < 16 && !m_closed && !m_inflight.empty() && m_delivered - before <= kFewReplies; ++i) {
         if (m_eagerSkip > 0) {
             --m_eagerSkip;
             break;
@@ -308,6 +312,7 @@ void Connection::onReadable(const asio::error_code &ec, std::size_t n)
         if (readFailed(readError))
             return;
         m_eagerBackoff = 1;
+        before = m_delivered;
         consume(more);
     }
     startReading();
@@ -356,6 +361,7 @@ void Connection::deliver()
         }
         RequestPtr done = std::move(front);
         m_inflight.pop_front();
+        ++m_delivered;
         if (m_onReply)
             m_onReply();
         done->complete({{}, std::move(response)});

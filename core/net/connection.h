@@ -96,6 +96,7 @@ private:
     bool m_connected = false;
     bool m_writing = false;
     bool m_flushPosted = false;
+    std::uint64_t m_delivered = 0; // replies handed out, ever
     int m_eagerBackoff = 1; // see onReadable()
     int m_eagerSkip = 0;
     bool m_delivering = false; // requests submitted now go out when delivery ends
