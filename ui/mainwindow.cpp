@@ -50,7 +50,6 @@
 #include <QTableView>
 #include <QToolBar>
 
-
 namespace ringscope::ui {
 namespace {
 

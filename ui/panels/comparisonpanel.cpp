@@ -53,7 +53,6 @@ std::optional<double> valueOf(const core::MethodMeasurement &m, Column c)
     }
 }
 
-// The next free port on the first server's host: the server an "add" brings.
 } // namespace
 
 ComparisonPanel::ComparisonPanel(QWidget *parent)
