@@ -10,10 +10,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <atomic>
-#include <future>
-#include <mutex>
-
 using namespace ringscope::core;
 
 namespace {
@@ -108,39 +104,6 @@ private slots:
             QVERIFY(!e && item);
             QCOMPARE(item->value, std::string("secret"));
         }
-        // Pipelined over TLS: 300 sets in flight at once, then one multi-get.
-        // Correctness, not speed: a deadline that a sanitizer build's TLS
-        // handshake and 600 KB of encryption cannot come near.
-        ClientOptions slow = options({path("ca.pem").toStdString(), {}, {}});
-        slow.pool.requestTimeout = std::chrono::milliseconds(10000);
-        slow.pool.connection.connectTimeout = std::chrono::milliseconds(10000);
-        Client client(m_runtime, single("127.0.0.1", m_server.port()), slow);
-        std::promise<void> stored;
-        std::atomic<int> left{300}, failures{0};
-        std::mutex mutex;
-        std::string firstError;
-        std::vector<std::string> keys;
-        for (int i = 0; i < 300; ++i) {
-            keys.push_back("tls:" + std::to_string(i));
-            client.store(encode::Store::Set, keys.back(), std::string(2000, char('a' + i % 26)), 0, 0,
-                         [&](ClientError e, Reply r, const std::string &text) {
-                             if (e || r != Reply::Stored) {
-                                 ++failures;
-                                 std::lock_guard lock(mutex);
-                                 if (firstError.empty())
-                                     firstError = e ? e.message : std::string(replyName(r)) + " " + text;
-                             }
-                             if (--left == 0)
-                                 stored.set_value();
-                         });
-        }
-        stored.get_future().wait();
-        QVERIFY2(failures.load() == 0, (std::to_string(failures.load()) + " failed, the first: " + firstError).c_str());
-        std::promise<std::vector<std::optional<Item>>> many;
-        client.getMany(keys, [&](std::vector<ClientError>, std::vector<std::optional<Item>> items) { many.set_value(std::move(items)); });
-        const auto items = many.get_future().get();
-        for (int i = 0; i < 300; ++i)
-            QVERIFY(items[static_cast<std::size_t>(i)] && items[static_cast<std::size_t>(i)]->value == std::string(2000, char('a' + i % 26)));
     }
 
     void wrongCaIsRefused()
