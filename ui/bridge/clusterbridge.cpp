@@ -327,11 +327,18 @@ void ClusterBridge::seedDemo(std::vector<std::string> keys, const QString &prese
         std::size_t next = 0;                // I/O thread only, as are the counts
         std::uint64_t left = 0, failed = 0;
 
-        void issue()
+        void issue() { write(next++, 1); }
+        // A write that timed out or lost its connection (a loaded machine, a
+        // server restarting) is tried again, up to 3 times: a set is
+        // idempotent, and a demo should not start with holes in it.
+        void write(std::size_t i, int attempt)
         {
-            const std::size_t i = next++;
             writer->store(core::encode::Store::Set, keys[i], "ringscope demo value", 0, 0,
-                          [self = shared_from_this()](core::ClientError e, core::Reply r, const std::string &) {
+                          [self = shared_from_this(), i, attempt](core::ClientError e, core::Reply r, const std::string &) {
+                              const bool transient = e.code == core::ClientErrc::Timeout || e.code == core::ClientErrc::Unknown
+                                  || e.code == core::ClientErrc::ConnectionLost;
+                              if (transient && attempt < 3 && !*self->stop)
+                                  return self->write(i, attempt + 1); // keeps its place in the window
                               if (e || r != core::Reply::Stored)
                                   ++self->failed;
                               if (!*self->stop && self->next < self->keys.size())
