@@ -315,7 +315,12 @@ void ClusterBridge::seedDemo(std::vector<std::string> keys, const QString &prese
     // wait for that context).
     stopSeeding(); // one seed at a time
     m_seedStop = std::make_shared<std::atomic<bool>>(false);
-    m_seedWriter = std::make_shared<core::Client>(*m_io, std::move(d));
+    // A bulk load, not a latency-sensitive read: a deadline of 2 s, so that a
+    // loaded machine (CI runs it beside other tests, under sanitizers) does
+    // not make the writer mark servers down half-way and fail thousands.
+    core::ClientOptions seedOptions;
+    seedOptions.pool.requestTimeout = std::chrono::milliseconds(2000);
+    m_seedWriter = std::make_shared<core::Client>(*m_io, std::move(d), seedOptions);
     // At most kWindow writes in flight, the next one issued as one finishes:
     // a write queued past its deadline is failed unsent, so a million keys
     // posted at once would mostly fail.
