@@ -20,6 +20,12 @@ constexpr auto kAsTuple = asio::experimental::as_tuple(asio::use_awaitable);
 // libmemcached writes its buffer when it fills), not only at the end of the turn.
 constexpr std::size_t kEagerFlushBytes = 16 * 1024;
 
+// The non-blocking socket had no room (write) or nothing yet (read).
+bool wouldBlock(const asio::error_code &ec)
+{
+    return ec == asio::error::would_block || ec == asio::error::try_again;
+}
+
 std::string formatAddress(const std::string &host, std::uint16_t port)
 {
     return (host.find(':') != std::string::npos ? "[" + host + "]" : host) + ":" + std::to_string(port);
@@ -107,7 +113,7 @@ void Connection::flush(bool inCaller)
         // asynchronous operation (and no turn of the loop) is needed.
         asio::error_code ec;
         written = m_socket.write_some(asio::buffer(m_writeBuffer), ec);
-        if (ec == asio::error::would_block || ec == asio::error::try_again)
+        if (wouldBlock(ec))
             ec = {}, written = 0;
         if (ec || written == m_writeBuffer.size()) {
             if (inCaller && (ec || !silent.empty())) {
@@ -304,7 +310,7 @@ void Connection::onReadable(const asio::error_code &ec, std::size_t n)
         }
         asio::error_code readError;
         const std::size_t more = m_socket.read_some(asio::buffer(m_readBuffer), readError);
-        if (readError == asio::error::would_block || readError == asio::error::try_again) {
+        if (wouldBlock(readError)) {
             m_eagerBackoff = std::min(m_eagerBackoff * 2, 64);
             m_eagerSkip = m_eagerBackoff;
             break;
