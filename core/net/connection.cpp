@@ -55,7 +55,10 @@ void Connection::start()
 void Connection::submit(RequestPtr request)
 {
     if (m_closed) {
-        request->fail(ClientErrc::ConnectionLost, m_address + ": connection closed");
+        // From the loop, not inside the caller's call (see ServerPool::failLater).
+        asio::post(m_io, [request = std::move(request), why = m_address + ": connection closed"]() mutable {
+            request->fail(ClientErrc::ConnectionLost, std::move(why));
+        });
         return;
     }
     // The watchdog sleeps until the earliest deadline it knows; wake it only

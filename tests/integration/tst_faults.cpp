@@ -209,6 +209,40 @@ private slots:
         QCOMPARE(client.states().front(), ServerState::Down);
     }
 
+    // A caller that makes its next request from the previous one's callback
+    // (a bulk loader does) while the server is marked down: every request
+    // fails at once, but from the loop, never inside the call that made it,
+    // so 200,000 of them do not nest (they overflowed a stack once).
+    void requestsToADownServerFailOutsideTheCall()
+    {
+        SilentAddress silent;
+        auto client = clientFor(m_runtime, silent.port());
+        QTRY_VERIFY_WITH_TIMEOUT(client->getSync("k").first.code == ClientErrc::ServerDown, 5000);
+        struct Chain {
+            Client *client = nullptr;
+            int left = 200000;
+            int depth = 0, deepest = 0, notDown = 0;
+            std::promise<void> done;
+            void next()
+            {
+                if (left-- == 0)
+                    return done.set_value();
+                ++depth;
+                client->get("k", [this](ClientError e, std::optional<Item>) {
+                    deepest = std::max(deepest, depth);
+                    notDown += e.code == ClientErrc::ServerDown ? 0 : 1;
+                    next();
+                });
+                --depth;
+            }
+        } chain;
+        chain.client = client.get();
+        m_runtime.post([&chain] { chain.next(); }); // from the I/O thread, as callbacks run
+        QCOMPARE(chain.done.get_future().wait_for(60s), std::future_status::ready);
+        QCOMPARE(chain.deepest, 0); // no callback ran inside a get()
+        QCOMPARE(chain.notDown, 0);
+    }
+
     // A blackhole route in a network namespace of its own (needs root or
     // user namespaces): the CLI fails at once with a clear error.
     void blackholeRouteInANetworkNamespace()

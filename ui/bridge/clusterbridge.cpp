@@ -342,26 +342,15 @@ void ClusterBridge::seedDemo(std::vector<std::string> keys, const QString &prese
                           [self = shared_from_this(), i, attempt](core::ClientError e, core::Reply r, const std::string &) {
                               const bool transient = e.code == core::ClientErrc::Timeout || e.code == core::ClientErrc::Unknown
                                   || e.code == core::ClientErrc::ConnectionLost;
-                              // The next write is posted, never made from here: a server
-                              // marked down fails writes at once, in this same call, and
-                              // 300,000 of those nested would overflow the stack.
-                              if (transient && attempt < 3 && !*self->stop) {
-                                  self->writer->runtime().post([self, i, attempt] {
-                                      if (!*self->stop)
-                                          return self->write(i, attempt + 1); // keeps its place in the window
-                                      ++self->failed; // stopped meanwhile: the writer may be gone
-                                      if (--self->left == 0)
-                                          self->finish();
-                                  });
-                                  return;
-                              }
+                              // Straight from here: the client fails a request to a server
+                              // marked down from its loop, never inside this call, so this
+                              // cannot nest however many fail.
+                              if (transient && attempt < 3 && !*self->stop)
+                                  return self->write(i, attempt + 1); // keeps its place in the window
                               if (e || r != core::Reply::Stored)
                                   ++self->failed;
                               if (!*self->stop && self->next < self->keys.size())
-                                  self->writer->runtime().post([self] {
-                                      if (!*self->stop && self->next < self->keys.size())
-                                          self->issue();
-                                  });
+                                  self->issue();
                               if (--self->left == 0)
                                   self->finish();
                           });
