@@ -214,6 +214,23 @@ asio::awaitable<bool> Connection::connect()
     }
     asio::error_code ignored;
     m_socket.set_option(asio::ip::tcp::no_delay(true), ignored);
+    if (!m_options.tls) {
+        // The connect waited for the socket to be writable, which left it
+        // registered with the reactor for write events for good. Then every
+        // wake-up reports it writable too, even when an eager read (see
+        // onReadable) already took the bytes that caused it: an empty turn
+        // of epoll_wait per such reply. Registered anew, it is watched for
+        // reads only (until a write fills the socket and has to wait).
+        asio::error_code error;
+        const auto protocol = m_socket.local_endpoint(error).protocol();
+        const auto fd = error ? -1 : m_socket.release(error);
+        if (!error)
+            m_socket.assign(protocol, fd, error);
+        if (error) {
+            close(ClientErrc::ConnectFailed, "cannot register the connected socket: " + error.message());
+            co_return false;
+        }
+    }
     if (m_options.tls && !co_await handshake(timer))
         co_return false;
     m_connected = true;
@@ -272,7 +289,7 @@ asio::awaitable<void> Connection::reader()
 {
     auto self = shared_from_this();
     while (!m_closed) {
-        auto [ec, n] = co_await m_tls->async_read_some(asio::buffer(m_readBuffer), kAsTuple);
+        auto [ec, n] = co_await m_tls->async_read_some(readRoom(), kAsTuple);
         if (readFailed(ec))
             co_return;
         consume(n);
@@ -283,7 +300,7 @@ void Connection::startReading()
 {
     if (m_closed)
         return;
-    m_socket.async_read_some(asio::buffer(m_readBuffer),
+    m_socket.async_read_some(readRoom(),
                              [self = shared_from_this()](const asio::error_code &ec, std::size_t n) {
                                  self->onReadable(ec, n);
                              });
@@ -312,7 +329,7 @@ void Connection::onReadable(const asio::error_code &ec, std::size_t n)
             break;
         }
         asio::error_code readError;
-        const std::size_t more = m_socket.read_some(asio::buffer(m_readBuffer), readError);
+        const std::size_t more = m_socket.read_some(readRoom(), readError);
         if (wouldBlock(readError)) {
             m_eagerBackoff = std::min(m_eagerBackoff * 2, 64);
             m_eagerSkip = m_eagerBackoff;
@@ -327,6 +344,13 @@ void Connection::onReadable(const asio::error_code &ec, std::size_t n)
     startReading();
 }
 
+asio::mutable_buffer Connection::readRoom()
+{
+    // Reads go straight into the parser's buffer: no copy per read.
+    const auto room = m_parser.space(16 * 1024);
+    return asio::buffer(room.data(), room.size());
+}
+
 bool Connection::readFailed(const asio::error_code &ec)
 {
     if (!ec)
@@ -338,7 +362,7 @@ bool Connection::readFailed(const asio::error_code &ec)
 
 void Connection::consume(std::size_t n)
 {
-    m_parser.feed(std::string_view(m_readBuffer.data(), n));
+    m_parser.commit(n);
     m_delivering = true;
     deliver();
     m_delivering = false;

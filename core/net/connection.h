@@ -10,7 +10,6 @@
 #include <asio/ssl/stream.hpp>
 #include <asio/steady_timer.hpp>
 
-#include <array>
 #include <deque>
 #include <functional>
 #include <memory>
@@ -67,8 +66,9 @@ private:
     void startReading();            // plain TCP: wait for bytes in the reactor
     void onReadable(const asio::error_code &ec, std::size_t n);
     bool readFailed(const asio::error_code &ec);
-    // Parses `n` new bytes, hands out complete replies, then writes what
-    // their callbacks asked for, in one write.
+    asio::mutable_buffer readRoom(); // where the next read goes
+    // The parser has `n` new bytes from a read: hands out complete replies,
+    // then writes what their callbacks asked for, in one write.
     void consume(std::size_t n);
     void scheduleFlush();
     // `inCaller`: called from submit(), so no callback may run before it returns.
@@ -90,7 +90,6 @@ private:
     std::deque<RequestPtr> m_inflight;
     std::size_t m_unsentBytes = 0;
     std::string m_writeBuffer;
-    std::array<char, 65536> m_readBuffer{};
     std::function<void(ClientErrc, const std::string &)> m_onClose;
     std::function<void()> m_onReply;
     bool m_connected = false;

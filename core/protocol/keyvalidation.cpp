@@ -1,7 +1,9 @@
 #include "keyvalidation.h"
 
 #include <array>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 namespace ringscope::core {
 
@@ -11,7 +13,21 @@ KeyCheck checkKey(std::string_view key) noexcept
         return {KeyProblem::Empty, 0};
     if (key.size() > kMaxKeyLength)
         return {KeyProblem::TooLong, kMaxKeyLength};
-    for (std::size_t i = 0; i < key.size(); ++i) {
+    // Eight bytes at a time first: most keys have no bad byte, and then this
+    // is all the work. The byte loop says where and what the first one is.
+    std::size_t i = 0;
+    constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+    constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
+    for (; i + 8 <= key.size(); i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, key.data() + i, 8);
+        const std::uint64_t belowBang = (w - kOnes * 0x21) & ~w & kHighs; // a byte <= ' '
+        const std::uint64_t del = w ^ (kOnes * 0x7f);
+        const std::uint64_t isDel = (del - kOnes) & ~del & kHighs; // a byte 0x7f
+        if (belowBang | isDel)
+            break;
+    }
+    for (; i < key.size(); ++i) {
         const auto c = static_cast<unsigned char>(key[i]);
         if (c == ' ')
             return {KeyProblem::Whitespace, i};

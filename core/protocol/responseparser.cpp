@@ -62,8 +62,35 @@ const char *replyName(Reply reply) noexcept
 
 void ResponseParser::feed(std::string_view bytes)
 {
-    compact();
-    m_buffer.append(bytes);
+    if (bytes.empty())
+        return;
+    std::memcpy(space(bytes.size()).data(), bytes.data(), bytes.size());
+    commit(bytes.size());
+}
+
+std::span<char> ResponseParser::space(std::size_t atLeast)
+{
+    constexpr std::size_t kMinCapacity = 64 * 1024; // a read's worth, as a socket buffer holds
+    if (m_pos == m_size) // all parsed: start again at the front
+        m_pos = m_size = 0;
+    if (m_capacity - m_size < atLeast) {
+        const std::size_t live = m_size - m_pos;
+        if (live + atLeast <= m_capacity && m_pos >= live) {
+            // Room enough once the parsed bytes are dropped, and the move is
+            // short next to what was parsed (a big value is not moved per read).
+            std::memmove(m_data.get(), m_data.get() + m_pos, live);
+        } else {
+            const std::size_t capacity = std::max({m_capacity * 2, live + atLeast, kMinCapacity});
+            auto grown = std::make_unique_for_overwrite<char[]>(capacity);
+            if (live > 0)
+                std::memcpy(grown.get(), m_data.get() + m_pos, live);
+            m_data = std::move(grown);
+            m_capacity = capacity;
+        }
+        m_pos = 0;
+        m_size = live;
+    }
+    return {m_data.get() + m_size, m_capacity - m_size};
 }
 
 ResponseParser::Status ResponseParser::tooLarge(std::string_view what, std::size_t size, ProtocolError &error)
@@ -85,14 +112,6 @@ void ResponseParser::resetPartial()
     m_partial.text.clear();
 }
 
-void ResponseParser::compact()
-{
-    if (m_pos > 0 && (m_pos == m_buffer.size() || m_pos > 65536)) {
-        m_buffer.erase(0, m_pos);
-        m_pos = 0;
-    }
-}
-
 ResponseParser::Status ResponseParser::fail(ProtocolError::Code code, std::string message, ProtocolError &error)
 {
     m_failed = true;
@@ -103,13 +122,14 @@ ResponseParser::Status ResponseParser::fail(ProtocolError::Code code, std::strin
 
 bool ResponseParser::takeLine(std::string_view &line, ProtocolError &error, bool lfEnds)
 {
-    auto end = m_buffer.find(lfEnds ? "\n" : "\r\n", m_pos);
+    const std::string_view buffer = held();
+    auto end = buffer.find(lfEnds ? "\n" : "\r\n", m_pos);
     std::size_t terminator = lfEnds ? 1 : 2;
-    if (lfEnds && end != std::string::npos && end > m_pos && m_buffer[end - 1] == '\r') {
+    if (lfEnds && end != std::string::npos && end > m_pos && buffer[end - 1] == '\r') {
         --end;
         terminator = 2;
     }
-    const std::size_t length = (end == std::string::npos ? m_buffer.size() : end) - m_pos;
+    const std::size_t length = (end == std::string::npos ? buffer.size() : end) - m_pos;
     if (length > m_limits.maxLine) {
         fail(ProtocolError::Code::LineTooLong,
              "reply line longer than " + std::to_string(m_limits.maxLine) + " bytes without \\r\\n", error);
@@ -117,7 +137,7 @@ bool ResponseParser::takeLine(std::string_view &line, ProtocolError &error, bool
     }
     if (end == std::string::npos)
         return false;
-    line = std::string_view(m_buffer).substr(m_pos, length);
+    line = buffer.substr(m_pos, length);
     m_pos = end + terminator;
     return true;
 }
@@ -308,9 +328,9 @@ ResponseParser::Status ResponseParser::metaValueData(Response &out, ProtocolErro
 {
     if (buffered() < m_pendingBytes + 2)
         return Status::NeedMore;
-    if (m_buffer.compare(m_pos + m_pendingBytes, 2, "\r\n") != 0)
+    if (held().substr(m_pos + m_pendingBytes, 2) != "\r\n")
         return fail(ProtocolError::Code::BadTerminator, "value data not followed by \\r\\n", error);
-    m_partial.items.back().value.assign(m_buffer, m_pos, m_pendingBytes);
+    m_partial.items.back().value.assign(m_data.get() + m_pos, m_pendingBytes);
     m_pos += m_pendingBytes + 2;
     m_awaitingData = false;
     m_inProgress = false;
@@ -341,11 +361,11 @@ ResponseParser::Status ResponseParser::retrieval(Response &out, ProtocolError &e
         if (m_awaitingData) {
             if (buffered() < m_pendingBytes + 2)
                 return Status::NeedMore;
-            if (m_buffer.compare(m_pos + m_pendingBytes, 2, "\r\n") != 0)
+            if (held().substr(m_pos + m_pendingBytes, 2) != "\r\n")
                 return fail(ProtocolError::Code::BadTerminator, "value data of '" + printable(m_partial.items.back().key)
                                                                     + "' not followed by \\r\\n",
                             error);
-            m_partial.items.back().value.assign(m_buffer, m_pos, m_pendingBytes);
+            m_partial.items.back().value.assign(m_data.get() + m_pos, m_pendingBytes);
             m_pos += m_pendingBytes + 2;
             m_awaitingData = false;
         }

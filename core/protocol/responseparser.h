@@ -3,7 +3,9 @@
 #include "response.h"
 
 #include <cstddef>
+#include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -36,7 +38,12 @@ public:
     explicit ResponseParser(Limits limits) : m_limits(limits) {}
 
     void feed(std::string_view bytes);
-    std::size_t buffered() const noexcept { return m_buffer.size() - m_pos; }
+    // Reading straight into the parser, with no copy: space() gives room for
+    // at least `atLeast` bytes after those held, commit() says how many of
+    // them a read filled. feed() is space() + copy + commit().
+    std::span<char> space(std::size_t atLeast);
+    void commit(std::size_t n) noexcept { m_size += n; }
+    std::size_t buffered() const noexcept { return m_size - m_pos; }
 
     // Parses the reply to a request expecting `expect`. Complete: `out` holds
     // it and the next call starts on the next reply. Failed: `error` says why,
@@ -61,11 +68,15 @@ private:
     Status stats(Response &out, ProtocolError &error);
     Status metaValueData(Response &out, ProtocolError &error);
     bool errorLine(std::string_view line, Response &out);
-    void compact();
     void resetPartial();
+    std::string_view held() const noexcept { return {m_data.get(), m_size}; }
 
     Limits m_limits;
-    std::string m_buffer;
+    // Bytes received: [m_pos, m_size) not parsed yet, m_capacity in all
+    // (not a std::string: growing one writes zeros over the room first).
+    std::unique_ptr<char[]> m_data;
+    std::size_t m_size = 0;
+    std::size_t m_capacity = 0;
     std::size_t m_pos = 0;
     bool m_failed = false;
     // A reply in progress (multi-line or waiting for a data block).

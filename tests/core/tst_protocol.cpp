@@ -109,6 +109,25 @@ private slots:
         QVERIFY(checkKey(std::string(250, 'k')));
     }
 
+    // Every byte value at every place of a key longer than two words (the
+    // check looks at eight bytes at a time first), against the plain rule.
+    void everyByteEverywhere()
+    {
+        for (int byte = 0; byte < 256; ++byte) {
+            for (std::size_t at = 0; at < 19; ++at) {
+                std::string key(19, 'k');
+                key[at] = static_cast<char>(byte);
+                const KeyProblem expected = byte == ' ' ? KeyProblem::Whitespace
+                    : byte < 0x20 || byte == 0x7f      ? KeyProblem::Control
+                                                       : KeyProblem::None;
+                const KeyCheck check = checkKey(key);
+                QVERIFY2(check.problem == expected, qPrintable(QStringLiteral("byte 0x%1 at %2").arg(byte, 2, 16).arg(at)));
+                if (expected != KeyProblem::None)
+                    QCOMPARE(check.position, at);
+            }
+        }
+    }
+
     void base64RoundTrip()
     {
         for (int len = 0; len < 40; ++len) {
@@ -236,6 +255,50 @@ private slots:
         QCOMPARE(parser.next(Expect::Delete, r, e), ResponseParser::Status::Complete);
         QCOMPARE(r.reply, Reply::Deleted);
         QCOMPARE(parser.next(Expect::Delete, r, e), ResponseParser::Status::NeedMore);
+    }
+
+    // A connection reads straight into the parser (space/commit). A stream
+    // of replies of mixed sizes, a 3 MB value among them, arrives in reads
+    // of every size from 1 byte to more than the buffer: each reply comes
+    // out whole and in order, whether the parser kept a partial reply at the
+    // front, moved it there, or grew its buffer under it.
+    void readsStraightIntoTheParser()
+    {
+        std::string stream;
+        std::vector<std::string> values;
+        for (int i = 0; i < 400; ++i) {
+            std::string value(i == 150 ? 3 * 1024 * 1024 : static_cast<std::size_t>((i * 7919) % 5000),
+                              static_cast<char>('a' + i % 26));
+            if (!value.empty())
+                value.front() = '<', value.back() = '>'; // a shifted copy would not end the same
+            stream += "VALUE k" + std::to_string(i) + " 0 " + std::to_string(value.size()) + "\r\n" + value
+                + "\r\nEND\r\n";
+            values.push_back(std::move(value));
+        }
+        ResponseParser parser;
+        std::size_t sent = 0, read = 0, parsed = 0;
+        const std::size_t sizes[] = {1, 13, 977, 4096, 65536, 200000};
+        while (parsed < values.size()) {
+            QVERIFY2(sent < stream.size(), "the stream ended before every reply was parsed");
+            const auto room = parser.space(16 * 1024);
+            QVERIFY(room.size() >= 16 * 1024);
+            const std::size_t n = std::min({room.size(), sizes[read++ % std::size(sizes)], stream.size() - sent});
+            std::memcpy(room.data(), stream.data() + sent, n);
+            parser.commit(n);
+            sent += n;
+            Response r;
+            ProtocolError e;
+            ResponseParser::Status status;
+            while ((status = parser.next(Expect::Retrieval, r, e)) == ResponseParser::Status::Complete) {
+                QCOMPARE(r.items.size(), std::size_t{1});
+                QCOMPARE(r.items.front().key, "k" + std::to_string(parsed));
+                QVERIFY2(r.items.front().value == values[parsed], qPrintable(QString::number(parsed)));
+                ++parsed;
+            }
+            QCOMPARE(status, ResponseParser::Status::NeedMore);
+        }
+        QCOMPARE(sent, stream.size());
+        QCOMPARE(parser.buffered(), std::size_t{0});
     }
 
     void malformedReplies_data()
