@@ -1,5 +1,7 @@
 #include "connection.h"
 
+#include "../protocol/requestencoder.h"
+
 #include <asio/co_spawn.hpp>
 #include <asio/connect.hpp>
 #include <asio/detached.hpp>
@@ -16,6 +18,9 @@ namespace ringscope::core {
 namespace {
 
 constexpr auto kAsTuple = asio::experimental::as_tuple(asio::use_awaitable);
+// TLS: how long a connection with requests in flight may read nothing before
+// it nudges the server (see watchForStall).
+constexpr auto kNudgeAfter = std::chrono::milliseconds(20);
 // Queued requests are written at once when they reach this size (as
 // libmemcached writes its buffer when it fills), not only at the end of the turn.
 constexpr std::size_t kEagerFlushBytes = 16 * 1024;
@@ -41,6 +46,7 @@ Connection::Connection(asio::io_context &io, std::string host, std::uint16_t por
     , m_options(options)
     , m_socket(io)
     , m_deadlineTimer(io)
+    , m_stallTimer(io)
     , m_parser(options.limits)
 {
 }
@@ -131,6 +137,8 @@ void Connection::flush(bool inCaller)
             return;
         }
     }
+    if (m_tls)
+        watchForStall();
     m_writing = true;
     auto done = [self = shared_from_this(), silent = std::move(silent)](const asio::error_code &ec, std::size_t) mutable {
         self->m_writing = false;
@@ -170,6 +178,7 @@ void Connection::close(ClientErrc code, const std::string &why)
     m_socket.shutdown(asio::ip::tcp::socket::shutdown_both, ignored);
     m_socket.close(ignored);
     m_deadlineTimer.cancel();
+    m_stallTimer.cancel();
     auto inflight = std::move(m_inflight);
     auto unsent = std::move(m_unsent);
     m_inflight.clear();
@@ -292,8 +301,44 @@ asio::awaitable<void> Connection::reader()
         auto [ec, n] = co_await m_tls->async_read_some(readRoom(), kAsTuple);
         if (readFailed(ec))
             co_return;
+        m_bytesRead += n;
         consume(n);
     }
+}
+
+void Connection::watchForStall()
+{
+    if (m_watching || m_closed)
+        return;
+    m_watching = true;
+    m_bytesAtWatch = m_bytesRead;
+    m_stallTimer.expires_after(kNudgeAfter);
+    m_stallTimer.async_wait([self = shared_from_this()](const asio::error_code &ec) {
+        self->m_watching = false;
+        if (!ec)
+            self->nudgeIfStalled();
+    });
+}
+
+void Connection::nudgeIfStalled()
+{
+    if (m_closed || m_inflight.empty())
+        return; // nothing awaited: the next write watches again
+    // Still writing (a slow server reads a long burst), reading, or nudged
+    // already: nothing to do yet but look again.
+    if (m_writing || m_nudging || m_bytesRead != m_bytesAtWatch)
+        return watchForStall();
+    auto nudge = std::make_shared<PendingRequest>();
+    encode::metaNoop(nudge->bytes);
+    nudge->expect = Expect::MetaNoop;
+    nudge->deadline = m_inflight.back()->deadline; // behind them, not longer than them
+    nudge->done = [weak = weak_from_this()](const Outcome &) {
+        if (auto self = weak.lock())
+            self->m_nudging = false;
+    };
+    m_nudging = true;
+    submit(std::move(nudge));
+    watchForStall();
 }
 
 void Connection::startReading()

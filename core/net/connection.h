@@ -76,6 +76,12 @@ private:
     void wrote(std::vector<RequestPtr> &silent, const asio::error_code &ec);
     asio::awaitable<void> watchdog();
     void deliver();
+    // TLS: memcached (1.6.18 at least) can leave the end of a pipelined burst
+    // decrypted but unread inside its TLS layer until more bytes arrive; the
+    // replies never come. While requests are in flight, a connection that
+    // read nothing for kNudgeAfter sends a no-op (`mn`) to wake it.
+    void watchForStall();
+    void nudgeIfStalled();
 
     asio::io_context &m_io;
     std::string m_host;
@@ -85,6 +91,7 @@ private:
     asio::ip::tcp::socket m_socket;
     std::unique_ptr<asio::ssl::stream<asio::ip::tcp::socket &>> m_tls;
     asio::steady_timer m_deadlineTimer;
+    asio::steady_timer m_stallTimer; // TLS only, see watchForStall()
     ResponseParser m_parser;
     std::vector<RequestPtr> m_unsent; // a vector: emptied per write, it keeps its room
     std::deque<RequestPtr> m_inflight;
@@ -99,6 +106,10 @@ private:
     int m_eagerBackoff = 1; // see onReadable()
     int m_eagerSkip = 0;
     bool m_delivering = false; // requests submitted now go out when delivery ends
+    std::uint64_t m_bytesRead = 0;     // TLS: ever, to see a stall
+    std::uint64_t m_bytesAtWatch = 0;
+    bool m_watching = false;
+    bool m_nudging = false; // an `mn` of ours is on its way
     bool m_closed = false;
 };
 
