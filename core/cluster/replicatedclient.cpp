@@ -177,6 +177,7 @@ void ReplicatedClient::nextAttempt(const std::shared_ptr<Read> &read)
             --counters.outstanding;
             if (error) {
                 ++counters.readErrors;
+                ++read->result.failed;
                 read->lastError = std::move(error);
                 return nextAttempt(read);
             }

@@ -21,6 +21,7 @@ struct ReadResult {
     std::optional<Item> item;      // empty: a miss
     std::size_t servedBy = kNone;  // the server whose answer counted
     std::vector<std::size_t> tried;
+    std::size_t failed = 0;        // replicas asked that did not answer: a miss is then not certain
     bool unavailable = false;      // a miss because the key's servers are down (--on-failure miss)
     std::size_t repaired = 0;      // replicas that missed and were given the value
 };

@@ -218,8 +218,10 @@ private slots:
         QCOMPARE(f.cluster.resume(1), std::string());
         QTRY_VERIFY_WITH_TIMEOUT(f.up(1), 5000);
         // Reads right away, while it is still invalidating, and after.
+        // A miss is stale too, unless a replica that may hold the key did
+        // not answer in time (a loaded machine): the result says so.
         for (int pass = 0; pass < 2; ++pass) {
-            int stale = 0, resurrected = 0, fresh = 0;
+            int stale = 0, resurrected = 0, fresh = 0, uncertainMisses = 0;
             for (int i = 0; i < kKeys; ++i) {
                 const ReadResult r = f.replicated->getSync(keyName(i));
                 QVERIFY2(!r.error, r.error.message.c_str());
@@ -229,10 +231,14 @@ private slots:
                 }
                 if (r.item && r.item->value == "new" + std::to_string(i))
                     ++fresh;
+                else if (!r.item && r.failed > 0)
+                    ++uncertainMisses;
                 else
                     ++stale;
             }
-            qInfo("after SIGCONT, pass %d: %d fresh, %d stale, %d deleted keys back", pass, fresh, stale, resurrected);
+            qInfo("after SIGCONT, pass %d: %d fresh, %d stale, %d deleted keys back, %d misses with a replica that did "
+                  "not answer",
+                  pass, fresh, stale, resurrected, uncertainMisses);
             QCOMPARE(stale, 0);
             QCOMPARE(resurrected, 0);
             QTRY_COMPARE_WITH_TIMEOUT(f.replicated->counters()[1].dirtyKeys, std::size_t{0}, 5000);
