@@ -1,16 +1,37 @@
 #include "requestencoder.h"
 
+#include <algorithm>
+#include <charconv>
+
 namespace ringscope::core::encode {
 namespace {
 
+// Appends n in decimal, with no temporary string.
+template <typename Integer>
+void appendNumber(std::string &out, Integer n)
+{
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+    out.append(digits, end);
+}
+
+// Appends a space and n.
+template <typename Integer>
+void appendField(std::string &out, Integer n)
+{
+    char field[24] = {' '};
+    const auto end = std::to_chars(field + 1, field + sizeof field, n).ptr;
+    out.append(field, end);
+}
+
 void number(std::string &out, std::uint64_t n)
 {
-    out += std::to_string(n);
+    appendNumber(out, n);
 }
 
 void signedNumber(std::string &out, std::int64_t n)
 {
-    out += std::to_string(n);
+    appendNumber(out, n);
 }
 
 void withFlags(std::string &out, std::string_view flags, bool base64Key)
@@ -42,26 +63,22 @@ void get(std::string &out, std::span<const std::string_view> keys, bool withCas)
 void store(std::string &out, Store command, std::string_view key, std::uint32_t flags, std::int64_t exptime,
            std::string_view value, std::uint64_t cas, bool noreply)
 {
-    static constexpr const char *kNames[] = {"set ", "add ", "replace ", "append ", "prepend ", "cas "};
-    // Command, three or four numbers, noreply and two CRLFs fit in 96 bytes.
-    out.reserve(out.size() + key.size() + value.size() + 96);
-    out += kNames[static_cast<std::size_t>(command)];
-    out += key;
-    out += ' ';
-    number(out, flags);
-    out += ' ';
-    signedNumber(out, exptime);
-    out += ' ';
-    number(out, value.size());
-    if (command == Store::Cas) {
-        out += ' ';
-        number(out, cas);
-    }
+    static constexpr std::string_view kNames[] = {"set ", "add ", "replace ", "append ", "prepend ", "cas "};
+    const std::string_view name = kNames[static_cast<std::size_t>(command)];
+    // The numbers, " noreply" and the two CRLFs take at most 4 × 21 + 8 + 4 bytes.
+    out.reserve(out.size() + name.size() + key.size() + value.size() + 96);
+    out.append(name);
+    out.append(key);
+    appendField(out, flags);
+    appendField(out, exptime);
+    appendField(out, value.size());
+    if (command == Store::Cas)
+        appendField(out, cas);
     if (noreply)
-        out += " noreply";
-    out += "\r\n";
-    out += value;
-    out += "\r\n";
+        out.append(" noreply", 8);
+    out.append("\r\n", 2);
+    out.append(value);
+    out.append("\r\n", 2);
 }
 
 void remove(std::string &out, std::string_view key, bool noreply)

@@ -145,8 +145,11 @@ bool ResponseParser::takeLine(std::string_view &line, ProtocolError &error, bool
 bool ResponseParser::errorLine(std::string_view line, Response &out)
 {
     // Most lines are not errors: ERROR, CLIENT_ERROR, SERVER_ERROR and BUSY
-    // are told apart from them by their first letter.
-    if (line.empty() || (line[0] != 'E' && line[0] != 'C' && line[0] != 'S' && line[0] != 'B'))
+    // are told apart from them (STORED, END, EXISTS, EN …) by two letters.
+    if (line.size() < 5)
+        return false;
+    const char a = line[0], b = line[1];
+    if (!((a == 'E' && b == 'R') || (a == 'C' && b == 'L') || (a == 'S' && b == 'E') || (a == 'B' && b == 'U')))
         return false;
     if (line == "ERROR") {
         out = {};

@@ -7,6 +7,8 @@
 
 #include <QTest>
 
+#include <limits>
+
 using namespace ringscope::core;
 
 Q_DECLARE_METATYPE(Expect)
@@ -164,6 +166,18 @@ private slots:
                  QByteArray("get a b\r\nset k 5 60 5\r\nhello\r\ncas k 0 0 1 99 noreply\r\nx\r\ndelete k\r\n"
                             "incr n 2\r\ntouch k -1\r\nstats slabs\r\nmg k v f t\r\nms Zm9v 3 b T60\r\nval\r\n"
                             "lru_crawler metadump all\r\n"));
+        // The widest numbers each field can hold, and every storage command.
+        out.clear();
+        encode::store(out, encode::Store::Cas, "k", 4294967295u, std::numeric_limits<std::int64_t>::min(), "",
+                      std::numeric_limits<std::uint64_t>::max(), true);
+        encode::store(out, encode::Store::Add, "a", 0, -1, "1");
+        encode::store(out, encode::Store::Replace, "r", 1, 2, "22");
+        encode::store(out, encode::Store::Append, "p", 0, 0, "x", 0, true);
+        encode::store(out, encode::Store::Prepend, "q", 0, 0, "y");
+        QCOMPARE(QByteArray::fromStdString(out),
+                 QByteArray("cas k 4294967295 -9223372036854775808 0 18446744073709551615 noreply\r\n\r\n"
+                            "add a 0 -1 1\r\n1\r\nreplace r 1 2 2\r\n22\r\nappend p 0 0 1 noreply\r\nx\r\n"
+                            "prepend q 0 0 1\r\ny\r\n"));
     }
 
     void goodReplies_data()
