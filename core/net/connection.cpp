@@ -442,7 +442,10 @@ void Connection::deliver()
         ++m_delivered;
         if (m_onReply)
             m_onReply();
-        done->complete({{}, std::move(response)});
+        Outcome outcome{{}, std::move(response)};
+        done->complete(std::move(outcome));
+        // The vector that held a get's item, emptied by it: the next reply's.
+        m_parser.recycle(std::move(outcome.response.items));
     }
     if (!m_closed && m_inflight.empty() && m_parser.buffered() > 0)
         close(ClientErrc::Protocol, "the server sent a reply to a request that was never made");

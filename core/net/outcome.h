@@ -68,7 +68,9 @@ struct PendingRequest {
 
     virtual std::string check(const Response &response) { return validate ? validate(response) : std::string(); }
 
-    void complete(Outcome outcome)
+    // By reference: what finish() leaves in `outcome` (a get takes its item,
+    // not the vector that held it) the caller may use again.
+    void complete(Outcome &&outcome)
     {
         if (finished)
             return;
@@ -80,7 +82,7 @@ struct PendingRequest {
         // A write that reached the wire and then lost its reply may have been applied.
         if (write && sent && (code == ClientErrc::Timeout || code == ClientErrc::ConnectionLost))
             code = ClientErrc::Unknown;
-        complete({{code, std::move(message)}, {}});
+        complete(Outcome{{code, std::move(message)}, {}});
     }
 
 protected:

@@ -101,12 +101,24 @@ ResponseParser::Status ResponseParser::tooLarge(std::string_view what, std::size
                 error);
 }
 
+void ResponseParser::recycle(std::vector<Item> &&items) noexcept
+{
+    // Small ones only: one huge multi-get should not hold its room for ever.
+    constexpr std::size_t kMostKept = 256;
+    if (m_spareItems.capacity() > 0 || items.capacity() == 0 || items.capacity() > kMostKept)
+        return;
+    items.clear();
+    m_spareItems = std::move(items);
+}
+
 void ResponseParser::resetPartial()
 {
     // m_partial was last moved out, so this frees nothing; cheaper than
     // assigning a fresh Response.
     m_partial.reply = Reply::Error;
     m_partial.items.clear();
+    if (m_partial.items.capacity() == 0)
+        m_partial.items.swap(m_spareItems);
     m_partial.number = 0;
     m_partial.stats.clear();
     m_partial.text.clear();

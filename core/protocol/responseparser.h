@@ -44,6 +44,9 @@ public:
     std::span<char> space(std::size_t atLeast);
     void commit(std::size_t n) noexcept { m_size += n; }
     std::size_t buffered() const noexcept { return m_size - m_pos; }
+    // Gives back the items vector of a reply that was handed out, once its
+    // items were taken: the next reply fills it, with no allocation.
+    void recycle(std::vector<Item> &&items) noexcept;
 
     // Parses the reply to a request expecting `expect`. Complete: `out` holds
     // it and the next call starts on the next reply. Failed: `error` says why,
@@ -82,6 +85,7 @@ private:
     // A reply in progress (multi-line or waiting for a data block).
     bool m_inProgress = false;
     Response m_partial;
+    std::vector<Item> m_spareItems; // see recycle()
     std::size_t m_pendingBytes = 0; // data block length awaited, when > 0 or m_awaitingData
     bool m_awaitingData = false;
 };

@@ -271,6 +271,24 @@ private slots:
         QCOMPARE(parser.next(Expect::Delete, r, e), ResponseParser::Status::NeedMore);
     }
 
+    // A reply's items vector given back is the next reply's, emptied first.
+    void recycledItemsStartEmpty()
+    {
+        ResponseParser parser;
+        parser.feed("VALUE a 0 1\r\nx\r\nVALUE b 0 1\r\ny\r\nEND\r\nVALUE c 0 1\r\nz\r\nEND\r\n");
+        Response first, second;
+        ProtocolError e;
+        QCOMPARE(parser.next(Expect::Retrieval, first, e), ResponseParser::Status::Complete);
+        QCOMPARE(first.items.size(), std::size_t{2});
+        const Item *room = first.items.data();
+        parser.recycle(std::move(first.items)); // with its items still in it
+        QCOMPARE(parser.next(Expect::Retrieval, second, e), ResponseParser::Status::Complete);
+        QCOMPARE(second.items.size(), std::size_t{1});
+        QCOMPARE(second.items.front().key, std::string("c"));
+        QCOMPARE(second.items.front().value, std::string("z"));
+        QCOMPARE(second.items.data(), room); // the same room: no allocation
+    }
+
     // A connection reads straight into the parser (space/commit). A stream
     // of replies of mixed sizes, a 3 MB value among them, arrives in reads
     // of every size from 1 byte to more than the buffer: each reply comes
