@@ -143,6 +143,10 @@ Client::~Client()
         for (auto &p : m_pools)
             p->shutdown();
     });
+    // Failures that handlers posted meanwhile (a request to a server marked
+    // down fails from the loop, not inside submit) reach their callbacks
+    // before this returns, as the rest of this client's callbacks do.
+    m_runtime.call([] {});
 }
 
 std::size_t Client::addEventHandler(EventHandler handler)

@@ -243,6 +243,21 @@ private slots:
         QCOMPARE(chain.notDown, 0);
     }
 
+    // Those failures still reach every callback before the client's
+    // destructor returns: a caller may free what its callbacks use after it.
+    void destroyingTheClientDeliversEveryFailure()
+    {
+        SilentAddress silent;
+        auto client = clientFor(m_runtime, silent.port());
+        QTRY_VERIFY_WITH_TIMEOUT(client->getSync("k").first.code == ClientErrc::ServerDown, 5000);
+        std::atomic<int> called{0};
+        constexpr int kGets = 1000;
+        for (int i = 0; i < kGets; ++i)
+            client->get("k" + std::to_string(i), [&called](ClientError, std::optional<Item>) { ++called; });
+        client.reset();
+        QCOMPARE(called.load(), kGets);
+    }
+
     // A blackhole route in a network namespace of its own (needs root or
     // user namespaces): the CLI fails at once with a clear error.
     void blackholeRouteInANetworkNamespace()
