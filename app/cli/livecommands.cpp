@@ -141,6 +141,10 @@ int runReplicatedGet(ReplicatedClient &c, const std::vector<std::string> &keys, 
             out.append('\t');
             out.append(r.servedBy < servers.size() ? servers[r.servedBy].address()
                                                    : std::string(r.unavailable ? "(server down)" : "-"));
+            // A miss is not certain when a replica that may hold the key did not answer.
+            if (!r.item && r.failed > 0)
+                out.append(" (" + std::to_string(r.failed) + (r.failed == 1 ? " replica" : " replicas")
+                           + " did not answer)");
         }
         out.append('\n');
     }

@@ -2,6 +2,7 @@
 // processes: SIGKILL and SIGSTOP/SIGCONT of a replica, keys still readable,
 // nothing waits past its deadline, nothing stale after a rejoin, deletes that
 // do not come back, and the per-server counters that show each read policy.
+#include "common/processes.h"
 #include "core/cluster/replicatedclient.h"
 #include "core/cluster/trafficgenerator.h"
 #include "core/distribution/preset.h"
@@ -253,6 +254,36 @@ private slots:
             QVERIFY(r.item && r.item->value == "new" + std::to_string(i));
         }
         QVERIFY(f.replicated->counters()[1].hits > hitsBefore);
+    }
+
+    // A miss is certain only when every replica asked answered: with one of
+    // two hung, a key that was never written reads as a miss with one replica
+    // that did not answer, in the library and in the CLI's --show-server.
+    void missWithAHungReplicaSaysSo()
+    {
+        Fixture f;
+        QVERIFY(f.start(m_runtime, 2, ring(2)));
+        const ReadResult certain = f.replicated->getSync("never:written");
+        QVERIFY(!certain.error && !certain.item);
+        QCOMPARE(certain.failed, std::size_t{0});
+        QCOMPARE(f.cluster.pause(0), std::string());
+        const ReadResult uncertain = f.replicated->getSync("never:written");
+        QVERIFY2(!uncertain.error, uncertain.error.message.c_str());
+        QVERIFY(!uncertain.item);
+        QCOMPARE(uncertain.failed, std::size_t{1});
+        QStringList servers;
+        for (const auto &s : f.cluster.servers())
+            servers << QString::fromStdString(s.address());
+        const auto r = ringscope::test::runProgram(
+            QStringLiteral(RINGSCOPE_CLI),
+            {QStringLiteral("get"), QStringLiteral("--servers"), servers.join(QLatin1Char(',')), QStringLiteral("--preset"),
+             QStringLiteral("libmemcached-ketama"), QStringLiteral("--replication"), QStringLiteral("ring"),
+             QStringLiteral("--replicas"), QStringLiteral("2"), QStringLiteral("--show-server"), QStringLiteral("never:written")},
+            {}, 10000);
+        QCOMPARE(f.cluster.resume(0), std::string());
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.out.startsWith("never:written\tMISS\t") && r.out.trimmed().endsWith("(1 replica did not answer)"),
+                 r.out.constData());
     }
 
     // A restarted server comes back empty: its keys are read from the other
