@@ -30,10 +30,13 @@ std::string keyName(int i) { return "user:" + std::to_string(i); }
 
 struct Fixture {
     LocalCluster cluster;
-    std::unique_ptr<Client> client;
-    std::unique_ptr<ReplicatedClient> replicated;
+    // Before the clients: the health handler writes these from the I/O
+    // thread until the client is gone (ThreadSanitizer saw the events
+    // destroyed under a late handler).
     std::mutex mutex;
     std::vector<HealthEvent> events;
+    std::unique_ptr<Client> client;
+    std::unique_ptr<ReplicatedClient> replicated;
 
     bool start(IoRuntime &runtime, std::size_t servers, ReplicationOptions options,
                const char *preset = "libmemcached-ketama")
