@@ -367,9 +367,9 @@ private slots:
         QString error;
         auto victim = ringscope::test::startMemcached(&error);
         QVERIFY2(victim, qPrintable(error));
-        Client client(m_runtime, ring({{"127.0.0.1", victim->port(), 1, {}}}), fastOptions(200));
-        std::mutex mutex;
+        std::mutex mutex; // before the client: its handler writes these until it is gone
         std::vector<HealthEvent> events;
+        Client client(m_runtime, ring({{"127.0.0.1", victim->port(), 1, {}}}), fastOptions(200));
         client.addEventHandler([&](const HealthEvent &e) {
             std::lock_guard lock(mutex);
             events.push_back(e);

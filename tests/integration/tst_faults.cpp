@@ -197,10 +197,10 @@ private slots:
         options.pool.probeFirst = 20ms;
         options.pool.probeMax = 40ms;
         std::string error;
+        std::atomic<int> downs{0}; // before the client, whose handler counts here until it is gone
         Client client(m_runtime, makeDistribution(*findPreset("modulo"), {{"127.0.0.1", silent.port(), 1, {}}},
                                                   std::nullopt, {}, error),
                       options);
-        std::atomic<int> downs{0};
         client.addEventHandler([&downs](const HealthEvent &e) { downs += e.to == ServerState::Down ? 1 : 0; });
         QTRY_VERIFY_WITH_TIMEOUT((void(client.getSync("k")), downs.load() > 0), 5000);
         QThread::msleep(600); // a dozen probes, each failed by its deadline while connecting
@@ -291,9 +291,9 @@ private slots:
         ClientOptions options;
         options.pool.probeFirst = 100ms;
         options.pool.probeMax = 2s;
-        auto client = clientFor(m_runtime, proxy.port(), options);
-        std::mutex mutex;
+        std::mutex mutex; // before the client: its handler writes these until it is gone
         std::vector<HealthEvent> events;
+        auto client = clientFor(m_runtime, proxy.port(), options);
         client->addEventHandler([&](const HealthEvent &e) {
             std::lock_guard lock(mutex);
             events.push_back(e);
