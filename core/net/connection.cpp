@@ -38,6 +38,13 @@ std::string formatAddress(const std::string &host, std::uint16_t port)
 
 } // namespace
 
+void failFromLoop(asio::io_context &io, RequestPtr request, ClientErrc code, std::string why)
+{
+    asio::post(io, [request = std::move(request), code, why = std::move(why)]() mutable {
+        request->fail(code, std::move(why));
+    });
+}
+
 Connection::Connection(asio::io_context &io, std::string host, std::uint16_t port, Options options)
     : m_io(io)
     , m_host(std::move(host))
@@ -60,13 +67,8 @@ void Connection::start()
 
 void Connection::submit(RequestPtr request)
 {
-    if (m_closed) {
-        // From the loop, not inside the caller's call (see ServerPool::failLater).
-        asio::post(m_io, [request = std::move(request), why = m_address + ": connection closed"]() mutable {
-            request->fail(ClientErrc::ConnectionLost, std::move(why));
-        });
-        return;
-    }
+    if (m_closed)
+        return failFromLoop(m_io, std::move(request), ClientErrc::ConnectionLost, m_address + ": connection closed");
     // The watchdog sleeps until the earliest deadline it knows; wake it only
     // for an earlier one (rarely: deadlines mostly grow), not per request.
     if (request->deadline < m_deadlineTimer.expiry())

@@ -18,6 +18,11 @@
 
 namespace ringscope::core {
 
+// Fails `request` from the loop of `io`, never inside the caller's own call:
+// a caller that makes its next request from a callback would otherwise nest
+// one call per request while a server is down (300,000 overflowed a stack once).
+void failFromLoop(asio::io_context &io, RequestPtr request, ClientErrc code, std::string why);
+
 // One TCP connection to one memcached server, living on the I/O thread.
 // Requests are pipelined: every request queued in one turn of the I/O loop
 // (or while a write is in flight) goes out in one write, and replies are

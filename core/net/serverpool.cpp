@@ -2,8 +2,6 @@
 
 #include "../protocol/requestencoder.h"
 
-#include <asio/post.hpp>
-
 namespace ringscope::core {
 
 const char *stateName(ServerState state) noexcept
@@ -59,20 +57,10 @@ Connection &ServerPool::connection()
 void ServerPool::submit(RequestPtr request)
 {
     if (m_shutdown)
-        return failLater(std::move(request), ClientErrc::Cancelled, "the client is shutting down");
+        return failFromLoop(m_io, std::move(request), ClientErrc::Cancelled, "the client is shutting down");
     if (m_state == ServerState::Down)
-        return failLater(std::move(request), ClientErrc::ServerDown, m_server.address() + " is marked down");
+        return failFromLoop(m_io, std::move(request), ClientErrc::ServerDown, m_server.address() + " is marked down");
     connection().submit(std::move(request));
-}
-
-void ServerPool::failLater(RequestPtr request, ClientErrc code, std::string why)
-{
-    // Never inside the caller's own call: a caller that makes its next
-    // request from a callback would otherwise nest one call per request while
-    // the server is down (300,000 of them overflowed a stack once).
-    asio::post(m_io, [request = std::move(request), code, why = std::move(why)]() mutable {
-        request->fail(code, std::move(why));
-    });
 }
 
 void ServerPool::onSuccess()

@@ -54,8 +54,6 @@ public:
 
 private:
     Connection &connection();
-    // Fails `request` from the loop, after the caller's call has returned.
-    void failLater(RequestPtr request, ClientErrc code, std::string why);
     void adopt(Connection &connection); // report its failures and replies to this pool
     void onFailure(ClientErrc code, const std::string &why);
     void onSuccess();

@@ -24,15 +24,6 @@ void appendField(std::string &out, Integer n)
     out.append(field, end);
 }
 
-void number(std::string &out, std::uint64_t n)
-{
-    appendNumber(out, n);
-}
-
-void signedNumber(std::string &out, std::int64_t n)
-{
-    appendNumber(out, n);
-}
 
 void withFlags(std::string &out, std::string_view flags, bool base64Key)
 {
@@ -95,7 +86,7 @@ void arithmetic(std::string &out, bool increment, std::string_view key, std::uin
     out += increment ? "incr " : "decr ";
     out += key;
     out += ' ';
-    number(out, delta);
+    appendNumber(out, delta);
     out += "\r\n";
 }
 
@@ -104,14 +95,14 @@ void touch(std::string &out, std::string_view key, std::int64_t exptime)
     out += "touch ";
     out += key;
     out += ' ';
-    signedNumber(out, exptime);
+    appendNumber(out, exptime);
     out += "\r\n";
 }
 
 void gat(std::string &out, std::int64_t exptime, std::span<const std::string_view> keys)
 {
     out += "gat ";
-    signedNumber(out, exptime);
+    appendNumber(out, exptime);
     for (const auto k : keys) {
         out += ' ';
         out += k;
@@ -137,7 +128,7 @@ void version(std::string &out)
 void verbosity(std::string &out, unsigned level)
 {
     out += "verbosity ";
-    number(out, level);
+    appendNumber(out, level);
     out += "\r\n";
 }
 
@@ -154,7 +145,7 @@ void metaSet(std::string &out, std::string_view key, std::string_view value, std
     out += "ms ";
     out += key;
     out += ' ';
-    number(out, value.size());
+    appendNumber(out, value.size());
     withFlags(out, flags, base64Key);
     out += "\r\n";
     out += value;
