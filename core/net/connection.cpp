@@ -228,9 +228,9 @@ asio::awaitable<bool> Connection::connect()
     if (!m_options.tls) {
         // The connect waited for the socket to be writable, which left it
         // registered with the reactor for write events for good. Then every
-        // wake-up reports it writable too, even when an eager read (see
-        // onReadable) already took the bytes that caused it: an empty turn
-        // of epoll_wait per such reply. Registered anew, it is watched for
+        // wake-up reports it writable too, even when a read after the write
+        // (see readAvailable) already took the bytes that caused it: an
+        // empty turn of epoll_wait per such reply. Registered anew, it is watched for
         // reads only (until a write fills the socket and has to wait).
         asio::error_code error;
         const auto protocol = m_socket.local_endpoint(error).protocol();
@@ -293,7 +293,7 @@ asio::awaitable<void> Connection::run()
         co_await reader();
         co_return;
     }
-    startReading();
+    readAvailable();
 }
 
 asio::awaitable<void> Connection::reader()
@@ -343,52 +343,43 @@ void Connection::nudgeIfStalled()
     watchForStall();
 }
 
-void Connection::startReading()
-{
-    if (m_closed)
-        return;
-    m_socket.async_read_some(readRoom(),
-                             [self = shared_from_this()](const asio::error_code &ec, std::size_t n) {
-                                 self->onReadable(ec, n);
-                             });
-}
-
-void Connection::onReadable(const asio::error_code &ec, std::size_t n)
+void Connection::onReadable(const asio::error_code &ec)
 {
     if (m_closed || readFailed(ec))
         return;
-    std::uint64_t before = m_delivered;
-    consume(n);
-    // consume() has just written what the callbacks asked for. When the
-    // server shares this core, its replies are often here by the time the
-    // write returns: read them at once, as a blocking client would, rather
-    // than going round the reactor (one epoll_wait) per reply. Only for a
-    // request/reply ping-pong (a read that brought a few replies): a stream
-    // of many goes back to the loop after each read, so that the requests
-    // its callbacks made for other servers go out. When a read misses, it
-    // cost a syscall, so after a miss it is tried again only after 1, 2, 4 …
-    // 64 waits in the reactor (a server on another core or host never
-    // answers that fast). At most 16 in a row, for fairness.
+    readAvailable();
+}
+
+void Connection::readAvailable()
+{
+    // A blocking client's loop, on a non-blocking socket: read what is
+    // there, hand it out (consume() writes what the callbacks asked for),
+    // and read again, since a server that shares this core has often
+    // answered by the time the write returns. Only a read that finds nothing
+    // goes back to the reactor, and then the wait costs no syscall (see
+    // ReadableWait): a reply that is not there yet costs the one failed read
+    // and the epoll_wait, as for a blocking client's poll().
+    // A read that brought many replies (a stream of pipelined ones), or 16
+    // reads in a row, yield to the loop first, so that the requests their
+    // callbacks made for other servers go out and timers run.
     constexpr std::uint64_t kFewReplies = 4;
-    for (int i = 0; i < 16 && !m_closed && !m_inflight.empty() && m_delivered - before <= kFewReplies; ++i) {
-        if (m_eagerSkip > 0) {
-            --m_eagerSkip;
-            break;
-        }
-        asio::error_code readError;
-        const std::size_t more = m_socket.read_some(readRoom(), readError);
-        if (wouldBlock(readError)) {
-            m_eagerBackoff = std::min(m_eagerBackoff * 2, 64);
-            m_eagerSkip = m_eagerBackoff;
-            break;
-        }
-        if (readFailed(readError))
+    constexpr int kReadsPerTurn = 16;
+    for (int i = 0; !m_closed; ++i) {
+        asio::error_code ec;
+        const std::size_t n = m_socket.read_some(readRoom(), ec);
+        if (wouldBlock(ec)) {
+            m_readable.start(m_socket, this, shared_from_this());
             return;
-        m_eagerBackoff = 1;
-        before = m_delivered;
-        consume(more);
+        }
+        if (readFailed(ec))
+            return;
+        const std::uint64_t before = m_delivered;
+        consume(n);
+        if (m_delivered - before > kFewReplies || i + 1 == kReadsPerTurn) {
+            asio::post(m_io, [self = shared_from_this()] { self->readAvailable(); });
+            return;
+        }
     }
-    startReading();
 }
 
 asio::mutable_buffer Connection::readRoom()

@@ -2,6 +2,7 @@
 
 #include "../protocol/responseparser.h"
 #include "outcome.h"
+#include "readablewait.h"
 
 #include <asio/awaitable.hpp>
 #include <asio/io_context.hpp>
@@ -68,8 +69,10 @@ private:
     asio::awaitable<bool> connect();
     asio::awaitable<bool> handshake(asio::steady_timer &timer);
     asio::awaitable<void> reader(); // TLS
-    void startReading();            // plain TCP: wait for bytes in the reactor
-    void onReadable(const asio::error_code &ec, std::size_t n);
+    // Plain TCP: reads what the socket holds and hands it out, until a read
+    // finds nothing; then waits in the reactor (m_readable).
+    void readAvailable();
+    void onReadable(const asio::error_code &ec);
     bool readFailed(const asio::error_code &ec);
     asio::mutable_buffer readRoom(); // where the next read goes
     // The parser has `n` new bytes from a read: hands out complete replies,
@@ -93,7 +96,7 @@ private:
     std::uint16_t m_port;
     std::string m_address;
     Options m_options;
-    asio::ip::tcp::socket m_socket;
+    PlainSocket m_socket;
     std::unique_ptr<asio::ssl::stream<asio::ip::tcp::socket &>> m_tls;
     asio::steady_timer m_deadlineTimer;
     asio::steady_timer m_stallTimer; // TLS only, see watchForStall()
@@ -108,14 +111,15 @@ private:
     bool m_writing = false;
     bool m_flushPosted = false;
     std::uint64_t m_delivered = 0; // replies handed out, ever
-    int m_eagerBackoff = 1; // see onReadable()
-    int m_eagerSkip = 0;
     bool m_delivering = false; // requests submitted now go out when delivery ends
     std::uint64_t m_bytesRead = 0;     // TLS: ever, to see a stall
     std::uint64_t m_bytesAtWatch = 0;
     bool m_watching = false;
     bool m_nudging = false; // an `mn` of ours is on its way
     bool m_closed = false;
+    ReadableWait m_readable{[](void *self, const asio::error_code &ec) {
+        static_cast<Connection *>(self)->onReadable(ec);
+    }};
 };
 
 } // namespace ringscope::core

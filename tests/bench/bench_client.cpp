@@ -1,5 +1,5 @@
 // RingScope's client against libmemcached on the same server, in the same
-// run: alternating rounds, the median of each. Prints figures, never fails.
+// run: rounds of paired runs in turns, medians and the median of the pairs' ratios. Prints figures, never fails.
 // Usage: bench_client HOST:PORT [ROUNDS] [ONLY]   (see client_vs_libmemcached.sh)
 // ONLY runs one side of one figure, for profiling (strace -c, perf):
 // ours-get, theirs-get, ours-set, theirs-set, ours-mget, theirs-mget,
@@ -39,10 +39,19 @@ double seconds(BenchClock::time_point start)
     return std::chrono::duration<double>(BenchClock::now() - start).count();
 }
 
-double median(std::vector<double> v)
+// The q-quantile by linear interpolation between the nearest ranks.
+double quantile(std::vector<double> v, double q)
 {
     std::sort(v.begin(), v.end());
-    return v[v.size() / 2];
+    const double at = q * double(v.size() - 1);
+    const auto below = static_cast<std::size_t>(at);
+    const std::size_t above = std::min(below + 1, v.size() - 1);
+    return v[below] + (at - double(below)) * (v[above] - v[below]);
+}
+
+double median(std::vector<double> v)
+{
+    return quantile(std::move(v), 0.5);
 }
 
 // Sequential requests on one connection, each sent when the previous one's
@@ -234,7 +243,7 @@ int main(int argc, char **argv)
         return 2;
     }
     const std::string spec = argv[1];
-    const int rounds = argc > 2 ? std::max(1, std::atoi(argv[2])) : 5;
+    const int rounds = argc > 2 ? std::max(1, std::atoi(argv[2])) : 21;
     const auto colon = spec.rfind(':');
     const std::string host = spec.substr(0, colon);
     const auto port = static_cast<in_port_t>(std::stoi(spec.substr(colon + 1)));
@@ -293,29 +302,47 @@ int main(int argc, char **argv)
         return 0;
     }
 
-    std::vector<double> ours[5], theirs[5];
+    // Each round runs both clients back to back, in turns (RingScope first in
+    // even rounds, libmemcached first in odd ones), and its ratio compares
+    // those two runs only: a VM's slow drift (another guest, the host's
+    // frequency) moves both sides of a pair alike, so the median of the
+    // pairs' ratios is steadier than the ratio of the two medians.
+    constexpr int kFigures = 5;
+    std::vector<double> ours[kFigures], theirs[kFigures], ratios[kFigures];
+    auto pair = [&](int figure, int round, auto runOurs, auto runTheirs) {
+        double a, b;
+        if (round % 2 == 0) {
+            a = runOurs();
+            b = runTheirs();
+        } else {
+            b = runTheirs();
+            a = runOurs();
+        }
+        ours[figure].push_back(a);
+        theirs[figure].push_back(b);
+        ratios[figure].push_back(a / b);
+    };
     for (int r = 0; r < rounds; ++r) {
-        ours[0].push_back(oursSequential(client, false));
-        theirs[0].push_back(theirsSequential(memc, false));
-        theirs[1].push_back(theirsSequential(memc, true));
-        ours[1].push_back(oursSequential(client, true));
-        ours[2].push_back(oursMget(client));
-        theirs[2].push_back(theirsMget(memc));
-        theirs[3].push_back(theirsPipelined(buffered));
-        ours[3].push_back(oursPipelinedNoReply(client));
-        ours[4].push_back(oursPipelined(client));
-        theirs[4] = theirs[3];
+        pair(0, r, [&] { return oursSequential(client, false); }, [&] { return theirsSequential(memc, false); });
+        pair(1, r, [&] { return oursSequential(client, true); }, [&] { return theirsSequential(memc, true); });
+        pair(2, r, [&] { return oursMget(client); }, [&] { return theirsMget(memc); });
+        pair(3, r, [&] { return oursPipelinedNoReply(client); }, [&] { return theirsPipelined(buffered); });
+        // With replies against their buffered noreply sets, the one they have.
+        const double withReplies = oursPipelined(client);
+        ours[4].push_back(withReplies);
+        theirs[4].push_back(theirs[3].back());
+        ratios[4].push_back(withReplies / theirs[3].back());
     }
     const char *names[] = {"get, one connection, sequential (ops/s)", "set, one connection, sequential (ops/s)",
                            "100-key multi-get (keys/s)", "pipelined noreply sets (ops/s; libmemcached buffered)",
                            "pipelined sets with replies (ops/s; vs the same)"};
-    std::printf("server %s, %d rounds alternating, median; client and server share the machine's cores\n",
+    std::printf("server %s, %d rounds, each a pair of runs in turns; medians; ratio = median of the pairs' ratios "
+                "[quartiles]; client and server share the machine's cores\n",
                 spec.c_str(), rounds);
-    std::printf("%-56s %12s %12s %7s\n", "figure", "RingScope", "libmemcached", "ratio");
-    for (int i = 0; i < 5; ++i) {
-        const double a = median(ours[i]), b = median(theirs[i]);
-        std::printf("%-56s %12.0f %12.0f %6.2fx\n", names[i], a, b, a / b);
-    }
+    std::printf("%-56s %12s %12s %7s %s\n", "figure", "RingScope", "libmemcached", "ratio", "[25%-75%]");
+    for (int i = 0; i < kFigures; ++i)
+        std::printf("%-56s %12.0f %12.0f %6.3fx [%.3f-%.3f]\n", names[i], median(ours[i]), median(theirs[i]),
+                    median(ratios[i]), quantile(ratios[i], 0.25), quantile(ratios[i], 0.75));
     memcached_free(buffered);
     memcached_free(memc);
     return 0;

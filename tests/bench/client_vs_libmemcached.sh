@@ -10,7 +10,7 @@
 # to wake. Pinning makes the figure repeatable; both clients get the same.
 set -euo pipefail
 build=${1:-build/dev}
-rounds=${2:-5}
+rounds=${2:-21}
 placement=${3:-same}
 last=$(( $(nproc) - 1 ))
 case $placement in
