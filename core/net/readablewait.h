@@ -20,10 +20,11 @@
 #include <asio/ip/tcp.hpp>
 #include <asio/version.hpp>
 
-#include <functional>
 #include <memory>
 
-#if ASIO_VERSION / 100 == 1022 && defined(ASIO_HAS_EPOLL) && !defined(ASIO_HAS_IO_URING_AS_DEFAULT)
+// RINGSCOPE_PORTABLE_READABLE_WAIT forces the fallback (to test it).
+#if ASIO_VERSION / 100 == 1022 && defined(ASIO_HAS_EPOLL) && !defined(ASIO_HAS_IO_URING_AS_DEFAULT) \
+    && !defined(RINGSCOPE_PORTABLE_READABLE_WAIT)
 #define RINGSCOPE_QUEUED_READABLE_WAIT 1
 #include <asio/detail/reactor.hpp>
 #include <asio/detail/reactor_op.hpp>

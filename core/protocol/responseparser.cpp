@@ -134,23 +134,35 @@ ResponseParser::Status ResponseParser::fail(ProtocolError::Code code, std::strin
 
 bool ResponseParser::takeLine(std::string_view &line, ProtocolError &error, bool lfEnds)
 {
-    const std::string_view buffer = held();
-    auto end = buffer.find(lfEnds ? "\n" : "\r\n", m_pos);
-    std::size_t terminator = lfEnds ? 1 : 2;
-    if (lfEnds && end != std::string::npos && end > m_pos && buffer[end - 1] == '\r') {
-        --end;
-        terminator = 2;
+    // The first "\r\n" (or "\n" when lfEnds) after m_pos, found by its "\n":
+    // memchr is faster than a search for the pair.
+    if (m_pos == m_size)
+        return false;
+    const char *const base = m_data.get();
+    const char *const first = base + m_pos;
+    const char *const last = base + m_size;
+    const char *newline = nullptr;
+    for (const char *from = first; from < last;) {
+        const auto *n = static_cast<const char *>(std::memchr(from, '\n', static_cast<std::size_t>(last - from)));
+        if (!n || lfEnds || (n > first && n[-1] == '\r')) {
+            newline = n;
+            break;
+        }
+        from = n + 1; // a bare "\n" inside a line
     }
-    const std::size_t length = (end == std::string::npos ? buffer.size() : end) - m_pos;
+    const char *end = newline ? newline : last;
+    if (newline && newline > first && newline[-1] == '\r')
+        --end;
+    const auto length = static_cast<std::size_t>(end - first);
     if (length > m_limits.maxLine) {
         fail(ProtocolError::Code::LineTooLong,
              "reply line longer than " + std::to_string(m_limits.maxLine) + " bytes without \\r\\n", error);
         return false;
     }
-    if (end == std::string::npos)
+    if (!newline)
         return false;
-    line = buffer.substr(m_pos, length);
-    m_pos = end + terminator;
+    line = std::string_view(first, length);
+    m_pos = static_cast<std::size_t>(newline + 1 - base);
     return true;
 }
 
@@ -345,7 +357,7 @@ ResponseParser::Status ResponseParser::metaValueData(Response &out, ProtocolErro
         return Status::NeedMore;
     if (held().substr(m_pos + m_pendingBytes, 2) != "\r\n")
         return fail(ProtocolError::Code::BadTerminator, "value data not followed by \\r\\n", error);
-    m_partial.items.back().value.assign(m_data.get() + m_pos, m_pendingBytes);
+    m_partial.items.back().value = std::string(m_data.get() + m_pos, m_pendingBytes);
     m_pos += m_pendingBytes + 2;
     m_awaitingData = false;
     m_inProgress = false;
@@ -380,7 +392,8 @@ ResponseParser::Status ResponseParser::retrieval(Response &out, ProtocolError &e
                 return fail(ProtocolError::Code::BadTerminator, "value data of '" + printable(m_partial.items.back().key)
                                                                     + "' not followed by \\r\\n",
                             error);
-            m_partial.items.back().value.assign(m_data.get() + m_pos, m_pendingBytes);
+            // Built, then moved in: cheaper than assigning into the empty string.
+            m_partial.items.back().value = std::string(m_data.get() + m_pos, m_pendingBytes);
             m_pos += m_pendingBytes + 2;
             m_awaitingData = false;
         }
@@ -395,39 +408,49 @@ ResponseParser::Status ResponseParser::retrieval(Response &out, ProtocolError &e
 std::optional<ResponseParser::Status> ResponseParser::valueLine(std::string_view line, std::string_view keyword,
                                                                 ProtocolError &error)
 {
-    // "VALUE key flags bytes [cas]", split in one pass (this runs once per item).
-    std::string_view fields[5];
-    std::size_t count = 0;
-    bool tooMany = false;
+    // "VALUE key flags bytes [cas]", read in one pass from the front (this
+    // runs once per item): the numbers end where from_chars stops, at the
+    // next space, with no search for it first.
     const char *at = line.data();
     const char *const end = at + line.size();
-    while (true) {
-        const auto *space = static_cast<const char *>(std::memchr(at, ' ', static_cast<std::size_t>(end - at)));
-        const char *fieldEnd = space ? space : end;
-        if (count == 5) {
-            tooMany = true;
-            break;
-        }
-        fields[count++] = std::string_view(at, static_cast<std::size_t>(fieldEnd - at));
-        if (!space)
-            break;
-        at = space + 1;
-    }
-    if (fields[0] != keyword)
+    const auto malformed = [&] {
+        return fail(ProtocolError::Code::BadNumber, "malformed VALUE line '" + printable(line) + "'", error);
+    };
+    if (line.size() <= keyword.size() || line[keyword.size()] != ' '
+        || std::memcmp(at, keyword.data(), keyword.size()) != 0) {
+        if (line == keyword)
+            return malformed();
         return fail(ProtocolError::Code::UnexpectedLine,
                     "expected " + std::string(keyword) + " or END, got '" + printable(line) + "'", error);
-    Item item;
+    }
+    at += keyword.size() + 1;
+    const auto *keyEnd = static_cast<const char *>(std::memchr(at, ' ', static_cast<std::size_t>(end - at)));
+    if (!keyEnd || keyEnd == at)
+        return malformed();
+    const std::string_view key(at, static_cast<std::size_t>(keyEnd - at));
+    // A number that ends at the next space or at the end of the line.
+    const auto digits = [&](auto &out) {
+        const auto [ptr, ec] = std::from_chars(at, end, out);
+        const bool ok = ec == std::errc() && ptr != at;
+        at = ptr;
+        return ok;
+    };
+    const auto space = [&] { return at != end && *at++ == ' '; };
+    std::uint32_t flags = 0;
     std::size_t bytes = 0;
-    const std::string_view key = fields[1];
-    if (tooMany || count < 4 || key.empty() || !number(fields[2], item.flags) || !number(fields[3], bytes)
-        || (count == 5 && !fields[4].empty() && !number(fields[4], item.cas)))
-        return fail(ProtocolError::Code::BadNumber, "malformed VALUE line '" + printable(line) + "'", error);
+    std::uint64_t cas = 0;
+    at = keyEnd + 1;
+    if (!digits(flags) || !space() || !digits(bytes))
+        return malformed();
+    // An optional cas (a line that ends in one space after the length is
+    // taken as without one).
+    if (at != end && (!space() || (at != end && (!digits(cas) || at != end))))
+        return malformed();
     if (bytes > m_limits.maxValue)
         return tooLarge("VALUE", bytes, error);
     if (m_partial.items.size() >= m_limits.maxItems)
         return fail(ProtocolError::Code::UnexpectedLine, "more VALUEs than were asked for", error);
-    item.key = key;
-    m_partial.items.push_back(std::move(item));
+    m_partial.items.emplace_back(std::string(key), flags, cas); // built in place
     m_pendingBytes = bytes;
     m_awaitingData = true;
     return std::nullopt;
