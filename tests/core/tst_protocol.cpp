@@ -191,6 +191,8 @@ private slots:
                                       << Reply::Values;
         QTest::addRow("multi") << QByteArray("VALUE a 0 1\r\n1\r\nVALUE b 0 0\r\n\r\nEND\r\n") << Expect::Retrieval
                                << Reply::Values;
+        QTest::addRow("hit, a space after the length") << QByteArray("VALUE k 0 1 \r\nx\r\nEND\r\n")
+                                                       << Expect::Retrieval << Reply::Values;
         QTest::addRow("value with END inside") << QByteArray("VALUE k 0 5\r\nEND\r\n\r\nEND\r\n") << Expect::Retrieval
                                                << Reply::Values;
         QTest::addRow("stored") << QByteArray("STORED\r\n") << Expect::Storage << Reply::Stored;
@@ -255,6 +257,13 @@ private slots:
         QCOMPARE(p.response.text, std::string("f3 t-1"));
         p = parseWhole("SERVER_ERROR object too large for cache\r\n", Expect::Storage);
         QCOMPARE(p.response.text, std::string("object too large for cache"));
+        // A bare \n (or \r) inside a line does not end it; only \r\n does.
+        for (const auto &q : {parseWhole("SERVER_ERROR a\nb\rc\r\n", Expect::Storage),
+                              parseByteByByte("SERVER_ERROR a\nb\rc\r\n", Expect::Storage)})
+            QCOMPARE(q.response.text, std::string("a\nb\rc"));
+        p = parseWhole("VALUE k 4294967295 2 18446744073709551615\r\nab\r\nEND\r\n", Expect::Retrieval);
+        QCOMPARE(p.response.items[0].flags, 4294967295u);
+        QCOMPARE(p.response.items[0].cas, 18446744073709551615ull);
     }
 
     void pipelinedRepliesStayApart()
@@ -363,6 +372,19 @@ private slots:
         QTest::addRow("second value bad") << QByteArray("VALUE k 0 1\r\nx\r\nVALUE j 0\r\n") << Expect::Retrieval
                                           << C::BadNumber;
         QTest::addRow("value extra token") << QByteArray("VALUE k 0 1 2 3\r\n") << Expect::Retrieval << C::BadNumber;
+        QTest::addRow("value two spaces after the length") << QByteArray("VALUE k 0 1  \r\n") << Expect::Retrieval
+                                                           << C::BadNumber;
+        QTest::addRow("value two spaces after the flags") << QByteArray("VALUE k 0  1\r\n") << Expect::Retrieval
+                                                          << C::BadNumber;
+        QTest::addRow("value space after the cas") << QByteArray("VALUE k 0 1 7 \r\n") << Expect::Retrieval
+                                                   << C::BadNumber;
+        QTest::addRow("value no space after the key") << QByteArray("VALUE k\r\n") << Expect::Retrieval
+                                                      << C::BadNumber;
+        QTest::addRow("value length plus") << QByteArray("VALUE k 0 +1\r\n") << Expect::Retrieval << C::BadNumber;
+        QTest::addRow("value length with a letter") << QByteArray("VALUE k 0 1x\r\n") << Expect::Retrieval
+                                                    << C::BadNumber;
+        QTest::addRow("valuex") << QByteArray("VALUEX k 0 1\r\n") << Expect::Retrieval << C::UnexpectedLine;
+        QTest::addRow("value tab") << QByteArray("VALUE\tk 0 1\r\n") << Expect::Retrieval << C::UnexpectedLine;
         QTest::addRow("value bad cas") << QByteArray("VALUE k 0 1 z\r\n") << Expect::Retrieval << C::BadNumber;
         QTest::addRow("data too long") << QByteArray("VALUE k 0 1\r\nabc\r\nEND\r\n") << Expect::Retrieval
                                        << C::BadTerminator;
