@@ -226,7 +226,7 @@ void Client::getAt(std::size_t server, std::string key, ItemCallback done, Timeo
     dispatch(to, std::move(r));
 }
 
-void Client::storeAt(std::size_t server, encode::Store command, std::string key, std::string value,
+void Client::storeAt(std::size_t server, encode::Store command, std::string_view key, std::string_view value,
                      std::uint32_t flags, std::int64_t ttl, ReplyCallback done, Timeout timeout)
 {
     if (rejectKey(key, done, failReply))
@@ -238,8 +238,8 @@ void Client::storeAt(std::size_t server, encode::Store command, std::string key,
     dispatch(target(server, key), std::move(r));
 }
 
-void Client::storeNoReply(encode::Store command, std::string key, std::string value, std::uint32_t flags,
-                          std::int64_t ttl, std::function<void(ClientError)> written)
+void Client::storeNoReply(encode::Store command, std::string_view key, std::string_view value,
+                          std::uint32_t flags, std::int64_t ttl, std::function<void(ClientError)> written)
 {
     if (rejectKey(key, written, [](std::function<void(ClientError)> &cb, ClientError e) { cb(std::move(e)); }))
         return;

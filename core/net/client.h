@@ -54,16 +54,18 @@ public:
 
     void get(std::string key, ItemCallback done) { getAt(kOwner, std::move(key), std::move(done)); }
     void getAt(std::size_t server, std::string key, ItemCallback done, Timeout timeout = {});
-    void store(encode::Store command, std::string key, std::string value, std::uint32_t flags, std::int64_t ttl,
-               ReplyCallback done)
+    // Writes read their key and value during the call only (they are
+    // encoded into the request at once): views, so a caller's strings are not copied.
+    void store(encode::Store command, std::string_view key, std::string_view value, std::uint32_t flags,
+               std::int64_t ttl, ReplyCallback done)
     {
-        storeAt(kOwner, command, std::move(key), std::move(value), flags, ttl, std::move(done));
+        storeAt(kOwner, command, key, value, flags, ttl, std::move(done));
     }
-    void storeAt(std::size_t server, encode::Store command, std::string key, std::string value, std::uint32_t flags,
-                 std::int64_t ttl, ReplyCallback done, Timeout timeout = {});
+    void storeAt(std::size_t server, encode::Store command, std::string_view key, std::string_view value,
+                 std::uint32_t flags, std::int64_t ttl, ReplyCallback done, Timeout timeout = {});
     // `noreply`: the server answers nothing, so `done` only says the request
     // was written (or could not be); libmemcached's NOREPLY behaviour.
-    void storeNoReply(encode::Store command, std::string key, std::string value, std::uint32_t flags,
+    void storeNoReply(encode::Store command, std::string_view key, std::string_view value, std::uint32_t flags,
                       std::int64_t ttl, std::function<void(ClientError)> written);
     void remove(std::string key, ReplyCallback done) { removeAt(kOwner, std::move(key), std::move(done)); }
     void removeAt(std::size_t server, std::string key, ReplyCallback done, Timeout timeout = {});

@@ -63,13 +63,14 @@ public:
         m_keepAlive = std::move(keepAlive);
         ec_ = {};
         auto &impl = socket.implementation();
-        auto &reactor = asio::use_service<asio::detail::reactor>(
-            asio::query(socket.get_executor(), asio::execution::context));
+        if (!m_reactor) // looked up once: use_service locks the registry and walks its list
+            m_reactor = &asio::use_service<asio::detail::reactor>(
+                asio::query(socket.get_executor(), asio::execution::context));
         // The reactor calls perform() at once when speculative reads are
         // allowed; during start it answers "not yet", so the wait is queued
         // with no recv and no epoll_ctl.
         m_starting = true;
-        reactor.start_op(asio::detail::reactor::read_op, impl.socket_, impl.reactor_data_, this,
+        m_reactor->start_op(asio::detail::reactor::read_op, impl.socket_, impl.reactor_data_, this,
                          /*is_continuation=*/true, /*allow_speculative=*/true);
         m_starting = false;
     }
@@ -96,6 +97,7 @@ private:
     }
 
     Handler m_handler;
+    asio::detail::reactor *m_reactor = nullptr; // the socket's, which never changes context
     void *m_owner = nullptr;
     std::shared_ptr<void> m_keepAlive;
     bool m_starting = false;
