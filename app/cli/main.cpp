@@ -38,7 +38,8 @@ Live (talks to the servers; reads only unless the command writes):
   Replication (get, set, add, replace, delete): --replication master-slave|ring|multi-master
   --replicas R (2) [--write-quorum 1..R|majority|all] --read-policy primary|round-robin|
   least-outstanding|hash; without replication --on-failure miss|rehash (a down server's
-  keys miss, or go to their next owner). get --show-server adds the server that answered.
+  keys miss, or go to their next owner). get --show-server adds the server that answered
+  and, after a MISS that is not certain, how many replicas did not answer.
   Options: --timeout MS (300), --connect-timeout MS; --tls, --tls-ca FILE,
   --tls-cert FILE --tls-key FILE for memcached -Z (the certificate is always
   verified, against the CA file or the system's roots). Writes to servers not on this
