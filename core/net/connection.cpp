@@ -110,6 +110,10 @@ void Connection::flush(bool inCaller)
     std::vector<RequestPtr> silent; // noreply writes: done once written
     for (auto &r : m_unsent) {
         m_writeBuffer += r->bytes;
+        // Not needed again (nothing is re-sent): freed now, so that a long
+        // burst reuses the same memory rather than holding every request's
+        // bytes until its callback has run.
+        std::string().swap(r->bytes);
         r->sent = true;
         if (r->expect == Expect::Nothing)
             silent.push_back(std::move(r));
