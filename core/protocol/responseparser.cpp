@@ -450,7 +450,10 @@ std::optional<ResponseParser::Status> ResponseParser::valueLine(std::string_view
         return tooLarge("VALUE", bytes, error);
     if (m_partial.items.size() >= m_limits.maxItems)
         return fail(ProtocolError::Code::UnexpectedLine, "more VALUEs than were asked for", error);
-    m_partial.items.emplace_back(std::string(key), flags, cas); // built in place
+    Item &item = m_partial.items.emplace_back();
+    item.key = std::string(key); // built, then moved in: cheaper than assigning into it
+    item.flags = flags;
+    item.cas = cas;
     m_pendingBytes = bytes;
     m_awaitingData = true;
     return std::nullopt;
