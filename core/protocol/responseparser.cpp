@@ -351,15 +351,27 @@ ResponseParser::Status ResponseParser::lineReply(Expect expect, std::string_view
     return unexpected();
 }
 
-ResponseParser::Status ResponseParser::metaValueData(Response &out, ProtocolError &error)
+std::optional<ResponseParser::Status> ResponseParser::valueData(ProtocolError &error)
 {
     if (buffered() < m_pendingBytes + 2)
         return Status::NeedMore;
+    Item &item = m_partial.items.back();
     if (held().substr(m_pos + m_pendingBytes, 2) != "\r\n")
-        return fail(ProtocolError::Code::BadTerminator, "value data not followed by \\r\\n", error);
-    m_partial.items.back().value = std::string(m_data.get() + m_pos, m_pendingBytes);
+        return fail(ProtocolError::Code::BadTerminator,
+                    "value data" + (item.key.empty() ? std::string() : " of '" + printable(item.key) + "'")
+                        + " not followed by \\r\\n",
+                    error);
+    // Built, then moved in: cheaper than assigning into the empty string.
+    item.value = std::string(m_data.get() + m_pos, m_pendingBytes);
     m_pos += m_pendingBytes + 2;
     m_awaitingData = false;
+    return std::nullopt;
+}
+
+ResponseParser::Status ResponseParser::metaValueData(Response &out, ProtocolError &error)
+{
+    if (const auto waiting = valueData(error))
+        return *waiting;
     m_inProgress = false;
     out = std::move(m_partial);
     return Status::Complete;
@@ -385,18 +397,9 @@ std::optional<ResponseParser::Status> ResponseParser::listLine(std::string_view 
 ResponseParser::Status ResponseParser::retrieval(Response &out, ProtocolError &error, std::string_view keyword)
 {
     while (true) {
-        if (m_awaitingData) {
-            if (buffered() < m_pendingBytes + 2)
-                return Status::NeedMore;
-            if (held().substr(m_pos + m_pendingBytes, 2) != "\r\n")
-                return fail(ProtocolError::Code::BadTerminator, "value data of '" + printable(m_partial.items.back().key)
-                                                                    + "' not followed by \\r\\n",
-                            error);
-            // Built, then moved in: cheaper than assigning into the empty string.
-            m_partial.items.back().value = std::string(m_data.get() + m_pos, m_pendingBytes);
-            m_pos += m_pendingBytes + 2;
-            m_awaitingData = false;
-        }
+        if (m_awaitingData)
+            if (const auto waiting = valueData(error))
+                return *waiting;
         std::string_view line;
         if (const auto ended = listLine(line, m_partial.items.empty(), out, error))
             return *ended;

@@ -69,6 +69,9 @@ private:
     // awaited; or the status to return when the line is bad.
     std::optional<Status> valueLine(std::string_view line, std::string_view keyword, ProtocolError &error);
     Status stats(Response &out, ProtocolError &error);
+    // The awaited data block of the last item and its "\r\n", into its
+    // value; or the status to return when it is not all here or is bad.
+    std::optional<Status> valueData(ProtocolError &error);
     Status metaValueData(Response &out, ProtocolError &error);
     bool errorLine(std::string_view line, Response &out);
     void resetPartial();
