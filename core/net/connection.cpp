@@ -234,8 +234,8 @@ asio::awaitable<bool> Connection::connect()
         // registered with the reactor for write events for good. Then every
         // wake-up reports it writable too, even when a read after the write
         // (see readAvailable) already took the bytes that caused it: an
-        // empty turn of epoll_wait per such reply. Registered anew, it is watched for
-        // reads only (until a write fills the socket and has to wait).
+        // empty turn of epoll_wait per such reply. Registered anew, it is
+        // watched for reads only (until a write fills the socket and has to wait).
         asio::error_code error;
         const auto protocol = m_socket.local_endpoint(error).protocol();
         const auto fd = error ? -1 : m_socket.release(error);
@@ -372,7 +372,7 @@ void Connection::readAvailable()
         asio::error_code ec;
         const std::size_t n = m_socket.read_some(readRoom(), ec);
         if (wouldBlock(ec)) {
-            m_readable.start(m_socket, this, shared_from_this());
+            m_readable.start(m_socket, shared_from_this());
             return;
         }
         if (readFailed(ec))

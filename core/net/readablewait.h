@@ -47,20 +47,20 @@ class ReadableWait final : private asio::detail::reactor_op {
 public:
     using Handler = void (*)(void *owner, const asio::error_code &ec);
 
-    // `handler(owner, ec)` runs on the I/O thread when the socket is readable
-    // (ec empty; a read then tells data from end of stream or an error) or
-    // when the wait is cancelled by closing the socket (operation_aborted).
+    // `handler(owner.get(), ec)` runs on the I/O thread when the socket is
+    // readable (ec empty; a read then tells data from end of stream or an
+    // error) or when the wait is cancelled by closing the socket
+    // (operation_aborted).
     explicit ReadableWait(Handler handler)
         : reactor_op(asio::error_code(), &ReadableWait::perform, &ReadableWait::complete)
         , m_handler(handler)
     {
     }
 
-    // `keepAlive` owns `owner` and is held until the handler has run.
-    void start(PlainSocket &socket, void *owner, std::shared_ptr<void> keepAlive)
+    // `owner` is held until the handler has run.
+    void start(PlainSocket &socket, std::shared_ptr<void> owner)
     {
-        m_owner = owner;
-        m_keepAlive = std::move(keepAlive);
+        m_owner = std::move(owner);
         ec_ = {};
         auto &impl = socket.implementation();
         if (!m_reactor) // looked up once: use_service locks the registry and walks its list
@@ -71,7 +71,7 @@ public:
         // with no recv and no epoll_ctl.
         m_starting = true;
         m_reactor->start_op(asio::detail::reactor::read_op, impl.socket_, impl.reactor_data_, this,
-                         /*is_continuation=*/true, /*allow_speculative=*/true);
+                            /*is_continuation=*/true, /*allow_speculative=*/true);
         m_starting = false;
     }
 
@@ -88,18 +88,17 @@ private:
     {
         auto *self = static_cast<ReadableWait *>(base);
         // The owner (and this wait, its member) may go with the last reference.
-        const std::shared_ptr<void> keepAlive = std::move(self->m_keepAlive);
+        const std::shared_ptr<void> owner = std::move(self->m_owner);
         const asio::error_code ec = self->ec_; // the handler may start the wait again
         // No scheduler: the io_context is being destroyed with the wait
         // still queued; nothing runs.
         if (scheduler)
-            self->m_handler(self->m_owner, ec);
+            self->m_handler(owner.get(), ec);
     }
 
     Handler m_handler;
     asio::detail::reactor *m_reactor = nullptr; // the socket's, which never changes context
-    void *m_owner = nullptr;
-    std::shared_ptr<void> m_keepAlive;
+    std::shared_ptr<void> m_owner;
     bool m_starting = false;
 };
 
@@ -109,11 +108,11 @@ class ReadableWait {
 public:
     using Handler = void (*)(void *owner, const asio::error_code &ec);
     explicit ReadableWait(Handler handler) : m_handler(handler) {}
-    void start(PlainSocket &socket, void *owner, std::shared_ptr<void> keepAlive)
+    void start(PlainSocket &socket, std::shared_ptr<void> owner)
     {
         socket.async_wait(asio::socket_base::wait_read,
-                          [handler = m_handler, owner, keepAlive = std::move(keepAlive)](const asio::error_code &ec) {
-                              handler(owner, ec);
+                          [handler = m_handler, owner = std::move(owner)](const asio::error_code &ec) {
+                              handler(owner.get(), ec);
                           });
     }
 
