@@ -14,6 +14,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <functional>
 #include <future>
 #include <string>
 #include <vector>
@@ -311,14 +312,23 @@ int main(int argc, char **argv)
     // pairs' ratios is steadier than the ratio of the two medians.
     constexpr int kFigures = 5;
     std::vector<double> ours[kFigures], theirs[kFigures], ratios[kFigures];
-    auto pair = [&](int figure, int round, auto runOurs, auto runTheirs) {
+    // The paired figures: get, set, multi-get, noreply sets.
+    const std::function<double()> runOurs[] = {[&] { return oursSequential(client, false); },
+                                               [&] { return oursSequential(client, true); },
+                                               [&] { return oursMget(client); },
+                                               [&] { return oursPipelinedNoReply(client); }};
+    const std::function<double()> runTheirs[] = {[&] { return theirsSequential(memc, false); },
+                                                  [&] { return theirsSequential(memc, true); },
+                                                  [&] { return theirsMget(memc); },
+                                                  [&] { return theirsPipelined(buffered); }};
+    auto pair = [&](int figure, int round) {
         double a, b;
         if (round % 2 == 0) {
-            a = runOurs();
-            b = runTheirs();
+            a = runOurs[figure]();
+            b = runTheirs[figure]();
         } else {
-            b = runTheirs();
-            a = runOurs();
+            b = runTheirs[figure]();
+            a = runOurs[figure]();
         }
         ours[figure].push_back(a);
         theirs[figure].push_back(b);
@@ -327,15 +337,8 @@ int main(int argc, char **argv)
     if (oneFigure) {
         // Many pairs of one figure, for a tighter median than the full run's.
         const int figure = only == "get" ? 0 : only == "set" ? 1 : only == "mget" ? 2 : 3;
-        for (int r = 0; r < rounds; ++r) {
-            if (figure < 2)
-                pair(figure, r, [&] { return oursSequential(client, figure == 1); },
-                     [&] { return theirsSequential(memc, figure == 1); });
-            else if (figure == 2)
-                pair(2, r, [&] { return oursMget(client); }, [&] { return theirsMget(memc); });
-            else
-                pair(3, r, [&] { return oursPipelinedNoReply(client); }, [&] { return theirsPipelined(buffered); });
-        }
+        for (int r = 0; r < rounds; ++r)
+            pair(figure, r);
         std::printf("%s, %d pairs: RingScope %.0f/s, libmemcached %.0f/s, ratio %.3fx [%.3f-%.3f]\n", only.c_str(),
                     rounds, median(ours[figure]), median(theirs[figure]), median(ratios[figure]),
                     quantile(ratios[figure], 0.25), quantile(ratios[figure], 0.75));
@@ -344,10 +347,8 @@ int main(int argc, char **argv)
         return 0;
     }
     for (int r = 0; r < rounds; ++r) {
-        pair(0, r, [&] { return oursSequential(client, false); }, [&] { return theirsSequential(memc, false); });
-        pair(1, r, [&] { return oursSequential(client, true); }, [&] { return theirsSequential(memc, true); });
-        pair(2, r, [&] { return oursMget(client); }, [&] { return theirsMget(memc); });
-        pair(3, r, [&] { return oursPipelinedNoReply(client); }, [&] { return theirsPipelined(buffered); });
+        for (int figure = 0; figure < 4; ++figure)
+            pair(figure, r);
         // With replies against their buffered noreply sets, the one they have.
         const double withReplies = oursPipelined(client);
         ours[4].push_back(withReplies);
