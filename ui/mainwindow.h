@@ -165,7 +165,9 @@ private:
     void recordTopology(const QString &why);
     void playNext();
     void applyRecord(const SessionRecord &record);
-    void exportWithDialog(const QString &title, const QString &filter,
+    // Asks for a file (`suffix` such as ".png" is added when missing, and
+    // replacing a file is always asked first) and writes it with `write`.
+    void exportWithDialog(const QString &title, const QString &filter, const QString &suffix,
                           const std::function<QString(const QString &)> &write);
 
     core::ServerList m_servers;

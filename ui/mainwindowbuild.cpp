@@ -112,12 +112,10 @@ void MainWindow::buildMenus()
     });
     file->addSeparator();
     auto *exports = file->addMenu(tr("&Export"));
-    // Each export asks for a file, adds the suffix when it is missing, and says what went wrong.
+    // Each export asks for a file (its suffix added when missing) and says what went wrong.
     const auto exportAs = [this](const QString &title, const QString &filter, const QString &suffix,
                                  QString (MainWindow::*write)(const QString &)) {
-        exportWithDialog(title, filter, [this, suffix, write](const QString &p) {
-            return (this->*write)(p.endsWith(suffix, Qt::CaseInsensitive) ? p : p + suffix);
-        });
+        exportWithDialog(title, filter, suffix, [this, write](const QString &p) { return (this->*write)(p); });
     };
     const QString png = QStringLiteral(".png"), svg = QStringLiteral(".svg"), pdf = QStringLiteral(".pdf"),
                   csv = QStringLiteral(".csv");

@@ -99,15 +99,23 @@ QString MainWindow::exportComparison(const QString &path)
     return writeCsv(*m_compare->table()->model(), path);
 }
 
-void MainWindow::exportWithDialog(const QString &title, const QString &filter,
+void MainWindow::exportWithDialog(const QString &title, const QString &filter, const QString &suffix,
                                   const std::function<QString(const QString &)> &write)
 {
     QSettings settings;
     const QString dir = settings.value(QStringLiteral("export/dir"), QDir::homePath()).toString();
-    const QString path = QFileDialog::getSaveFileName(this, title, dir, filter);
+    const QString chosen = QFileDialog::getSaveFileName(this, title, dir, filter);
+    if (chosen.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("export/dir"), QFileInfo(chosen).absolutePath());
+    const QString path = exportPath(chosen, suffix, [this, &title](const QString &existing) {
+        return QMessageBox::question(this, title,
+                                     tr("%1 already exists.\nDo you want to replace it?")
+                                         .arg(QDir::toNativeSeparators(existing)))
+               == QMessageBox::Yes;
+    });
     if (path.isEmpty())
         return;
-    settings.setValue(QStringLiteral("export/dir"), QFileInfo(path).absolutePath());
     if (const QString error = write(path); !error.isEmpty())
         QMessageBox::warning(this, title, error);
     else

@@ -20,8 +20,8 @@
     </message>
     <message>
         <location filename="../../ui/models/sessionfile.cpp" line="55"/>
-        <location filename="../../ui/util/tableexport.cpp" line="28"/>
-        <location filename="../../ui/util/tableexport.cpp" line="33"/>
+        <location filename="../../ui/util/tableexport.cpp" line="31"/>
+        <location filename="../../ui/util/tableexport.cpp" line="36"/>
         <source>cannot write %1: %2</source>
         <translation>не удалось записать %1: %2</translation>
     </message>
@@ -336,87 +336,87 @@
         <translation>неизвестный прокси «%1»</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="383"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="398"/>
         <source>traffic writes to the cluster: switch writing on first</source>
         <translation>трафик пишет в кластер: сначала включите запись</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="385"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="400"/>
         <source>no servers</source>
         <translation>нет серверов</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="393"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="408"/>
         <source>preset %1 has no owner per key: pick another for traffic</source>
         <translation>в пресете %1 у ключа нет единственного владельца: выберите для трафика другой пресет</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="516"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="531"/>
         <source>? (%1)</source>
         <translation>? (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="518"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="533"/>
         <source>%1 bytes, ttl %2, idle %3 s</source>
         <translation>%1 байт, ttl %2, простой %3 с</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="520"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="535"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="578"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="593"/>
         <source>add server: %1</source>
         <translation>добавление сервера: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="585"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="600"/>
         <source>%1 started (a new memcached process)%2</source>
         <translation>%1 запущен (новый процесс memcached)%2</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="587"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="602"/>
         <source>; the proxy keeps its configured pool</source>
         <translation>; прокси сохраняет настроенный пул</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="595"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="610"/>
         <source>%1 is not a server of the local demo cluster: nothing done</source>
         <translation>%1 не является сервером локального демонстрационного кластера: ничего не сделано</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="604"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="619"/>
         <source>killed (SIGKILL)</source>
         <translation>убит (SIGKILL)</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="608"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="623"/>
         <source>hung (SIGSTOP)</source>
         <translation>заморожен (SIGSTOP)</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="612"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="627"/>
         <source>resumed (SIGCONT)</source>
         <translation>возобновлён (SIGCONT)</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="616"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="631"/>
         <source>restarted, empty</source>
         <translation>перезапущен, пустой</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="620"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="635"/>
         <source>stopped cleanly and removed</source>
         <translation>штатно остановлен и удалён</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="625"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="640"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="679"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="694"/>
         <source>%1 is %2 (%3)</source>
         <translation>%1: %2 (%3)</translation>
     </message>
@@ -424,230 +424,230 @@
 <context>
     <name>ringscope::ui::ComparisonPanel</name>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="80"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="62"/>
         <source>Replication schemes</source>
         <translation>Схемы репликации</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="82"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="64"/>
         <source>Save keys…</source>
         <translation>Сохранить ключи…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="83"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="65"/>
         <source>Measure</source>
         <translation>Измерить</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="92"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="74"/>
         <source>The server (SPEC) an add brings; empty: measure no add</source>
         <translation>Сервер (SPEC), который добавляется; пусто — добавление не измеряется</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="94"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="76"/>
         <source>The server a remove takes away</source>
         <translation>Сервер, который удаляется</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="96"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="78"/>
         <source>Also measure master-slave, ring and multi-master replication on the window&apos;s placement</source>
         <translation>Также измерить репликацию master-slave, ring (кольцевую) и multi-master на размещении, выбранном в окне</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="98"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="80"/>
         <source>The sample keys</source>
         <translation>Тестовые ключи</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="99"/>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="231"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="81"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="213"/>
         <source>The cluster&apos;s keys (metadump): none yet</source>
         <translation>Ключи кластера (metadump): пока нет</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="101"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="83"/>
         <source>Measure on the sample keys, or on the keys the servers really hold</source>
         <translation>Измерять на тестовых ключах или на ключах, которые серверы действительно хранят</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="102"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="84"/>
         <source>Save the keys measured on, for ringscope-cli compare --keys-file</source>
         <translation>Сохранить ключи, на которых шло измерение, для ringscope-cli compare --keys-file</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="107"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="89"/>
         <source>Keys:</source>
         <translation>Ключи:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="108"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="90"/>
         <source>Add:</source>
         <translation>Добавить:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="109"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="91"/>
         <source>Remove:</source>
         <translation>Удалить:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="116"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="98"/>
         <source>Method</source>
         <translation>Метод</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="116"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="98"/>
         <source>Hash</source>
         <translation>Хеш</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="116"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="98"/>
         <source>Moved (add)</source>
         <translation>Перемещено (добавление)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="117"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="99"/>
         <source>Moved (remove)</source>
         <translation>Перемещено (удаление)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="117"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="99"/>
         <source>Max/mean</source>
         <translation>Макс./сред.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="117"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="99"/>
         <source>Stddev</source>
         <translation>Ст. откл.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="118"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="100"/>
         <source>Reads lost</source>
         <translation>Потеряно чтений</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="118"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="100"/>
         <source>Writes refused</source>
         <translation>Отклонено записей</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="118"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="100"/>
         <source>ns/key</source>
         <translation>нс/ключ</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="120"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="102"/>
         <source>Placement method (and replication scheme)</source>
         <translation>Метод размещения (и схема репликации)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="121"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="103"/>
         <source>The hash the method uses</source>
         <translation>Хеш-функция, которую использует метод</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="122"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="104"/>
         <source>Keys (copies, with replication) that move to another server when the server is added</source>
         <translation>Ключи (при репликации — копии), которые переходят на другой сервер при добавлении сервера</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="123"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="105"/>
         <source>Keys (copies) that move when the server is removed</source>
         <translation>Ключи (копии), которые перемещаются при удалении сервера</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="124"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="106"/>
         <source>Load imbalance: the busiest server&apos;s load over its fair share (weighted); 1 is perfect</source>
         <translation>Дисбаланс нагрузки: нагрузка самого загруженного сервера, делённая на его справедливую долю (с учётом весов); 1 — идеально</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="125"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="107"/>
         <source>Standard deviation of the servers&apos; loads over the mean</source>
         <translation>Стандартное отклонение нагрузки серверов, делённое на среднее</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="126"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="108"/>
         <source>Reads that find no copy with the busiest server down</source>
         <translation>Чтения, которые не находят ни одной копии, когда самый загруженный сервер недоступен</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="127"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="109"/>
         <source>Writes the scheme refuses with the busiest server down (master-slave writes only to the primary)</source>
         <translation>Записи, которые схема отклоняет, когда самый загруженный сервер недоступен (master-slave пишет только на ведущий)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="128"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="110"/>
         <source>Lookup cost per key on one thread, every replica included (measured here, it varies)</source>
         <translation>Стоимость поиска в расчёте на ключ в одном потоке, включая все реплики (измерено на этой машине, значение колеблется)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="170"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="152"/>
         <source>The same numbers:</source>
         <translation>Те же числа:</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="185"/>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="190"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="167"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="172"/>
         <source>Save the keys</source>
         <translation>Сохранение ключей</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="186"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="168"/>
         <source>Keys, one a line (*.txt)</source>
         <translation>Ключи, по одному в строке (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="215"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="197"/>
         <source>(none)</source>
         <translation>(нет)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="239"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="221"/>
         <source>The cluster&apos;s keys (metadump): %1</source>
         <translation>Ключи кластера (metadump): %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="266"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="248"/>
         <source>no keys yet</source>
         <translation>ключей пока нет</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="269"/>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="275"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="251"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="257"/>
         <source>cannot write %1: %2</source>
         <translation>не удалось записать %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="315"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="297"/>
         <source>KEYS-FILE (Save keys…)</source>
         <translation>ФАЙЛ-КЛЮЧЕЙ (Сохранить ключи…)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="332"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="314"/>
         <source>Add: %1</source>
         <translation>Добавление: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="340"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="322"/>
         <source>measuring %1 keys…</source>
         <translation>измерение на %1 ключах…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="373"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="355"/>
         <source>Cannot compare: %1</source>
         <translation>Сравнение невозможно: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="380"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="362"/>
         <source>%1 keys; ideal moves: add %2%, remove %3%; the server down: %4</source>
         <translation>Ключей: %1; идеальные перемещения: добавление %2%, удаление %3%; отключаемый сервер: %4</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="451"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="433"/>
         <source>ideal</source>
         <translation>идеал</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="462"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="444"/>
         <source> (%)</source>
         <translation> (%)</translation>
     </message>
@@ -916,157 +916,157 @@
         <translation>%1 (не удалось прочитать: %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="168"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="169"/>
         <source>cannot read %1: %2</source>
         <translation>не удалось прочитать %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="170"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="171"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="188"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="189"/>
         <source>%1 — step %2 of %3</source>
         <translation>%1 — шаг %2 из %3</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="189"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="190"/>
         <source>Pick a lesson above.</source>
         <translation>Выберите урок в списке выше.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="205"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="206"/>
         <source>working on the cluster…</source>
         <translation>выполнение действий на кластере…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="221"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="222"/>
         <source>gave up waiting for %1</source>
         <translation>не удалось дождаться: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="222"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="223"/>
         <source>waiting for %1…</source>
         <translation>ожидание: %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="245"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="246"/>
         <source>watching the cluster…</source>
         <translation>наблюдение за кластером…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="255"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="256"/>
         <source>Done.</source>
         <translation>Готово.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="281"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="282"/>
         <source>the demo cluster to start</source>
         <translation>запуск демонстрационного кластера</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="297"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="298"/>
         <source>the new server</source>
         <translation>появление нового сервера</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="304"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="305"/>
         <source>the server to go</source>
         <translation>удаление сервера</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="311"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="312"/>
         <source>%1 needs the local demo cluster</source>
         <translation>%1: нужен локальный демонстрационный кластер</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="313"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="314"/>
         <source>%1: no server %2</source>
         <translation>%1: нет сервера %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="317"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="318"/>
         <source>the server to die</source>
         <translation>отказ сервера</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="317"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="318"/>
         <source>the server to come back</source>
         <translation>возвращение сервера</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="332"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="333"/>
         <source>replication: unknown mode, policy or onFailure in the lesson</source>
         <translation>replication: в уроке неизвестное значение mode, policy или onFailure</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="344"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="345"/>
         <source>%1 s of traffic</source>
         <translation>%1 с трафика</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="371"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="372"/>
         <source>show: unknown view &quot;%1&quot;</source>
         <translation>show: неизвестное представление «%1»</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="373"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="374"/>
         <source>unknown action &quot;%1&quot;</source>
         <translation>неизвестное действие «%1»</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="396"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="397"/>
         <source>%1 of the keys moved (the lesson expects %2)</source>
         <translation>перемещено %1 ключей (урок ожидает %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="402"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="403"/>
         <source>the busiest server holds %1× its fair share (the lesson expects %2)</source>
         <translation>самый загруженный сервер хранит %1× своей справедливой доли (урок ожидает %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="412"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="413"/>
         <source>server %1 holds %2 of the keys (the lesson expects %3)</source>
         <translation>сервер %1 хранит %2 ключей (урок ожидает %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="416"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="417"/>
         <source>our hit ratio is %1 (the lesson expects %2)</source>
         <translation>доля попаданий нашего трафика: %1 (урок ожидает %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="416"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="417"/>
         <source>unknown</source>
         <translation>неизвестна</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="419"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="420"/>
         <source>%1 reads/s found no server (the lesson expects %2)</source>
         <translation>%1 чтений/с не нашли сервера (урок ожидает %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="430"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="431"/>
         <source>%1 of %2 servers get our requests</source>
         <translation>наши запросы получают серверов: %1 из %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="431"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="432"/>
         <source>%1 of %2 servers answer gets (their stats)</source>
         <translation>на get отвечают серверов: %1 из %2 (по их stats)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="441"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="442"/>
         <source>the servers hold %1 keys, %2 of them not where %3 places them</source>
         <translation>серверы хранят ключей: %1, из них %2 — не там, где их размещает %3</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="442"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="443"/>
         <source>waiting for the servers&apos; keys (metadump)</source>
         <translation>ожидание ключей серверов (metadump)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="444"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="445"/>
         <source>cannot check &quot;%1&quot; here</source>
         <translation>проверку «%1» здесь выполнить нельзя</translation>
     </message>
@@ -1074,241 +1074,241 @@
 <context>
     <name>ringscope::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="78"/>
-        <location filename="../../ui/mainwindow.cpp" line="778"/>
+        <location filename="../../ui/mainwindow.cpp" line="76"/>
+        <location filename="../../ui/mainwindow.cpp" line="766"/>
         <source>RingScope</source>
         <translation>RingScope</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="83"/>
+        <location filename="../../ui/mainwindow.cpp" line="81"/>
         <source>Ring</source>
         <translation>Кольцо</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="143"/>
+        <location filename="../../ui/mainwindow.cpp" line="141"/>
         <source>ElastiCache discovery: %1</source>
         <translation>обнаружение узлов ElastiCache: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="144"/>
+        <location filename="../../ui/mainwindow.cpp" line="142"/>
         <source>ElastiCache</source>
         <translation>ElastiCache</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="151"/>
+        <location filename="../../ui/mainwindow.cpp" line="149"/>
         <source>%1: %2 nodes (read-only until writing is switched on)</source>
         <translation>%1 — узлов: %2 (только чтение, пока не включена запись)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="157"/>
+        <location filename="../../ui/mainwindow.cpp" line="155"/>
         <source>the local demo cluster could not start: %1</source>
         <translation>не удалось запустить локальный демонстрационный кластер: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="158"/>
+        <location filename="../../ui/mainwindow.cpp" line="156"/>
         <source>Local demo cluster</source>
         <translation>Локальный демонстрационный кластер</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="161"/>
+        <location filename="../../ui/mainwindow.cpp" line="159"/>
         <source>wrote the %1 sample keys to the cluster with %2%3</source>
         <translation>тестовые ключи записаны в кластер: %1, пресет %2%3</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="163"/>
+        <location filename="../../ui/mainwindow.cpp" line="161"/>
         <source> (%1 failed)</source>
         <translation> (с ошибкой: %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="169"/>
-        <location filename="../../ui/mainwindow.cpp" line="509"/>
+        <location filename="../../ui/mainwindow.cpp" line="167"/>
+        <location filename="../../ui/mainwindow.cpp" line="497"/>
         <source>added %1</source>
         <translation>добавлен %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="175"/>
-        <location filename="../../ui/mainwindow.cpp" line="525"/>
+        <location filename="../../ui/mainwindow.cpp" line="173"/>
+        <location filename="../../ui/mainwindow.cpp" line="513"/>
         <source>removed %1</source>
         <translation>удалён %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="195"/>
+        <location filename="../../ui/mainwindow.cpp" line="193"/>
         <source>watching %1 (read-only)</source>
         <translation>наблюдение за %1 (только чтение)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="196"/>
+        <location filename="../../ui/mainwindow.cpp" line="194"/>
         <source>opened %1 (offline: placement only)</source>
         <translation>открыт %1 (офлайн: только размещение)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="269"/>
+        <location filename="../../ui/mainwindow.cpp" line="267"/>
         <source>starting a local demo cluster of %1 memcached servers%2…</source>
         <translation>запуск локального демонстрационного кластера, серверов memcached: %1%2…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="271"/>
+        <location filename="../../ui/mainwindow.cpp" line="269"/>
         <source> behind %1</source>
         <translation> за %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="280"/>
+        <location filename="../../ui/mainwindow.cpp" line="278"/>
         <source>watching %1 (read-only until writing is switched on)</source>
         <translation>наблюдение за %1 (только чтение, пока не включена запись)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="289"/>
+        <location filename="../../ui/mainwindow.cpp" line="287"/>
         <source>asking %1 for its nodes…</source>
         <translation>запрос списка узлов у %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="301"/>
+        <location filename="../../ui/mainwindow.cpp" line="299"/>
         <source>local demo cluster: %1 memcached processes started on 127.0.0.1%2</source>
         <translation>локальный демонстрационный кластер: процессов memcached на 127.0.0.1 запущено: %1%2</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="304"/>
+        <location filename="../../ui/mainwindow.cpp" line="302"/>
         <source>, %1 on %2 in front%3</source>
         <translation>, перед ними %1 на %2%3</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="307"/>
+        <location filename="../../ui/mainwindow.cpp" line="305"/>
         <source> (nginx only reads: writes go to the servers)</source>
         <translation> (nginx только читает: запись идёт напрямую на серверы)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="349"/>
+        <location filename="../../ui/mainwindow.cpp" line="347"/>
         <source>Write to this cluster?</source>
         <translation>Писать в этот кластер?</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="350"/>
+        <location filename="../../ui/mainwindow.cpp" line="348"/>
         <source>%1 is not on this machine. With writing on, RingScope&apos;s traffic generator and sample keys write to it (set, and add for read-repair). Switch writing on?</source>
         <translation>%1 находится не на этой машине. При включённой записи генератор трафика RingScope и тестовые ключи пишут в него (set, а также add для восстановления при чтении). Включить запись?</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="366"/>
+        <location filename="../../ui/mainwindow.cpp" line="364"/>
         <source>writing switched on for %1</source>
         <translation>запись включена для %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="366"/>
+        <location filename="../../ui/mainwindow.cpp" line="364"/>
         <source>writing switched off: read-only</source>
         <translation>запись выключена: только чтение</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="397"/>
+        <location filename="../../ui/mainwindow.cpp" line="395"/>
         <source>unknown preset &apos;%1&apos;</source>
         <translation>неизвестный пресет «%1»</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="407"/>
+        <location filename="../../ui/mainwindow.cpp" line="405"/>
         <source>, hash_tag %1</source>
         <translation>, hash_tag %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="436"/>
+        <location filename="../../ui/mainwindow.cpp" line="434"/>
         <source>%1: %2 of %3 keys moved (%4%)</source>
         <translation>%1 — ключей перемещено: %2 из %3 (%4%)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="452"/>
+        <location filename="../../ui/mainwindow.cpp" line="450"/>
         <source>a cluster needs at least one server</source>
         <translation>в кластере должен быть хотя бы один сервер</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="490"/>
+        <location filename="../../ui/mainwindow.cpp" line="488"/>
         <source>the local demo cluster is not running yet</source>
         <translation>локальный демонстрационный кластер ещё не запущен</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="508"/>
+        <location filename="../../ui/mainwindow.cpp" line="496"/>
         <source>what-if: added %1 (no server touched)</source>
         <translation>«что если»: добавлен %1 (серверы не затронуты)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="515"/>
-        <location filename="../../ui/mainwindow.cpp" line="544"/>
+        <location filename="../../ui/mainwindow.cpp" line="503"/>
+        <location filename="../../ui/mainwindow.cpp" line="532"/>
         <source>select a server first (click its arc or its row)</source>
         <translation>сначала выберите сервер (щёлкните его дугу или строку)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="517"/>
+        <location filename="../../ui/mainwindow.cpp" line="505"/>
         <source>the last server cannot be removed</source>
         <translation>последний сервер удалить нельзя</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="525"/>
+        <location filename="../../ui/mainwindow.cpp" line="513"/>
         <source>what-if: removed %1 (no server touched)</source>
         <translation>«что если»: удалён %1 (серверы не затронуты)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="531"/>
+        <location filename="../../ui/mainwindow.cpp" line="519"/>
         <source>no server %1</source>
         <translation>нет сервера %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="533"/>
+        <location filename="../../ui/mainwindow.cpp" line="521"/>
         <source>a weight is a whole number from 1 up</source>
         <translation>вес — целое число от 1 и больше</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="538"/>
+        <location filename="../../ui/mainwindow.cpp" line="526"/>
         <source>weight of %1: %2 → %3</source>
         <translation>вес %1: %2 → %3</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="549"/>
+        <location filename="../../ui/mainwindow.cpp" line="537"/>
         <source>at least one server has to stay</source>
         <translation>должен остаться хотя бы один сервер</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="554"/>
+        <location filename="../../ui/mainwindow.cpp" line="542"/>
         <source>what-if: %1 fails and is ejected (no server touched)</source>
         <translation>«что если»: %1 отказывает и исключается (серверы не затронуты)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="555"/>
+        <location filename="../../ui/mainwindow.cpp" line="543"/>
         <source>what-if: %1 is back</source>
         <translation>«что если»: %1 снова в строю</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="562"/>
+        <location filename="../../ui/mainwindow.cpp" line="550"/>
         <source>points per server: a whole number from 1 to 10000 (0: the preset&apos;s default)</source>
         <translation>точек на сервер: целое число от 1 до 10000 (0 — по умолчанию для пресета)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="567"/>
+        <location filename="../../ui/mainwindow.cpp" line="555"/>
         <source>points per server: the preset&apos;s default</source>
         <translation>точек на сервер: по умолчанию для пресета</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="567"/>
+        <location filename="../../ui/mainwindow.cpp" line="555"/>
         <source>points per server: %1</source>
         <translation>точек на сервер: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="583"/>
+        <location filename="../../ui/mainwindow.cpp" line="571"/>
         <source>preset %1 %2</source>
         <translation>пресет %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="635"/>
+        <location filename="../../ui/mainwindow.cpp" line="623"/>
         <source>on-failure rehash: the ring without the servers that are down</source>
         <translation>rehash при отказе: кольцо без недоступных серверов</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="669"/>
+        <location filename="../../ui/mainwindow.cpp" line="657"/>
         <source>traffic: %1</source>
         <translation>трафик: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="673"/>
+        <location filename="../../ui/mainwindow.cpp" line="661"/>
         <source>traffic %1 ops/s (%2), replication %3, R=%4, reads %5, on failure %6</source>
         <translation>трафик %1 оп/с (%2), репликация: %3, R=%4, чтение: %5, при отказе: %6</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="690"/>
+        <location filename="../../ui/mainwindow.cpp" line="678"/>
         <source>a recorded session is playing: no traffic, no server is contacted</source>
         <translation>воспроизводится записанный сеанс: трафика нет, ни один сервер не затрагивается</translation>
     </message>
@@ -1390,452 +1390,452 @@
         <translation>&amp;Экспорт</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="124"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="122"/>
         <source>Ring as &amp;PNG…</source>
         <translation>Кольцо в &amp;PNG…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="125"/>
-        <location filename="../../ui/mainwindowbuild.cpp" line="128"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="123"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="126"/>
         <source>Export the ring</source>
         <translation>Экспорт кольца</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="125"/>
-        <location filename="../../ui/mainwindowbuild.cpp" line="131"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="123"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="129"/>
         <source>PNG image (*.png)</source>
         <translation>Изображение PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="127"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="125"/>
         <source>Ring as &amp;SVG…</source>
         <translation>Кольцо в &amp;SVG…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="128"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="126"/>
         <source>SVG image (*.svg)</source>
         <translation>Изображение SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="131"/>
-        <location filename="../../ui/mainwindowbuild.cpp" line="134"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="129"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="132"/>
         <source>Export the plot</source>
         <translation>Экспорт графика</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="134"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="132"/>
         <source>PDF document (*.pdf)</source>
         <translation>Документ PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="138"/>
-        <location filename="../../ui/mainwindowbuild.cpp" line="141"/>
-        <location filename="../../ui/mainwindowbuild.cpp" line="144"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="136"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="139"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="142"/>
         <source>CSV table (*.csv)</source>
         <translation>Таблица CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="137"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="135"/>
         <source>Servers as &amp;CSV…</source>
         <translation>Серверы в &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="130"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="128"/>
         <source>Current plot as P&amp;NG…</source>
         <translation>Текущий график в P&amp;NG…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="133"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="131"/>
         <source>Current plot as P&amp;DF…</source>
         <translation>Текущий график в P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="138"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="136"/>
         <source>Export the servers</source>
         <translation>Экспорт серверов</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="140"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="138"/>
         <source>&amp;Keys as CSV…</source>
         <translation>&amp;Ключи в CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="141"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="139"/>
         <source>Export the keys</source>
         <translation>Экспорт ключей</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="143"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="141"/>
         <source>C&amp;omparison as CSV…</source>
         <translation>Ср&amp;авнение в CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="144"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="142"/>
         <source>Export the comparison</source>
         <translation>Экспорт сравнения</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="147"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="145"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="149"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="147"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="150"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="148"/>
         <source>&amp;Dark theme</source>
         <translation>&amp;Тёмная тема</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="153"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="151"/>
         <source>Show &amp;replicas</source>
         <translation>Показывать &amp;реплики</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="156"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="154"/>
         <source>With a server picked out and R &gt; 1, the keys it keeps as a replica get a halo (P)</source>
         <translation>Когда выбран сервер и R &gt; 1, ключи, которые он хранит как реплику, выделяются ореолом (P)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="158"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="156"/>
         <source>&amp;Presentation mode</source>
         <translation>Режим &amp;презентации</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="161"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="159"/>
         <source>Full screen, large type, high contrast: the ring and one plot (Esc leaves)</source>
         <translation>Во весь экран, крупный шрифт, высокий контраст: кольцо и один график (Esc — выход)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="164"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="162"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="167"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="165"/>
         <source>System default</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="180"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="178"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="181"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="179"/>
         <source>RingScope will follow the system&apos;s language from its next start. Restart now? (A demo cluster is started anew.)</source>
         <translation>При следующем запуске RingScope будет говорить на языке системы. Перезапустить сейчас? (Демонстрационный кластер будет запущен заново.)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="182"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="180"/>
         <source>RingScope will speak %1 from its next start. Restart now? (A demo cluster is started anew.)</source>
         <translation>Язык интерфейса сменится на «%1» при следующем запуске RingScope. Перезапустить сейчас? (Демонстрационный кластер будет запущен заново.)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="192"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="190"/>
         <source>&amp;Lessons</source>
         <translation>&amp;Уроки</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="202"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="195"/>
         <source>Your own lessons go in %1</source>
         <translation>Собственные уроки помещайте в %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="206"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="199"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="207"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="200"/>
         <source>&amp;About RingScope</source>
         <translation>&amp;О программе RingScope</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="209"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="202"/>
         <source>About RingScope</source>
         <translation>О программе RingScope</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="210"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="203"/>
         <source>&lt;h3&gt;RingScope %1&lt;/h3&gt;&lt;p&gt;The consistent-hash ring of memcached clusters: which server owns which key, placed exactly as libmemcached, twemproxy, python-memcached, pymemcache, spymemcached, nginx, mcrouter and memcached&apos;s proxy place it; live stats, failover and replication on real servers.&lt;/p&gt;&lt;p&gt;GPL-3.0-or-later. Plots by QCustomPlot (GPL-3.0); Qt %2; asio.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;RingScope %1&lt;/h3&gt;&lt;p&gt;Кольцо консистентного хеширования кластеров memcached: какой сервер владеет каким ключом, причём ключи размещаются точно так же, как их размещают libmemcached, twemproxy, python-memcached, pymemcache, spymemcached, nginx, mcrouter и прокси самого memcached; живая статистика, переключение при отказе и репликация на настоящих серверах.&lt;/p&gt;&lt;p&gt;GPL-3.0-or-later. Графики — QCustomPlot (GPL-3.0); Qt %2; asio.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="218"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="211"/>
         <source>About &amp;Qt</source>
         <translation>О &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="261"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="254"/>
         <source>Open cluster</source>
         <translation>Открытие кластера</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="279"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="272"/>
         <source>Kill</source>
         <translation>Убить</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="279"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="272"/>
         <source>SIGKILL the selected demo server: a crash (K)</source>
         <translation>Послать SIGKILL выбранному демонстрационному серверу: аварийное завершение (K)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="280"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="273"/>
         <source>Hang</source>
         <translation>Заморозить</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="280"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="273"/>
         <source>SIGSTOP the selected demo server: it stops answering (H)</source>
         <translation>Послать SIGSTOP выбранному демонстрационному серверу: он перестаёт отвечать (H)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="282"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="275"/>
         <source>Resume</source>
         <translation>Возобновить</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="282"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="275"/>
         <source>SIGCONT the selected demo server (U)</source>
         <translation>Послать SIGCONT выбранному демонстрационному серверу (U)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="283"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="276"/>
         <source>Restart</source>
         <translation>Перезапустить</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="283"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="276"/>
         <source>Start the selected demo server again, empty (T)</source>
         <translation>Снова запустить выбранный демонстрационный сервер, пустым (T)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="291"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="284"/>
         <source>Demo cluster</source>
         <translation>Демонстрационный кластер</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="291"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="284"/>
         <source>Select a server first (click its arc or its row).</source>
         <translation>Сначала выберите сервер (щёлкните его дугу или строку).</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="305"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="298"/>
         <source>Cluster</source>
         <translation>Кластер</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="316"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="309"/>
         <source>host:port[:weight][ name], separated by commas; Enter applies (placement only)</source>
         <translation>host:port[:weight][ name] через запятую; Enter применяет (только размещение)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="321"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="314"/>
         <source> keys</source>
         <translation> ключей</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="322"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="315"/>
         <source>Sample keys drawn on the ring (written to the demo cluster)</source>
         <translation>Тестовые ключи на кольце (записываются в демонстрационный кластер)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="324"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="317"/>
         <source>Connect…</source>
         <translation>Подключиться…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="329"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="322"/>
         <source> Preset </source>
         <translation> Пресет </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="331"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="324"/>
         <source> Hash </source>
         <translation> Хеш </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="333"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="326"/>
         <source> Servers </source>
         <translation> Серверы </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="338"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="331"/>
         <source>Actions</source>
         <translation>Действия</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="340"/>
-        <location filename="../../ui/mainwindowbuild.cpp" line="342"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="333"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="335"/>
         <source>Add server</source>
         <translation>Добавить сервер</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="345"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="338"/>
         <source>Demo cluster: start one more memcached. Elsewhere: what-if (Ctrl++)</source>
         <translation>Демонстрационный кластер: запустить ещё один memcached. В остальных случаях: «что если» (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="346"/>
-        <location filename="../../ui/mainwindowbuild.cpp" line="348"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="339"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="341"/>
         <source>Remove server</source>
         <translation>Удалить сервер</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="351"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="344"/>
         <source>Demo cluster: stop the selected memcached cleanly. Elsewhere: what-if (Del)</source>
         <translation>Демонстрационный кластер: штатно остановить выбранный memcached. В остальных случаях: «что если» (Del)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="352"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="345"/>
         <source>What-if fail</source>
         <translation>«Что если»: отказ</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="353"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="346"/>
         <source>Draw the selected server failed and ejected, without touching it (F)</source>
         <translation>Показать выбранный сервер отказавшим и исключённым, не трогая его (F)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="354"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="347"/>
         <source>Replay</source>
         <translation>Повтор</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="356"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="349"/>
         <source>Replay the last change (R)</source>
         <translation>Повторить анимацию последнего изменения (R)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="359"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="352"/>
         <source>%1×</source>
         <translation>%1×</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="361"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="354"/>
         <source>Animation speed</source>
         <translation>Скорость анимации</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="385"/>
-        <location filename="../../ui/mainwindowbuild.cpp" line="389"/>
-        <location filename="../../ui/mainwindowbuild.cpp" line="519"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="378"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="382"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="512"/>
         <source>Servers</source>
         <translation>Серверы</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="388"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="381"/>
         <source>servers set to %1</source>
         <translation>заданы серверы %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="396"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="389"/>
         <source>%1 sample keys</source>
         <translation>тестовых ключей: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="403"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="396"/>
         <source>Traffic and replication</source>
         <translation>Трафик и репликация</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="409"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="402"/>
         <source>Replication of our traffic: none, master-slave, ring (owner + next R-1), multi-master (write quorum W)</source>
         <translation>Репликация нашего трафика: none (нет), master-slave, ring (владелец + следующие R-1), multi-master (кворум записи W)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="414"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="407"/>
         <source>R=</source>
         <translation>R=</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="417"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="410"/>
         <source>W=all</source>
         <translation>W=все</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="418"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="411"/>
         <source>W=majority</source>
         <translation>W=большинство</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="419"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="412"/>
         <source>W=1</source>
         <translation>W=1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="425"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="418"/>
         <source>Which replica a read goes to first</source>
         <translation>К какой реплике чтение обращается в первую очередь</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="429"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="422"/>
         <source>Without replication, the keys of a server that is down: miss, or go to the next server on the ring (auto-eject)</source>
         <translation>Без репликации ключи недоступного сервера либо дают промах (miss), либо переходят к следующему серверу на кольце (auto-eject)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="431"/>
-        <location filename="../../ui/mainwindowbuild.cpp" line="474"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="424"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="467"/>
         <source>Traffic</source>
         <translation>Трафик</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="433"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="426"/>
         <source>RingScope&apos;s traffic generator: Zipf keys, 90% gets, cache-aside fill (writes)</source>
         <translation>Генератор трафика RingScope: ключи по закону Ципфа, 90% get, заполнение cache-aside (записи)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="438"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="431"/>
         <source> ops/s</source>
         <translation> оп/с</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="440"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="433"/>
         <source> Replication </source>
         <translation> Репликация </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="444"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="437"/>
         <source> Reads </source>
         <translation> Чтение </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="446"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="439"/>
         <source> On failure </source>
         <translation> При отказе </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="475"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="468"/>
         <source>The traffic generator writes (cache-aside fill). Switch writing on first (Cluster ▸ Writing allowed); the demo cluster allows it.</source>
         <translation>Генератор трафика пишет в кластер (заполнение cache-aside). Сначала включите запись (Кластер ▸ Запись разрешена); демонстрационный кластер это разрешает.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="535"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="528"/>
         <source>Key inspector</source>
         <translation>Инспектор ключей</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="541"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="534"/>
         <source>Plots</source>
         <translation>Графики</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="85"/>
+        <location filename="../../ui/mainwindow.cpp" line="83"/>
         <source>Compare methods</source>
         <translation>Сравнение методов</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="547"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="540"/>
         <source>Lessons</source>
         <translation>Уроки</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="555"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="548"/>
         <source>Events</source>
         <translation>События</translation>
     </message>
@@ -1850,77 +1850,84 @@
         <translation>экспортировать нечего: сначала выполните измерение на вкладке «Сравнение методов»</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowview.cpp" line="114"/>
+        <location filename="../../ui/mainwindowview.cpp" line="113"/>
+        <source>%1 already exists.
+Do you want to replace it?</source>
+        <translation>%1 уже существует.
+Заменить его?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindowview.cpp" line="122"/>
         <source>exported %1</source>
         <translation>экспортировано: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowview.cpp" line="154"/>
+        <location filename="../../ui/mainwindowview.cpp" line="162"/>
         <source>presentation mode: Esc or F11 leaves it</source>
         <translation>режим презентации: выход — Esc или F11</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="745"/>
+        <location filename="../../ui/mainwindow.cpp" line="733"/>
         <source>playing a recorded session: no server is contacted</source>
         <translation>воспроизведение записанного сеанса: серверы не опрашиваются</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="746"/>
+        <location filename="../../ui/mainwindow.cpp" line="734"/>
         <source>local demo cluster (real memcached on 127.0.0.1, started by RingScope)</source>
         <translation>локальный демонстрационный кластер (настоящие memcached на 127.0.0.1, запущены RingScope)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="747"/>
+        <location filename="../../ui/mainwindow.cpp" line="735"/>
         <source>watching %1</source>
         <translation>наблюдение за %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="747"/>
+        <location filename="../../ui/mainwindow.cpp" line="735"/>
         <source>a cluster</source>
         <translation>кластером</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="748"/>
+        <location filename="../../ui/mainwindow.cpp" line="736"/>
         <source>offline: no server is contacted</source>
         <translation>офлайн: серверы не опрашиваются</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="749"/>
+        <location filename="../../ui/mainwindow.cpp" line="737"/>
         <source>%1 servers · %2 (%3) · %4 sample keys · %5</source>
         <translation>серверов: %1 · %2 (%3) · тестовых ключей: %4 · %5</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="755"/>
+        <location filename="../../ui/mainwindow.cpp" line="743"/>
         <source>traffic %1 ops/s · hit %2 · p99 %3 ms</source>
         <translation>трафик %1 оп/с · попадания %2 · p99 %3 мс</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="761"/>
+        <location filename="../../ui/mainwindow.cpp" line="749"/>
         <source>no traffic</source>
         <translation>нет трафика</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="764"/>
+        <location filename="../../ui/mainwindow.cpp" line="752"/>
         <source> OFFLINE </source>
         <translation> ОФЛАЙН </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="767"/>
+        <location filename="../../ui/mainwindow.cpp" line="755"/>
         <source> WRITING </source>
         <translation> ЗАПИСЬ </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="767"/>
+        <location filename="../../ui/mainwindow.cpp" line="755"/>
         <source> READ-ONLY </source>
         <translation> ТОЛЬКО ЧТЕНИЕ </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="771"/>
+        <location filename="../../ui/mainwindow.cpp" line="759"/>
         <source>RingScope may write to this cluster (sample keys, traffic, read-repair)</source>
         <translation>RingScope может писать в этот кластер (тестовые ключи, трафик, восстановление при чтении)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="772"/>
+        <location filename="../../ui/mainwindow.cpp" line="760"/>
         <source>RingScope only reads: stats, metadump, mg without LRU bump</source>
         <translation>RingScope только читает: stats, metadump, mg без обновления LRU</translation>
     </message>

@@ -219,6 +219,22 @@ private Q_SLOTS:
         QVERIFY(window.exportPlot(path("plot.svg")).contains(QStringLiteral(".png or .pdf")));
         QVERIFY(window.exportServers(QStringLiteral("/nonexistent/dir/s.csv")).contains(QStringLiteral("cannot write")));
         QVERIFY(window.exportRing(QStringLiteral("/nonexistent/dir/r.png")).contains(QStringLiteral("cannot write")));
+
+        // The dialog asked about the name typed; a suffix added after it must
+        // not replace a file unasked.
+        QStringList asked;
+        const auto answer = [&](bool yes) {
+            return [&, yes](const QString &existing) {
+                asked << existing;
+                return yes;
+            };
+        };
+        QCOMPARE(ui::exportPath(path("new"), QStringLiteral(".csv"), answer(true)), path("new.csv"));
+        QCOMPARE(ui::exportPath(path("same.CSV"), QStringLiteral(".csv"), answer(false)), path("same.CSV"));
+        QVERIFY(asked.isEmpty()); // nothing there, or the very name the dialog asked about
+        QCOMPARE(ui::exportPath(path("servers"), QStringLiteral(".csv"), answer(false)), QString());
+        QCOMPARE(asked, QStringList{path("servers.csv")});
+        QCOMPARE(ui::exportPath(path("servers"), QStringLiteral(".csv"), answer(true)), path("servers.csv"));
     }
 
     // A session recorded on the real demo cluster (traffic, a server added,

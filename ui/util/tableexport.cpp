@@ -3,6 +3,7 @@
 #include "../views/ringscene.h"
 
 #include <QAbstractItemModel>
+#include <QFileInfo>
 #include <QHash>
 #include <QSaveFile>
 #include <QTextStream>
@@ -37,6 +38,17 @@ QString writeFile(const QString &path, Fill fill)
 }
 
 } // namespace
+
+QString exportPath(const QString &chosen, const QString &suffix,
+                   const std::function<bool(const QString &existing)> &replace)
+{
+    if (chosen.endsWith(suffix, Qt::CaseInsensitive))
+        return chosen;
+    const QString path = chosen + suffix;
+    if (QFileInfo::exists(path) && !replace(path))
+        return {};
+    return path;
+}
 
 QString writeCsv(const QAbstractItemModel &model, const QString &path)
 {
