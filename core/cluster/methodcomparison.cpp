@@ -222,8 +222,14 @@ std::string checkRequest(const ComparisonRequest &request)
 }
 
 std::vector<MethodMeasurement> compareMethods(const ComparisonRequest &request, const KeySet &keys,
-                                              std::string &error)
+                                              std::string &error, const std::atomic<bool> *stop)
 {
+    const auto stopped = [&] {
+        if (!stop || !stop->load(std::memory_order_relaxed))
+            return false;
+        error = "stopped before the end";
+        return true;
+    };
     if (error = checkRequest(request); !error.empty())
         return {};
     ServerList grown = request.servers;
@@ -246,6 +252,8 @@ std::vector<MethodMeasurement> compareMethods(const ComparisonRequest &request, 
 
     std::vector<MethodMeasurement> out;
     for (const auto &[name, scheme] : rows) {
+        if (stopped())
+            return {};
         const Preset *preset = findPreset(name);
         if (!preset) {
             error = "unknown preset '" + name + "'";
@@ -276,6 +284,8 @@ std::vector<MethodMeasurement> compareMethods(const ComparisonRequest &request, 
         measureLoad(m, request.servers, baseIds, before);
         measureFailure(m, request.servers, baseIds, before, keys.size());
         const auto movedTo = [&](const ServerList &servers, const std::vector<std::uint32_t> &ids) -> std::optional<double> {
+            if (stopped())
+                return std::nullopt;
             const auto d = makeDistribution(*preset, servers, hash, request.options, error);
             if (!d)
                 return std::nullopt;

@@ -4,6 +4,7 @@
 #include "keyset.h"
 #include "replication.h"
 
+#include <atomic>
 #include <optional>
 #include <string>
 #include <vector>
@@ -66,7 +67,9 @@ std::string checkRequest(const ComparisonRequest &request);
 // a hash it refuses or a bad request is reported in `error` and stops the
 // comparison. Everything but lookupNanos is a function of the request and
 // the keys: the GUI and `ringscope-cli compare` print the same numbers.
+// `stop`, when given and set (from another thread), ends the work early,
+// between two steps of one method: the result is then empty and `error` says so.
 std::vector<MethodMeasurement> compareMethods(const ComparisonRequest &request, const KeySet &keys,
-                                              std::string &error);
+                                              std::string &error, const std::atomic<bool> *stop = nullptr);
 
 } // namespace ringscope::core

@@ -152,6 +152,13 @@ private slots:
         for (const auto &m : lightResults)
             QVERIFY(m.movedOnAdd && *m.movedOnAdd >= 0 && *m.movedOnAdd <= 1);
 
+        // Stopped (the window closed): nothing measured, and says so.
+        const std::atomic<bool> stop{true};
+        QVERIFY(compareMethods(light, keys, error, &stop).empty());
+        QCOMPARE(error, std::string("stopped before the end"));
+        const std::atomic<bool> goOn{false};
+        QCOMPARE(compareMethods(light, keys, error, &goOn).size(), std::size_t{3});
+
         QVERIFY(compareMethods({request.servers, request.added, {}, {"nope"}, {}, {}, {}}, keys, error).empty());
         QCOMPARE(error, std::string("unknown preset 'nope'"));
         request.removed = {"x:1"};

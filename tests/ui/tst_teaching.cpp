@@ -110,6 +110,27 @@ private Q_SLOTS:
         QCOMPARE(window.removeServer(0), QString());
         QVERIFY(done.wait(20000));
         QCOMPARE(panel->commandLine()[2], QStringLiteral("10.0.0.2:11211,10.0.0.3:11211 cache-c,10.0.0.4:11211:2"));
+
+        // The window's key hash and points per server are the comparison's
+        // too, on its command line as well.
+        const auto hashOf = [&](const char *label) {
+            for (const auto &m : panel->results())
+                if (m.label == label)
+                    return QString::fromStdString(m.hash);
+            return QString();
+        };
+        QCOMPARE(hashOf("ketama"), QStringLiteral("md5"));
+        const double movedAt160 = *panel->results()[1].movedOnAdd;
+        QCOMPARE(window.setPreset(QStringLiteral("libmemcached-ketama"), QStringLiteral("fnv1a_32")), QString());
+        QVERIFY(done.wait(20000));
+        QCOMPARE(window.setPointsPerServer(5), QString());
+        QVERIFY(done.wait(20000));
+        const QStringList args = panel->commandLine();
+        QCOMPARE(args[args.indexOf(QStringLiteral("--hash")) + 1], QStringLiteral("fnv1a_32"));
+        QCOMPARE(args[args.indexOf(QStringLiteral("--points")) + 1], QStringLiteral("5"));
+        QCOMPARE(hashOf("ketama"), QStringLiteral("fnv1a_32"));
+        QVERIFY(*panel->results()[1].movedOnAdd != movedAt160);
+        QVERIFY(sameAsTheCli(*panel, 20000));
     }
 
     // On the demo cluster the comparison can use the keys the servers hold

@@ -175,22 +175,26 @@ ComparisonPanel::ComparisonPanel(QWidget *parent)
 
 ComparisonPanel::~ComparisonPanel()
 {
+    // Closing the window does not wait for the rest of a long measurement.
+    m_stop = true;
     if (m_worker.joinable())
         m_worker.join();
 }
 
 void ComparisonPanel::setCluster(const core::ServerList &servers, std::shared_ptr<const core::KeySet> keys,
-                                 const QString &replicationPreset)
+                                 const QString &replicationPreset, const QString &hash, int points)
 {
     const bool sameServers = servers.size() == m_servers.size()
         && std::equal(servers.begin(), servers.end(), m_servers.begin(), [](const core::Server &a, const core::Server &b) {
                return a.address() == b.address() && a.weight == b.weight;
            });
-    if (sameServers && keys == m_keys && replicationPreset == m_replicationPreset)
+    if (sameServers && keys == m_keys && replicationPreset == m_replicationPreset && hash == m_hash && points == m_points)
         return;
     m_servers = servers;
     m_keys = std::move(keys);
     m_replicationPreset = replicationPreset;
+    m_hash = hash;
+    m_points = points;
     m_add->setText(qs(core::nextFreeServer(servers).address()));
     const QString removed = m_remove->currentData().toString();
     m_remove->clear();
@@ -282,6 +286,10 @@ core::ComparisonRequest ComparisonPanel::request() const
         : std::string("ketama");
     if (m_replication->isChecked())
         r.replication = core::defaultReplicationSchemes(m_servers.size());
+    if (!m_hash.isEmpty())
+        r.hash = core::parseHash(m_hash.toStdString());
+    if (m_points > 0)
+        r.options.pointsPerServer = static_cast<std::uint32_t>(m_points);
     return r;
 }
 
@@ -297,6 +305,10 @@ QStringList ComparisonPanel::commandLine() const
         args << QStringLiteral("--keys-file") << (m_keysFile.isEmpty() ? tr("KEYS-FILE (Save keys…)") : m_keysFile);
     else
         args << QStringLiteral("--keys") << QString::number(m_keys ? m_keys->size() : 0);
+    if (r.hash)
+        args << QStringLiteral("--hash") << qs(std::string(core::hashName(*r.hash)));
+    if (m_points > 0)
+        args << QStringLiteral("--points") << QString::number(m_points);
     if (r.replication.empty())
         args << QStringLiteral("--no-replication");
     else
@@ -323,7 +335,7 @@ void ComparisonPanel::run()
     m_runButton->setEnabled(false);
     m_worker = std::thread([this, request = request(), keys] {
         std::string error;
-        m_pending = core::compareMethods(request, *keys, error);
+        m_pending = core::compareMethods(request, *keys, error, &m_stop);
         m_pendingError = std::move(error);
         m_done = true;
     });

@@ -34,10 +34,13 @@ public:
     ~ComparisonPanel() override;
 
     // The cluster to measure on. `replicationPreset` is the placement the
-    // replication rows use (the window's current one). Measures again when
-    // the panel is visible.
+    // replication rows use (the window's current one); the window's key hash
+    // (empty: each preset's own) and points per server (0: each preset's
+    // default) apply to every preset that lets them be chosen, as in
+    // `ringscope-cli compare --hash H --points N`. Measures again when the
+    // panel is visible.
     void setCluster(const core::ServerList &servers, std::shared_ptr<const core::KeySet> keys,
-                    const QString &replicationPreset);
+                    const QString &replicationPreset, const QString &hash = {}, int points = 0);
     // The keys the servers really hold (the last metadump audit): offered as
     // the keys to measure on, instead of the sample keys. Null: forget them
     // (another cluster).
@@ -75,6 +78,8 @@ private:
     std::shared_ptr<const core::KeySet> m_clusterKeys;
     QString m_keysFile; // where saveKeys() last wrote the keys
     QString m_replicationPreset;
+    QString m_hash; // empty: every preset's own
+    int m_points = 0; // 0: every preset's default
     bool m_stale = true;
 
     QLineEdit *m_add;
@@ -92,6 +97,7 @@ private:
 
     std::thread m_worker;
     std::atomic<bool> m_done{false};
+    std::atomic<bool> m_stop{false}; // set once, when the panel goes
     std::vector<core::MethodMeasurement> m_pending; // written by the worker until m_done
     std::string m_pendingError;
     std::vector<core::MethodMeasurement> m_results;
