@@ -358,18 +358,29 @@ Parsed<Server> LocalCluster::startTwemproxy(const std::string &hash, const std::
                               "(sudo apt-get install nutcracker)"};
     if (auto e = makeProxyDir("twemproxy"); !e.empty())
         return {std::nullopt, e};
-    const std::uint16_t port = freePort();
-    std::string yml = "demo:\n  listen: 127.0.0.1:" + std::to_string(port) + "\n  hash: " + hash
-        + "\n  distribution: " + distribution + "\n  auto_eject_hosts: false\n  timeout: 400\n  servers:\n";
-    for (const auto &n : m_nodes)
-        yml += "   - " + n.server.address() + ":" + std::to_string(n.server.weight) + "\n";
-    m_proxyConfig = m_proxyDir + "/nutcracker.yml";
-    if (!writeFile(m_proxyConfig, yml))
-        return {std::nullopt, "cannot write " + m_proxyConfig};
-    m_proxy.server = {"127.0.0.1", port, 1, "twemproxy"};
-    m_proxy.pid = spawn(binary, {"-c", m_proxyConfig, "-s", std::to_string(freePort()), "-a", "127.0.0.1", "-o",
-                                 m_proxyDir + "/nutcracker.log", "-p", m_proxyDir + "/nutcracker.pid"});
-    return awaitProxy("nutcracker", m_proxyDir + "/nutcracker.log");
+    m_launchProxy = [this, binary, hash, distribution, port = freePort()]() -> Parsed<Server> {
+        std::string yml = "demo:\n  listen: 127.0.0.1:" + std::to_string(port) + "\n  hash: " + hash
+            + "\n  distribution: " + distribution + "\n  auto_eject_hosts: false\n  timeout: 400\n  servers:\n";
+        for (const auto &n : m_nodes)
+            yml += "   - " + n.server.address() + ":" + std::to_string(n.server.weight) + "\n";
+        m_proxyConfig = m_proxyDir + "/nutcracker.yml";
+        if (!writeFile(m_proxyConfig, yml))
+            return {std::nullopt, "cannot write " + m_proxyConfig};
+        m_proxy.server = {"127.0.0.1", port, 1, "twemproxy"};
+        m_proxy.pid = spawn(binary, {"-c", m_proxyConfig, "-s", std::to_string(freePort()), "-a", "127.0.0.1", "-o",
+                                     m_proxyDir + "/nutcracker.log", "-p", m_proxyDir + "/nutcracker.pid"});
+        return awaitProxy("nutcracker", m_proxyDir + "/nutcracker.log");
+    };
+    return m_launchProxy();
+}
+
+Parsed<Server> LocalCluster::reconfigureProxy()
+{
+    if (!m_launchProxy || m_proxy.pid <= 0)
+        return {std::nullopt, "no proxy is running in front of the demo cluster"};
+    ::kill(m_proxy.pid, SIGTERM);
+    reap(m_proxy, std::chrono::milliseconds(2000));
+    return m_launchProxy();
 }
 
 const char *nginxPolicyName(NginxPolicy policy) noexcept
@@ -397,30 +408,32 @@ Parsed<Server> LocalCluster::startNginx(NginxPolicy policy)
                               "(sudo apt-get install nginx-light)"};
     if (auto e = makeProxyDir("nginx"); !e.empty())
         return {std::nullopt, e};
-    const std::uint16_t port = freePort();
-    const std::string &d = m_proxyDir;
-    // One process (master_process off), so a signal to its pid reaches all of it.
-    std::string conf = "daemon off;\nmaster_process off;\nworker_processes 1;\npid " + d + "/nginx.pid;\n"
-        "error_log " + d + "/error.log warn;\nevents { worker_connections 1024; }\n"
-        "http {\n  access_log off;\n  keepalive_requests 1000000;\n"
-        "  client_body_temp_path " + d + "/body;\n  proxy_temp_path " + d + "/proxy;\n"
-        "  fastcgi_temp_path " + d + "/fastcgi;\n  uwsgi_temp_path " + d + "/uwsgi;\n  scgi_temp_path " + d + "/scgi;\n"
-        "  upstream memcached_servers {\n";
-    if (policy == NginxPolicy::LeastConn)
-        conf += "    least_conn;\n";
-    else if (policy == NginxPolicy::Hash)
-        conf += "    hash $arg_key consistent;\n";
-    for (const auto &n : m_nodes)
-        conf += "    server " + n.server.address() + " weight=" + std::to_string(n.server.weight) + ";\n";
-    conf += "    keepalive 32;\n  }\n  server {\n    listen 127.0.0.1:" + std::to_string(port) + ";\n"
-        "    location / {\n      set $memcached_key $arg_key;\n      memcached_pass memcached_servers;\n"
-        "      memcached_next_upstream error timeout;\n      default_type application/octet-stream;\n    }\n  }\n}\n";
-    m_proxyConfig = d + "/nginx.conf";
-    if (!writeFile(m_proxyConfig, conf))
-        return {std::nullopt, "cannot write " + m_proxyConfig};
-    m_proxy.server = {"127.0.0.1", port, 1, nginxPolicyName(policy)};
-    m_proxy.pid = spawn(binary, {"-c", m_proxyConfig, "-p", d, "-e", d + "/error.log"});
-    return awaitProxy("nginx", d + "/error.log");
+    m_launchProxy = [this, binary, policy, port = freePort()]() -> Parsed<Server> {
+        const std::string &d = m_proxyDir;
+        // One process (master_process off), so a signal to its pid reaches all of it.
+        std::string conf = "daemon off;\nmaster_process off;\nworker_processes 1;\npid " + d + "/nginx.pid;\n"
+            "error_log " + d + "/error.log warn;\nevents { worker_connections 1024; }\n"
+            "http {\n  access_log off;\n  keepalive_requests 1000000;\n"
+            "  client_body_temp_path " + d + "/body;\n  proxy_temp_path " + d + "/proxy;\n"
+            "  fastcgi_temp_path " + d + "/fastcgi;\n  uwsgi_temp_path " + d + "/uwsgi;\n  scgi_temp_path " + d + "/scgi;\n"
+            "  upstream memcached_servers {\n";
+        if (policy == NginxPolicy::LeastConn)
+            conf += "    least_conn;\n";
+        else if (policy == NginxPolicy::Hash)
+            conf += "    hash $arg_key consistent;\n";
+        for (const auto &n : m_nodes)
+            conf += "    server " + n.server.address() + " weight=" + std::to_string(n.server.weight) + ";\n";
+        conf += "    keepalive 32;\n  }\n  server {\n    listen 127.0.0.1:" + std::to_string(port) + ";\n"
+            "    location / {\n      set $memcached_key $arg_key;\n      memcached_pass memcached_servers;\n"
+            "      memcached_next_upstream error timeout;\n      default_type application/octet-stream;\n    }\n  }\n}\n";
+        m_proxyConfig = d + "/nginx.conf";
+        if (!writeFile(m_proxyConfig, conf))
+            return {std::nullopt, "cannot write " + m_proxyConfig};
+        m_proxy.server = {"127.0.0.1", port, 1, nginxPolicyName(policy)};
+        m_proxy.pid = spawn(binary, {"-c", m_proxyConfig, "-p", d, "-e", d + "/error.log"});
+        return awaitProxy("nginx", d + "/error.log");
+    };
+    return m_launchProxy();
 }
 
 void LocalCluster::stopAll()

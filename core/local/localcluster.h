@@ -4,6 +4,7 @@
 #include "../distribution/server.h"
 
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <string_view>
 #include <string>
@@ -67,6 +68,11 @@ public:
     // consistent`). nginx's memcached module only reads: writes go to the
     // servers directly. Returns its listen address.
     Parsed<Server> startNginx(NginxPolicy policy);
+    // After addServer(): the proxy's pool is written again with every server
+    // started so far and the proxy restarted on the same port (nutcracker
+    // cannot reload a pool), so that it sends keys to the new server too.
+    // Connections through it close once. Its address, or an error.
+    Parsed<Server> reconfigureProxy();
     const std::string &proxyConfig() const noexcept { return m_proxyConfig; }
     const std::string &twemproxyConfig() const noexcept { return m_proxyConfig; }
     const Node &proxy() const noexcept { return m_proxy; }
@@ -91,6 +97,8 @@ private:
     Node m_proxy;               // nutcracker or nginx, when started
     std::string m_proxyDir;     // its config, log and pid file
     std::string m_proxyConfig;
+    // Writes the proxy's config from m_nodes and starts it on its port.
+    std::function<Parsed<Server>()> m_launchProxy;
 };
 
 } // namespace ringscope::core

@@ -371,52 +371,57 @@
         <translation>добавление сервера: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="600"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="602"/>
+        <source>; the proxy was restarted with it in its pool</source>
+        <translation>; прокси перезапущен с ним в пуле</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="603"/>
+        <source>; the proxy could not take it into its pool: %1</source>
+        <translation>; прокси не смог включить его в пул: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="607"/>
         <source>%1 started (a new memcached process)%2</source>
         <translation>%1 запущен (новый процесс memcached)%2</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="602"/>
-        <source>; the proxy keeps its configured pool</source>
-        <translation>; прокси сохраняет настроенный пул</translation>
-    </message>
-    <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="610"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="615"/>
         <source>%1 is not a server of the local demo cluster: nothing done</source>
         <translation>%1 не является сервером локального демонстрационного кластера: ничего не сделано</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="619"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="624"/>
         <source>killed (SIGKILL)</source>
         <translation>убит (SIGKILL)</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="623"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="628"/>
         <source>hung (SIGSTOP)</source>
         <translation>заморожен (SIGSTOP)</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="627"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="632"/>
         <source>resumed (SIGCONT)</source>
         <translation>возобновлён (SIGCONT)</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="631"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="636"/>
         <source>restarted, empty</source>
         <translation>перезапущен, пустой</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="635"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="640"/>
         <source>stopped cleanly and removed</source>
         <translation>штатно остановлен и удалён</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="640"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="645"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="694"/>
+        <location filename="../../ui/bridge/clusterbridge.cpp" line="699"/>
         <source>%1 is %2 (%3)</source>
         <translation>%1: %2 (%3)</translation>
     </message>
@@ -460,7 +465,7 @@
     </message>
     <message>
         <location filename="../../ui/panels/comparisonpanel.cpp" line="81"/>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="213"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="217"/>
         <source>The cluster&apos;s keys (metadump): none yet</source>
         <translation>Ключи кластера (metadump): пока нет</translation>
     </message>
@@ -596,58 +601,58 @@
         <translation>Ключи, по одному в строке (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="197"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="201"/>
         <source>(none)</source>
         <translation>(нет)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="221"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="225"/>
         <source>The cluster&apos;s keys (metadump): %1</source>
         <translation>Ключи кластера (metadump): %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="248"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="252"/>
         <source>no keys yet</source>
         <translation>ключей пока нет</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="251"/>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="257"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="255"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="261"/>
         <source>cannot write %1: %2</source>
         <translation>не удалось записать %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="297"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="305"/>
         <source>KEYS-FILE (Save keys…)</source>
         <translation>ФАЙЛ-КЛЮЧЕЙ (Сохранить ключи…)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="314"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="326"/>
         <source>Add: %1</source>
         <translation>Добавление: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="322"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="334"/>
         <source>measuring %1 keys…</source>
         <translation>измерение на %1 ключах…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="355"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="367"/>
         <source>Cannot compare: %1</source>
         <translation>Сравнение невозможно: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="362"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="374"/>
         <source>%1 keys; ideal moves: add %2%, remove %3%; the server down: %4</source>
         <translation>Ключей: %1; идеальные перемещения: добавление %2%, удаление %3%; отключаемый сервер: %4</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="433"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="445"/>
         <source>ideal</source>
         <translation>идеал</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="444"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="456"/>
         <source> (%)</source>
         <translation> (%)</translation>
     </message>

@@ -14,7 +14,9 @@
 #include <QFile>
 #include <QTest>
 
+#include <algorithm>
 #include <csignal>
+#include <future>
 
 using namespace ringscope::core;
 
@@ -114,6 +116,37 @@ private slots:
         QCOMPARE(audit.totalKeys, std::uint64_t{500});
         QCOMPARE(audit.totalMisplaced, std::uint64_t{0});
         QVERIFY(cluster.owns(cluster.nodes()[0].pid));
+
+        // A server added later joins the proxy's pool: keys written through
+        // it afterwards land on all four as the rewritten pool says.
+        const auto added = cluster.addServer();
+        QVERIFY2(added, added.error.c_str());
+        const auto again = cluster.reconfigureProxy();
+        QVERIFY2(again, again.error.c_str());
+        QCOMPARE(again.value->address(), proxy.value->address());
+        const auto grownSpec = loadClusterSpec("@" + cluster.twemproxyConfig() + "#demo");
+        QVERIFY2(grownSpec, grownSpec.error.c_str());
+        QCOMPARE(grownSpec.value->servers.size(), std::size_t{4});
+        const auto grown = buildPlacement(*grownSpec.value, {}, error);
+        QVERIFY2(grown, error.c_str());
+        Client viaRestarted(m_runtime, makeDistribution(*findPreset("modulo"), {*again.value}, std::nullopt, {}, error));
+        for (int i = 0; i < 400; ++i)
+            QCOMPARE(viaRestarted.storeSync(encode::Store::Set, "grown:" + std::to_string(i), "v").reply, Reply::Stored);
+        const ServerList servers = cluster.servers();
+        Client all(m_runtime, makeDistribution(*findPreset("modulo"), servers, std::nullopt, {}, error));
+        int onTheNewServer = 0;
+        for (int i = 0; i < 400; ++i) {
+            const std::string key = "grown:" + std::to_string(i);
+            const std::string owner = grown->servers()[grown->owner(key)].address();
+            const auto at = std::find_if(servers.begin(), servers.end(), [&](const Server &s) { return s.address() == owner; });
+            QVERIFY(at != servers.end());
+            std::promise<bool> found;
+            all.getAt(static_cast<std::size_t>(at - servers.begin()), key,
+                      [&](ClientError e, std::optional<Item> item) { found.set_value(!e && item.has_value()); });
+            QVERIFY2(found.get_future().get(), key.c_str()); // on the server the rewritten pool names
+            onTheNewServer += owner == servers[*added.value].address() ? 1 : 0;
+        }
+        QVERIFY2(onTheNewServer > 40, std::to_string(onTheNewServer).c_str());
     }
 
     void destructorStopsEverything()

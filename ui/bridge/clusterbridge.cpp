@@ -594,12 +594,17 @@ void ClusterBridge::demoAction(Action action, const QString &address)
                 return;
             }
             const core::Server server = m_demo->nodes()[*added.value].server;
-            const bool proxied = !m_demo->proxyConfig().empty();
-            toGui([this, server, proxied] {
+            // The proxy in front learns of it: its pool is written again and
+            // it restarts on its port (nutcracker cannot reload a pool).
+            QString proxyNote;
+            if (!m_demo->proxyConfig().empty()) {
+                const auto proxy = m_demo->reconfigureProxy();
+                proxyNote = proxy ? tr("; the proxy was restarted with it in its pool")
+                                  : tr("; the proxy could not take it into its pool: %1").arg(qs(proxy.error));
+            }
+            toGui([this, server, proxyNote] {
                 m_demoAddresses.insert(qs(server.address()));
-                Q_EMIT event(tr("%1 started (a new memcached process)%2")
-                                 .arg(qs(server.address()),
-                                      proxied ? tr("; the proxy keeps its configured pool") : QString()),
+                Q_EMIT event(tr("%1 started (a new memcached process)%2").arg(qs(server.address()), proxyNote),
                              QStringLiteral("demo"));
                 Q_EMIT demoServerAdded(server);
             });
