@@ -12,6 +12,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QLabel>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -162,16 +164,31 @@ private Q_SLOTS:
         window.openLesson(lesson);
         std::vector<double> spread;
         const int steps = static_cast<int>(panel->lesson().steps.size());
+        auto *next = panel->findChild<QPushButton *>(QStringLiteral("lessonNext"));
+        auto *again = panel->findChild<QPushButton *>(QStringLiteral("lessonAgain"));
+        QVERIFY(next && again);
+        int waited = 0; // steps seen waiting for the cluster
         for (int step = 0; step < steps; ++step) {
             if (step > 0)
                 panel->goToStep(step);
+            // While the step waits for the cluster (a server starting, going),
+            // Next and Again wait too: their step would count its server twice.
+            const auto waitsForTheCluster = [&] {
+                return panel->findChild<QLabel *>(QStringLiteral("lessonStatus"))->text().startsWith(QStringLiteral("waiting for"));
+            };
+            if (waitsForTheCluster()) {
+                ++waited;
+                QVERIFY(!next->isEnabled() && !again->isEnabled());
+            }
             QTRY_VERIFY_WITH_TIMEOUT(finished.size() == step + 1, 120000);
+            QVERIFY(again->isEnabled());
             QVERIFY2(panel->lastPassed(), qPrintable(QStringLiteral("step %1: %2").arg(step + 1).arg(panel->lastMessage())));
             qInfo("lesson %d step %d: %s", lesson + 1, step + 1, qPrintable(panel->lastMessage()));
             spread.push_back(maxOverMean(*window.ringView()->scene()));
             test::saveIfAsked(window, qPrintable(QStringLiteral("lesson%1-step%2.png").arg(lesson + 1).arg(step + 1)));
         }
         QVERIFY(window.demoRunning()); // every lesson acts on the real local cluster
+        QVERIFY(waited > 0);           // its start at least
         if (lesson == 2) // virtual nodes: the spread narrows as the points grow
             QVERIFY(spread.back() < spread.front());
     }

@@ -81,6 +81,9 @@ LessonPanel::LessonPanel(MainWindow &window, QWidget *parent)
     m_text->setMinimumHeight(120);
     m_status->setWordWrap(true);
     m_status->setObjectName(QStringLiteral("lessonStatus"));
+    m_back->setObjectName(QStringLiteral("lessonBack"));
+    m_next->setObjectName(QStringLiteral("lessonNext"));
+    m_again->setObjectName(QStringLiteral("lessonAgain"));
     m_status->setTextFormat(Qt::PlainText);
     m_simple->setVisible(false);
     m_simpleBox->setToolTip(tr("The textbook picture: the hash space as 0–100, keys key1…key6 and servers A, B, C…"));
@@ -188,9 +191,19 @@ void LessonPanel::present()
     const int n = static_cast<int>(m_lesson.steps.size());
     m_title->setText(m_lesson.title.isEmpty() ? QString() : tr("%1 — step %2 of %3").arg(m_lesson.title).arg(m_step + 1).arg(n));
     m_text->setHtml(m_step >= 0 && m_step < n ? m_lesson.steps[m_step].text : tr("Pick a lesson above."));
-    m_back->setEnabled(m_step > 0);
-    m_next->setEnabled(m_step + 1 < n);
-    m_again->setEnabled(m_step >= 0);
+    updateButtons();
+}
+
+void LessonPanel::updateButtons()
+{
+    // While a step waits for the cluster (a server starting or going), moving
+    // on would let its action land in the next step: an add counted twice.
+    const bool settled = !m_waitFor;
+    const int n = static_cast<int>(m_lesson.steps.size());
+    m_lessons->setEnabled(settled);
+    m_back->setEnabled(settled && m_step > 0);
+    m_next->setEnabled(settled && m_step + 1 < n);
+    m_again->setEnabled(settled && m_step >= 0);
 }
 
 void LessonPanel::goToStep(int step)
@@ -221,9 +234,11 @@ void LessonPanel::tick()
                     if (m_clock.elapsed() > m_deadlineMs)
                         return finish(false, tr("gave up waiting for %1").arg(m_waitingFor));
                     m_status->setText(tr("waiting for %1…").arg(m_waitingFor));
+                    updateButtons();
                     return;
                 }
                 m_waitFor = nullptr;
+                updateButtons();
             }
             if (m_action >= step.actions.size())
                 break;
@@ -251,6 +266,7 @@ void LessonPanel::finish(bool passed, const QString &message)
     m_timer->stop();
     m_phase = Phase::Idle;
     m_waitFor = nullptr;
+    updateButtons();
     m_passed = passed;
     m_message = message;
     m_status->setText(message.isEmpty() ? tr("Done.") : message);

@@ -60,6 +60,7 @@ private:
     bool check(QStringList &lines) const;
     void finish(bool passed, const QString &message);
     void present();
+    void updateButtons();
     void refreshSimple();
 
     MainWindow &m_window;
