@@ -10,6 +10,7 @@
 #include "uitestsupport.h"
 #include "models/servertablemodel.h"
 #include "views/ringview.h"
+#include "views/simplenumbersview.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -223,6 +224,36 @@ private slots:
             view.setScene(scene, false);
             const QImage frame = view.grab().toImage();
             QVERIFY(!frame.isNull());
+        }
+    }
+
+    // The textbook circle: however close the keys' hashes, no two labels
+    // overlap; with room, every key is labelled; squeezed, some labels give
+    // way (the table under the circle lists every key).
+    void simpleNumbersLabelsNeverOverlap()
+    {
+        ui::SimpleNumbersView view;
+        const std::vector<QColor> colours{Qt::red, Qt::blue, Qt::darkGreen, Qt::magenta};
+        for (const char *preset : {"libmemcached-ketama-weighted", "ketama", "modulo"}) {
+            for (const char *list : {"10.0.0.1:11211,10.0.0.2:11211,10.0.0.3:11211", "127.0.0.1:1,127.0.0.1:2"}) {
+                const auto d = make(preset, servers(list));
+                for (const int keys : {6, 12}) {
+                    view.setDistribution(*d, colours, keys);
+                    for (const QSize size : {QSize(600, 900), QSize(280, 420), QSize(260, 380)}) {
+                        view.resize(size);
+                        QVERIFY(!view.grab().isNull());
+                        const auto &labels = view.labelRects();
+                        for (std::size_t i = 0; i < labels.size(); ++i)
+                            for (std::size_t j = i + 1; j < labels.size(); ++j)
+                                QVERIFY2(!labels[i].intersects(labels[j]),
+                                         qPrintable(QStringLiteral("%1, %2 keys, %3x%4: labels %5 and %6 overlap")
+                                                        .arg(QLatin1String(preset)).arg(keys).arg(size.width())
+                                                        .arg(size.height()).arg(i).arg(j)));
+                        if (view.hasRing() && size.width() == 600 && keys == 6)
+                            QCOMPARE(labels.size(), std::size_t{6});
+                    }
+                }
+            }
         }
     }
 };

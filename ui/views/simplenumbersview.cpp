@@ -2,8 +2,13 @@
 
 #include "core/distribution/distribution.h"
 
+#include <QFontMetricsF>
 #include <QPainter>
 #include <QtMath>
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
 
 
 namespace ringscope::ui {
@@ -80,6 +85,44 @@ void SimpleNumbersView::paintEvent(QPaintEvent *)
     }
     QFont bold = font();
     bold.setBold(true);
+    m_labels.clear();
+    // The keys' dots, staggered inwards so that keys at nearby hashes keep
+    // apart; labels keep off them too.
+    std::vector<QPointF> keyAt;
+    std::vector<QRectF> dots;
+    for (std::size_t i = 0; m_ring && i < m_rows.size(); ++i) {
+        const double inwards = 0.12 * static_cast<double>(i) / static_cast<double>(std::max<std::size_t>(1, m_rows.size() - 1));
+        keyAt.push_back(at(m_rows[i].hash + 0.5, r * (0.74 - inwards)));
+        dots.emplace_back(keyAt.back() - QPointF(6, 6), QSizeF(12, 12));
+    }
+    // Labels go where they overlap no other label and no key's dot: the first
+    // free one of four places round their anchor, then the same nearer the centre.
+    const auto placeLabel = [&](QPointF anchor, const QString &label, const QFont &f) -> std::optional<QRectF> {
+        const QFontMetricsF metrics(f);
+        const QSizeF size(metrics.horizontalAdvance(label) + 4, metrics.height());
+        const QPointF inward = centre - anchor;
+        const double length = std::hypot(inward.x(), inward.y());
+        const QPointF step = length > 0 ? inward * (size.height() / length) : QPointF();
+        // Below, above, right, left: clear of a dot (6 px round the anchor).
+        const double dy = 7 + size.height() / 2, dx = 7 + size.width() / 2;
+        const QPointF around[] = {{0, dy}, {0, -dy}, {dx, 0}, {-dx, 0}};
+        for (int ring = 0; ring < 4; ++ring)
+            for (const QPointF &offset : around) {
+                const QPointF c = anchor + step * ring + offset;
+                const QRectF rect(c.x() - size.width() / 2, c.y() - size.height() / 2, size.width(), size.height());
+                const auto clear = [&](const QRectF &o) { return !o.intersects(rect); };
+                const auto inside = [&](QPointF corner) {
+                    return std::hypot(corner.x() - centre.x(), corner.y() - centre.y()) < r - 6;
+                };
+                if (inside(rect.topLeft()) && inside(rect.topRight()) && inside(rect.bottomLeft())
+                    && inside(rect.bottomRight()) && std::all_of(m_labels.begin(), m_labels.end(), clear)
+                    && std::all_of(dots.begin(), dots.end(), clear)) {
+                    m_labels.push_back(rect);
+                    return rect;
+                }
+            }
+        return std::nullopt;
+    };
     const bool labelled = m_points.size() <= kLabelledPoints;
     for (const Mark &m : m_points) {
         const QColor c = static_cast<std::size_t>(m.server) < m_colors.size() ? m_colors[static_cast<std::size_t>(m.server)] : Qt::gray;
@@ -94,24 +137,32 @@ void SimpleNumbersView::paintEvent(QPaintEvent *)
         p.drawRect(QRectF(pos.x() - 6, pos.y() - 6, 12, 12));
         p.setFont(bold);
         p.setPen(text);
-        const QPointF label = at(m.at, r - 22);
-        p.drawText(QRectF(label.x() - 22, label.y() - 9, 44, 18), Qt::AlignCenter,
-                   serverLetter(m.server) + QStringLiteral(" ") + QString::number(qRound(m.at)));
+        const QString label = serverLetter(m.server) + QStringLiteral(" ") + QString::number(qRound(m.at));
+        if (const auto rect = placeLabel(at(m.at, r - 16), label, bold))
+            p.drawText(*rect, Qt::AlignCenter, label);
     }
     p.setFont(small);
-    for (const Row &row : m_rows) {
-        if (!m_ring)
-            break;
+    for (std::size_t i = 0; i < keyAt.size(); ++i) {
+        const Row &row = m_rows[i];
         const QColor c = row.owner >= 0 && static_cast<std::size_t>(row.owner) < m_colors.size()
             ? m_colors[static_cast<std::size_t>(row.owner)]
             : Qt::gray;
         p.setPen(QPen(Qt::black, 1));
         p.setBrush(c);
-        // Staggered inwards, so that keys at nearby hashes keep readable labels.
-        const QPointF pos = at(row.hash + 0.5, r * (0.74 - 0.12 * static_cast<double>(&row - m_rows.data()) / static_cast<double>(std::max<std::size_t>(1, m_rows.size() - 1))));
+        const QPointF pos = keyAt[i];
         p.drawEllipse(pos, 5, 5);
         p.setPen(text);
-        p.drawText(QRectF(pos.x() - 30, pos.y() + 5, 60, 16), Qt::AlignCenter, row.key);
+        if (const auto rect = placeLabel(pos, row.key, small)) {
+            // A label pushed away from its dot gets a thin line to it.
+            const QPointF nearest(std::clamp(pos.x(), rect->left(), rect->right()),
+                                  std::clamp(pos.y(), rect->top(), rect->bottom()));
+            if (std::hypot(nearest.x() - pos.x(), nearest.y() - pos.y()) > 8) {
+                p.setPen(QPen(c.darker(130), 1));
+                p.drawLine(pos, nearest);
+                p.setPen(text);
+            }
+            p.drawText(*rect, Qt::AlignCenter, row.key);
+        }
     }
     // The table under the circle.
     double y = m_ring ? 25 + side + 24 : 8;

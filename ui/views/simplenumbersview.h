@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QColor>
+#include <QRectF>
 #include <QString>
 #include <QWidget>
 
@@ -39,6 +40,10 @@ public:
     const std::vector<Row> &rows() const noexcept { return m_rows; }
     static QString serverLetter(int index);
     bool hasRing() const noexcept { return m_ring; }
+    // Where the last paint put the labels on the circle (servers', then
+    // keys'); none overlaps another. A label with no free place nearby is
+    // left out (the table under the circle still lists every key).
+    const std::vector<QRectF> &labelRects() const noexcept { return m_labels; }
     QSize sizeHint() const override { return {320, 460}; }
 
 protected:
@@ -51,6 +56,7 @@ private:
     std::vector<QString> m_servers;
     int m_hiddenPoints = 0; // how many points the ring has
     bool m_ring = false;
+    std::vector<QRectF> m_labels;
 };
 
 } // namespace ringscope::ui
