@@ -107,7 +107,7 @@ void Connection::flush(bool inCaller)
     for (const auto &r : m_unsent)
         size += r->bytes.size();
     m_writeBuffer.reserve(size);
-    std::vector<RequestPtr> silent; // noreply writes: done once written
+    Written silent; // noreply writes: told once written
     for (auto &r : m_unsent) {
         m_writeBuffer += r->bytes;
         // Not needed again (nothing is re-sent): freed now, so that a long
@@ -115,10 +115,16 @@ void Connection::flush(bool inCaller)
         // bytes until its callback has run.
         std::string().swap(r->bytes);
         r->sent = true;
-        if (r->expect == Expect::Nothing)
-            silent.push_back(std::move(r));
-        else
+        if (r->expect == Expect::Nothing) {
+            // Only its callback waits for the write to end: the request
+            // itself goes now. A burst of noreply writes made in one handler
+            // then holds 32 bytes per write until the handler returns (their
+            // callbacks never run inside it), not a whole request each.
+            r->finished = true;
+            silent.push_back(std::move(r->written));
+        } else {
             m_inflight.push_back(std::move(r));
+        }
     }
     m_unsent.clear();
     m_unsentBytes = 0;
@@ -157,18 +163,16 @@ void Connection::flush(bool inCaller)
         asio::async_write(m_socket, rest, std::move(done));
 }
 
-void Connection::wrote(std::vector<RequestPtr> &silent, const asio::error_code &ec)
+void Connection::wrote(Written &silent, const asio::error_code &ec)
 {
     if (ec)
         close(ClientErrc::ConnectionLost, "write failed: " + ec.message());
-    for (const auto &r : silent) {
-        if (ec) {
-            r->fail(ClientErrc::ConnectionLost, "write failed: " + ec.message());
-        } else {
-            Outcome sent;
-            sent.response.reply = Reply::Stored; // as far as anyone will ever know
-            r->complete(std::move(sent));
-        }
+    for (auto &told : silent) {
+        if (!told)
+            continue;
+        // A failed write may have sent part of it: the server may have applied it.
+        const auto callback = std::move(told);
+        callback(ec ? ClientError{ClientErrc::Unknown, "write failed: " + ec.message()} : ClientError{});
     }
     // What the callbacks (or other handlers, meanwhile) asked for.
     if (!m_unsent.empty())

@@ -81,7 +81,9 @@ private:
     void scheduleFlush();
     // `inCaller`: called from submit(), so no callback may run before it returns.
     void flush(bool inCaller = false);
-    void wrote(std::vector<RequestPtr> &silent, const asio::error_code &ec);
+    // The `written` callbacks of noreply writes, in order.
+    using Written = std::vector<std::function<void(ClientError)>>;
+    void wrote(Written &silent, const asio::error_code &ec);
     asio::awaitable<void> watchdog();
     void deliver();
     // TLS: memcached (1.6.18 at least) can leave the end of a pipelined burst

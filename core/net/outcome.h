@@ -56,7 +56,9 @@ struct PendingRequest {
     Clock::time_point deadline;
     std::function<void(Outcome)> done;
     // For noreply writes (Expect::Nothing), instead of `done`: called once the
-    // bytes are written, or with the error that stopped them.
+    // bytes are written, or with the error that stopped them (Unknown once a
+    // write started). The connection keeps only this callback once the
+    // request is in a write; a noreply request reports through nothing else.
     std::function<void(ClientError)> written;
     // For streamed replies (metadump): called for each entry; `done` gets the end.
     std::function<void(const Response &)> onEntry;

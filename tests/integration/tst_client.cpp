@@ -193,9 +193,19 @@ private slots:
         std::promise<ReplyResult> replied;
         QElapsedTimer timer;
         timer.start();
+        // Every noreply write is told exactly once: written (into the
+        // kernel's buffers), Unknown (its write had started when the
+        // connection closed) or ConnectionLost (never sent).
+        std::atomic<int> told{0}, oddErrors{0};
+        std::promise<void> allTold;
         client.runtime().post([&] { // queued while connecting, written at once after it
             for (int i = 0; i < 3000; ++i)
-                client.storeNoReply(encode::Store::Set, "stopped:" + std::to_string(i), value, 0, 0, [](ClientError) {});
+                client.storeNoReply(encode::Store::Set, "stopped:" + std::to_string(i), value, 0, 0, [&](ClientError e) {
+                    if (e && e.code != ClientErrc::Unknown && e.code != ClientErrc::ConnectionLost)
+                        ++oddErrors;
+                    if (++told == 3000)
+                        allTold.set_value();
+                });
             client.store(encode::Store::Set, "stopped:last", "end", 0, 0, [&](ClientError e, Reply r, std::string) {
                 replied.set_value({std::move(e), r, {}});
             });
@@ -206,6 +216,9 @@ private slots:
         QVERIFY(r.error.code == ClientErrc::Unknown || r.error.code == ClientErrc::Timeout);
         QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
         QCOMPARE(m_runtime.call([] { return 7; }), 7); // the I/O thread answers
+        QVERIFY(allTold.get_future().wait_for(std::chrono::seconds(5)) == std::future_status::ready);
+        QCOMPARE(m_runtime.call([&] { return told.load(); }), 3000);
+        QCOMPARE(oddErrors.load(), 0);
         server->signal(SIGCONT);
     }
 
