@@ -911,167 +911,172 @@
         <translation>Упрощённая шкала (0–100)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="86"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="89"/>
         <source>The textbook picture: the hash space as 0–100, keys key1…key6 and servers A, B, C…</source>
         <translation>Картинка как в учебнике: пространство хешей от 0 до 100, ключи key1…key6 и серверы A, B, C…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="107"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="110"/>
         <source>%1 (cannot read: %2)</source>
         <translation>%1 (не удалось прочитать: %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="169"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="158"/>
+        <source>This step is still waiting for %1: open another lesson when it is done.</source>
+        <translation>Этот шаг ещё ждёт: %1. Откройте другой урок, когда он закончится.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="186"/>
         <source>cannot read %1: %2</source>
         <translation>не удалось прочитать %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="171"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="188"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="189"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="206"/>
         <source>%1 — step %2 of %3</source>
         <translation>%1 — шаг %2 из %3</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="190"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="207"/>
         <source>Pick a lesson above.</source>
         <translation>Выберите урок в списке выше.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="206"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="233"/>
         <source>working on the cluster…</source>
         <translation>выполнение действий на кластере…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="222"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="249"/>
         <source>gave up waiting for %1</source>
         <translation>не удалось дождаться: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="223"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="250"/>
         <source>waiting for %1…</source>
         <translation>ожидание: %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="246"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="275"/>
         <source>watching the cluster…</source>
         <translation>наблюдение за кластером…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="256"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="286"/>
         <source>Done.</source>
         <translation>Готово.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="282"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="312"/>
         <source>the demo cluster to start</source>
         <translation>запуск демонстрационного кластера</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="298"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="328"/>
         <source>the new server</source>
         <translation>появление нового сервера</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="305"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="335"/>
         <source>the server to go</source>
         <translation>удаление сервера</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="312"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="342"/>
         <source>%1 needs the local demo cluster</source>
         <translation>%1: нужен локальный демонстрационный кластер</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="314"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="344"/>
         <source>%1: no server %2</source>
         <translation>%1: нет сервера %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="318"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="348"/>
         <source>the server to die</source>
         <translation>отказ сервера</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="318"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="348"/>
         <source>the server to come back</source>
         <translation>возвращение сервера</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="333"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="363"/>
         <source>replication: unknown mode, policy or onFailure in the lesson</source>
         <translation>replication: в уроке неизвестное значение mode, policy или onFailure</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="345"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="375"/>
         <source>%1 s of traffic</source>
         <translation>%1 с трафика</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="372"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="402"/>
         <source>show: unknown view &quot;%1&quot;</source>
         <translation>show: неизвестное представление «%1»</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="374"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="404"/>
         <source>unknown action &quot;%1&quot;</source>
         <translation>неизвестное действие «%1»</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="397"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="427"/>
         <source>%1 of the keys moved (the lesson expects %2)</source>
         <translation>перемещено %1 ключей (урок ожидает %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="403"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="433"/>
         <source>the busiest server holds %1× its fair share (the lesson expects %2)</source>
         <translation>самый загруженный сервер хранит %1× своей справедливой доли (урок ожидает %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="413"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="443"/>
         <source>server %1 holds %2 of the keys (the lesson expects %3)</source>
         <translation>сервер %1 хранит %2 ключей (урок ожидает %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="417"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="447"/>
         <source>our hit ratio is %1 (the lesson expects %2)</source>
         <translation>доля попаданий нашего трафика: %1 (урок ожидает %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="417"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="447"/>
         <source>unknown</source>
         <translation>неизвестна</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="420"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="450"/>
         <source>%1 reads/s found no server (the lesson expects %2)</source>
         <translation>%1 чтений/с не нашли сервера (урок ожидает %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="431"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="461"/>
         <source>%1 of %2 servers get our requests</source>
         <translation>наши запросы получают серверов: %1 из %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="432"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="462"/>
         <source>%1 of %2 servers answer gets (their stats)</source>
         <translation>на get отвечают серверов: %1 из %2 (по их stats)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="442"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="472"/>
         <source>the servers hold %1 keys, %2 of them not where %3 places them</source>
         <translation>серверы хранят ключей: %1, из них %2 — не там, где их размещает %3</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="443"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="473"/>
         <source>waiting for the servers&apos; keys (metadump)</source>
         <translation>ожидание ключей серверов (metadump)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="445"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="475"/>
         <source>cannot check &quot;%1&quot; here</source>
         <translation>проверку «%1» здесь выполнить нельзя</translation>
     </message>
@@ -2341,32 +2346,32 @@ Do you want to replace it?</source>
 <context>
     <name>ringscope::ui::SimpleNumbersView</name>
     <message>
-        <location filename="../../ui/views/simplenumbersview.cpp" line="120"/>
+        <location filename="../../ui/views/simplenumbersview.cpp" line="171"/>
         <source>key</source>
         <translation>ключ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/simplenumbersview.cpp" line="121"/>
+        <location filename="../../ui/views/simplenumbersview.cpp" line="172"/>
         <source>hash (0–100)</source>
         <translation>хеш (0–100)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/simplenumbersview.cpp" line="121"/>
+        <location filename="../../ui/views/simplenumbersview.cpp" line="172"/>
         <source>hash</source>
         <translation>хеш</translation>
     </message>
     <message>
-        <location filename="../../ui/views/simplenumbersview.cpp" line="122"/>
+        <location filename="../../ui/views/simplenumbersview.cpp" line="173"/>
         <source>server</source>
         <translation>сервер</translation>
     </message>
     <message>
-        <location filename="../../ui/views/simplenumbersview.cpp" line="133"/>
+        <location filename="../../ui/views/simplenumbersview.cpp" line="184"/>
         <source>%1 server points on the ring. A key belongs to the first point clockwise from its hash.</source>
         <translation>Точек серверов на кольце: %1. Ключ принадлежит первой точке сервера по часовой стрелке от его хеша.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/simplenumbersview.cpp" line="135"/>
+        <location filename="../../ui/views/simplenumbersview.cpp" line="186"/>
         <source>No ring: the server is computed from the hash itself, e.g. hash mod %1 for modulo over %1 servers.</source>
         <translation>Кольца нет: сервер вычисляется прямо из хеша, например hash mod %1 у пресета modulo с %1 серверами.</translation>
     </message>

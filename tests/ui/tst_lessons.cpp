@@ -179,6 +179,9 @@ private Q_SLOTS:
             if (waitsForTheCluster()) {
                 ++waited;
                 QVERIFY(!next->isEnabled() && !again->isEnabled());
+                // The Lessons menu waits too.
+                QVERIFY(!panel->openLesson((lesson + 1) % 8));
+                QCOMPARE(panel->lesson().steps.size(), static_cast<std::size_t>(steps));
             }
             QTRY_VERIFY_WITH_TIMEOUT(finished.size() == step + 1, 120000);
             QVERIFY(again->isEnabled());

@@ -150,9 +150,18 @@ int LessonPanel::lessonCount() const
     return static_cast<int>(m_files.size());
 }
 
+bool LessonPanel::waitingForTheCluster()
+{
+    // As the buttons wait (see updateButtons()), so does the Lessons menu.
+    if (!m_waitFor)
+        return false;
+    m_status->setText(tr("This step is still waiting for %1: open another lesson when it is done.").arg(m_waitingFor));
+    return true;
+}
+
 bool LessonPanel::openLesson(int index)
 {
-    if (index < 0 || index >= m_files.size())
+    if (index < 0 || index >= m_files.size() || waitingForTheCluster())
         return false;
     m_lessons->setCurrentIndex(index);
     QString error;
@@ -165,6 +174,11 @@ bool LessonPanel::openLesson(int index)
 
 bool LessonPanel::openFile(const QString &path, QString *error)
 {
+    if (waitingForTheCluster()) {
+        if (error)
+            *error = m_status->text();
+        return false;
+    }
     QFile f(path);
     QString why;
     std::optional<Lesson> lesson;

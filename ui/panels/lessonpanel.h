@@ -61,6 +61,8 @@ private:
     void finish(bool passed, const QString &message);
     void present();
     void updateButtons();
+    // True (and says so) while a step waits for the cluster: no other lesson then.
+    bool waitingForTheCluster();
     void refreshSimple();
 
     MainWindow &m_window;
