@@ -106,14 +106,14 @@ void SimpleNumbersView::paintEvent(QPaintEvent *)
         // Below, above, right, left: clear of a dot (6 px round the anchor).
         const double dy = 7 + size.height() / 2, dx = 7 + size.width() / 2;
         const QPointF around[] = {{0, dy}, {0, -dy}, {dx, 0}, {-dx, 0}};
+        const auto inside = [&](QPointF corner) {
+            return std::hypot(corner.x() - centre.x(), corner.y() - centre.y()) < r - 6;
+        };
         for (int ring = 0; ring < 4; ++ring)
             for (const QPointF &offset : around) {
                 const QPointF c = anchor + step * ring + offset;
                 const QRectF rect(c.x() - size.width() / 2, c.y() - size.height() / 2, size.width(), size.height());
                 const auto clear = [&](const QRectF &o) { return !o.intersects(rect); };
-                const auto inside = [&](QPointF corner) {
-                    return std::hypot(corner.x() - centre.x(), corner.y() - centre.y()) < r - 6;
-                };
                 if (inside(rect.topLeft()) && inside(rect.topRight()) && inside(rect.bottomLeft())
                     && inside(rect.bottomRight()) && std::all_of(m_labels.begin(), m_labels.end(), clear)
                     && std::all_of(dots.begin(), dots.end(), clear)) {
@@ -123,9 +123,13 @@ void SimpleNumbersView::paintEvent(QPaintEvent *)
             }
         return std::nullopt;
     };
+    const auto colourOf = [this](int server) -> QColor {
+        return server >= 0 && static_cast<std::size_t>(server) < m_colors.size() ? m_colors[static_cast<std::size_t>(server)]
+                                                                                 : QColor(Qt::gray);
+    };
     const bool labelled = m_points.size() <= kLabelledPoints;
     for (const Mark &m : m_points) {
-        const QColor c = static_cast<std::size_t>(m.server) < m_colors.size() ? m_colors[static_cast<std::size_t>(m.server)] : Qt::gray;
+        const QColor c = colourOf(m.server);
         const QPointF pos = at(m.at, r);
         if (!labelled) {
             p.setPen(QPen(c, 2));
@@ -144,9 +148,7 @@ void SimpleNumbersView::paintEvent(QPaintEvent *)
     p.setFont(small);
     for (std::size_t i = 0; i < keyAt.size(); ++i) {
         const Row &row = m_rows[i];
-        const QColor c = row.owner >= 0 && static_cast<std::size_t>(row.owner) < m_colors.size()
-            ? m_colors[static_cast<std::size_t>(row.owner)]
-            : Qt::gray;
+        const QColor c = colourOf(row.owner);
         p.setPen(QPen(Qt::black, 1));
         p.setBrush(c);
         const QPointF pos = keyAt[i];
