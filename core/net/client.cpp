@@ -243,11 +243,20 @@ void Client::storeNoReply(encode::Store command, std::string_view key, std::stri
 {
     if (rejectKey(key, written, [](std::function<void(ClientError)> &cb, ClientError e) { cb(std::move(e)); }))
         return;
+    const auto &pool = m_pools[serverFor(key)];
+    if (m_runtime.inWorkerThread()) {
+        // Encoded into one buffer used again and again, then copied into the
+        // connection's: no allocation per write, and no request object.
+        m_noReplyBytes.clear();
+        encode::store(m_noReplyBytes, command, key, flags, ttl, value, 0, true);
+        pool->submitNoReply(m_noReplyBytes, std::move(written));
+        return;
+    }
     std::string bytes;
     encode::store(bytes, command, key, flags, ttl, value, 0, true);
-    auto r = makeRequest(std::move(bytes), Expect::Nothing, true);
-    r->written = std::move(written); // no wrapper: one allocation fewer per write
-    dispatch(serverFor(key), std::move(r));
+    m_runtime.post([pool, bytes = std::move(bytes), written = std::move(written)]() mutable {
+        pool->submitNoReply(bytes, std::move(written));
+    });
 }
 
 void Client::removeAt(std::size_t server, std::string key, ReplyCallback done, Timeout timeout)

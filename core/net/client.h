@@ -132,6 +132,7 @@ private:
     };
     std::shared_ptr<Observers> m_observers; // I/O thread
     std::atomic<std::uint64_t> m_opaque{0};
+    std::string m_noReplyBytes; // I/O thread: storeNoReply's encoding
 };
 
 } // namespace ringscope::core

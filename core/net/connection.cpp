@@ -12,6 +12,8 @@
 #include <asio/ssl/host_name_verification.hpp>
 #include <asio/write.hpp>
 
+#include <algorithm>
+#include <utility>
 #include <vector>
 
 namespace ringscope::core {
@@ -45,6 +47,13 @@ void failFromLoop(asio::io_context &io, RequestPtr request, ClientErrc code, std
     });
 }
 
+void failFromLoop(asio::io_context &io, std::function<void(ClientError)> written, ClientErrc code, std::string why)
+{
+    asio::post(io, [written = std::move(written), code, why = std::move(why)]() mutable {
+        written(ClientError{code, std::move(why)});
+    });
+}
+
 Connection::Connection(asio::io_context &io, std::string host, std::uint16_t port, Options options)
     : m_io(io)
     , m_host(std::move(host))
@@ -73,14 +82,79 @@ void Connection::submit(RequestPtr request)
     // for an earlier one (rarely: deadlines mostly grow), not per request.
     if (request->deadline < m_deadlineTimer.expiry())
         m_deadlineTimer.cancel();
-    m_unsentBytes += request->bytes.size();
-    m_unsent.push_back(std::move(request));
+    m_pending += request->bytes;
+    // Not needed again (nothing is re-sent): freed now, so that a long burst
+    // reuses the same memory rather than holding every request's bytes
+    // until its callback has run.
+    std::string().swap(request->bytes);
+    const auto deadline = request->deadline;
+    enqueue({std::move(request), {}, deadline});
+}
+
+void Connection::submitNoReply(std::string_view bytes, WrittenCallback written, std::chrono::milliseconds timeout)
+{
+    if (m_closed) {
+        if (written)
+            failFromLoop(m_io, std::move(written), ClientErrc::ConnectionLost, m_address + ": connection closed");
+        return;
+    }
+    m_noReplyTimeout = timeout;
+    // Connected, with no write waiting on a full socket: these bytes go out
+    // at the end of this turn (or of the delivery under way) and then wait
+    // only as part of a write (m_writeDeadline). No deadline of its own to
+    // keep, then, and no clock read per write.
+    auto deadline = Clock::time_point::max();
+    if (!m_connected || m_writing) {
+        deadline = Clock::now() + timeout;
+        if (deadline < m_deadlineTimer.expiry())
+            m_deadlineTimer.cancel();
+    }
+    m_pending += bytes;
+    enqueue({nullptr, std::move(written), deadline});
+}
+
+void Connection::enqueue(Unsent &&unsent)
+{
+    unsent.end = m_pending.size();
+    m_unsent.push_back(std::move(unsent));
     // A long burst goes out in pieces as it is made, so that the server works
     // on the first requests while the rest are still being made.
-    if (m_unsentBytes >= kEagerFlushBytes)
+    if (m_pending.size() >= kEagerFlushBytes)
         flush(true);
     else
         scheduleFlush();
+}
+
+void Connection::failUnsent(Unsent &unsent, ClientErrc code, const std::string &why)
+{
+    if (unsent.request)
+        unsent.request->fail(code, why);
+    else if (unsent.written)
+        std::exchange(unsent.written, nullptr)(ClientError{code, why});
+}
+
+std::vector<Connection::Unsent> Connection::takeExpired(Clock::time_point now)
+{
+    std::vector<Unsent> expired;
+    if (std::none_of(m_unsent.begin(), m_unsent.end(), [now](const Unsent &u) { return u.deadline <= now; }))
+        return expired;
+    std::vector<Unsent> kept;
+    std::string bytes;
+    std::size_t begin = 0;
+    for (auto &u : m_unsent) {
+        const std::size_t end = u.end;
+        if (u.deadline <= now) {
+            expired.push_back(std::move(u));
+        } else {
+            bytes.append(m_pending, begin, end - begin);
+            u.end = bytes.size();
+            kept.push_back(std::move(u));
+        }
+        begin = end;
+    }
+    m_unsent = std::move(kept);
+    m_pending = std::move(bytes);
+    return expired;
 }
 
 void Connection::scheduleFlush()
@@ -102,32 +176,20 @@ void Connection::flush(bool inCaller)
     if (m_writing || m_unsent.empty() || !m_connected || m_closed)
         return;
     // Everything queued goes out in one write: pipelining.
-    m_writeBuffer.clear();
-    std::size_t size = 0;
-    for (const auto &r : m_unsent)
-        size += r->bytes.size();
-    m_writeBuffer.reserve(size);
     Written silent; // noreply writes: told once written
-    for (auto &r : m_unsent) {
-        m_writeBuffer += r->bytes;
-        // Not needed again (nothing is re-sent): freed now, so that a long
-        // burst reuses the same memory rather than holding every request's
-        // bytes until its callback has run.
-        std::string().swap(r->bytes);
-        r->sent = true;
-        if (r->expect == Expect::Nothing) {
-            // Only its callback waits for the write to end: the request
-            // itself goes now. A burst of noreply writes made in one handler
-            // then holds 32 bytes per write until the handler returns (their
-            // callbacks never run inside it), not a whole request each.
-            r->finished = true;
-            silent.push_back(std::move(r->written));
+    for (auto &u : m_unsent) {
+        if (u.request) {
+            u.request->sent = true;
+            m_inflight.push_back(std::move(u.request));
         } else {
-            m_inflight.push_back(std::move(r));
+            silent.push_back(std::move(u.written));
         }
     }
     m_unsent.clear();
-    m_unsentBytes = 0;
+    // The queued bytes become the write; the last write's buffer (done with)
+    // takes the next requests, so neither is copied nor allocated again.
+    m_writeBuffer.swap(m_pending);
+    m_pending.clear();
     std::size_t written = 0;
     if (!m_tls) {
         // Straight onto the non-blocking socket: usually it all fits, and no
@@ -151,9 +213,17 @@ void Connection::flush(bool inCaller)
     }
     if (m_tls)
         watchForStall();
+    if (!silent.empty()) {
+        // Requests with replies in this write have their deadlines; noreply
+        // writes have this one (see watchdog).
+        m_writeDeadline = Clock::now() + m_noReplyTimeout;
+        if (m_writeDeadline < m_deadlineTimer.expiry())
+            m_deadlineTimer.cancel();
+    }
     m_writing = true;
     auto done = [self = shared_from_this(), silent = std::move(silent)](const asio::error_code &ec, std::size_t) mutable {
         self->m_writing = false;
+        self->m_writeDeadline = Clock::time_point::max();
         self->wrote(silent, ec);
     };
     const auto rest = asio::buffer(m_writeBuffer.data() + written, m_writeBuffer.size() - written);
@@ -174,6 +244,10 @@ void Connection::wrote(Written &silent, const asio::error_code &ec)
         const auto callback = std::move(told);
         callback(ec ? ClientError{ClientErrc::Unknown, "write failed: " + ec.message()} : ClientError{});
     }
+    // A burst of megabytes need not keep its room for good.
+    constexpr std::size_t kKeptRoom = 1 << 20;
+    if (!m_writing && m_writeBuffer.capacity() > kKeptRoom)
+        std::string().swap(m_writeBuffer);
     // What the callbacks (or other handlers, meanwhile) asked for.
     if (!m_unsent.empty())
         scheduleFlush();
@@ -193,13 +267,13 @@ void Connection::close(ClientErrc code, const std::string &why)
     auto unsent = std::move(m_unsent);
     m_inflight.clear();
     m_unsent.clear();
-    m_unsentBytes = 0;
+    m_pending.clear();
     for (auto &r : inflight)
         r->fail(code, m_address + ": " + why);
     // Never sent: whatever closed the connection, these did not happen.
-    for (auto &r : unsent)
-        r->fail(code == ClientErrc::Timeout || code == ClientErrc::Protocol ? ClientErrc::ConnectionLost : code,
-                m_address + ": " + why);
+    for (auto &u : unsent)
+        failUnsent(u, code == ClientErrc::Timeout || code == ClientErrc::Protocol ? ClientErrc::ConnectionLost : code,
+                   m_address + ": " + why);
     if (auto handler = std::move(m_onClose); handler && code != ClientErrc::Cancelled)
         handler(code, why);
 }
@@ -456,11 +530,11 @@ asio::awaitable<void> Connection::watchdog()
 {
     auto self = shared_from_this();
     while (!m_closed) {
-        auto earliest = Clock::time_point::max();
+        auto earliest = m_writeDeadline;
         for (const auto &r : m_inflight)
             earliest = std::min(earliest, r->deadline);
-        for (const auto &r : m_unsent)
-            earliest = std::min(earliest, r->deadline);
+        for (const auto &u : m_unsent)
+            earliest = std::min(earliest, u.deadline);
         // Idle: look again in a second rather than sleeping for ever, so that
         // the next request rarely has to wake the timer.
         m_deadlineTimer.expires_at(earliest == Clock::time_point::max() ? Clock::now() + std::chrono::seconds(1)
@@ -476,22 +550,20 @@ asio::awaitable<void> Connection::watchdog()
                 co_return;
             }
         }
-        // Not yet on the wire (still connecting): fail just those. Taken out
-        // first: a callback may close this connection, which empties the queue.
-        std::vector<RequestPtr> expired;
-        for (auto it = m_unsent.begin(); it != m_unsent.end();) {
-            if ((*it)->deadline <= now) {
-                m_unsentBytes -= (*it)->bytes.size();
-                expired.push_back(std::move(*it));
-                it = m_unsent.erase(it);
-            } else {
-                ++it;
-            }
+        if (m_writing && m_writeDeadline <= now) {
+            // Noreply writes the server has not read: it has stopped.
+            close(ClientErrc::Timeout, "the server read nothing of a write for "
+                                           + std::to_string(m_noReplyTimeout.count()) + " ms");
+            co_return;
         }
+        // Not yet on the wire (still connecting, or behind a write that
+        // waits on a full socket): fail just those. Taken out first: a
+        // callback may close this connection, which empties the queue.
+        auto expired = takeExpired(now);
         const std::string why = m_address + (m_connected ? ": deadline passed before sending"
                                                           : ": deadline passed while connecting");
-        for (auto &r : expired)
-            r->fail(ClientErrc::Timeout, why);
+        for (auto &u : expired)
+            failUnsent(u, ClientErrc::Timeout, why);
     }
 }
 

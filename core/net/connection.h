@@ -23,6 +23,7 @@ namespace ringscope::core {
 // a caller that makes its next request from a callback would otherwise nest
 // one call per request while a server is down (300,000 overflowed a stack once).
 void failFromLoop(asio::io_context &io, RequestPtr request, ClientErrc code, std::string why);
+void failFromLoop(asio::io_context &io, std::function<void(ClientError)> written, ClientErrc code, std::string why);
 
 // One TCP connection to one memcached server, living on the I/O thread.
 // Requests are pipelined: every request queued in one turn of the I/O loop
@@ -59,6 +60,12 @@ public:
 
     void start();
     void submit(RequestPtr request);
+    // A noreply write: its bytes go straight into this connection's buffer,
+    // with no request object; `written` is told once they are written, or
+    // the error that stopped them (Unknown once a write started). `timeout`
+    // bounds how long they may wait to be written (connecting, a full socket).
+    using WrittenCallback = std::function<void(ClientError)>;
+    void submitNoReply(std::string_view bytes, WrittenCallback written, std::chrono::milliseconds timeout);
     void close(ClientErrc code, const std::string &why);
     bool closed() const noexcept { return m_closed; }
     std::size_t outstanding() const noexcept { return m_unsent.size() + m_inflight.size(); }
@@ -82,7 +89,7 @@ private:
     // `inCaller`: called from submit(), so no callback may run before it returns.
     void flush(bool inCaller = false);
     // The `written` callbacks of noreply writes, in order.
-    using Written = std::vector<std::function<void(ClientError)>>;
+    using Written = std::vector<WrittenCallback>;
     void wrote(Written &silent, const asio::error_code &ec);
     asio::awaitable<void> watchdog();
     void deliver();
@@ -103,10 +110,27 @@ private:
     asio::steady_timer m_deadlineTimer;
     asio::steady_timer m_stallTimer; // TLS only, see watchForStall()
     ResponseParser m_parser;
-    std::vector<RequestPtr> m_unsent; // a vector: emptied per write, it keeps its room
+    // Not yet written, in order: a request (with a reply to wait for) or a
+    // noreply write's callback. Their bytes are in m_pending, each ending at
+    // `end`. Vectors and strings emptied per write keep their room.
+    struct Unsent {
+        RequestPtr request;     // null for a noreply write
+        WrittenCallback written; // noreply only
+        Clock::time_point deadline;
+        std::size_t end = 0;
+    };
+    void enqueue(Unsent &&unsent);
+    // Takes out the unsent entries whose deadline has passed, and their bytes.
+    std::vector<Unsent> takeExpired(Clock::time_point now);
+    static void failUnsent(Unsent &unsent, ClientErrc code, const std::string &why);
+    std::vector<Unsent> m_unsent;
+    std::string m_pending;      // the bytes of m_unsent
     std::deque<RequestPtr> m_inflight;
-    std::size_t m_unsentBytes = 0;
-    std::string m_writeBuffer;
+    std::string m_writeBuffer;  // the write on its way
+    // A write holding noreply bytes that the socket has not taken by then
+    // closes the connection (nothing else would notice a server that stopped reading).
+    Clock::time_point m_writeDeadline = Clock::time_point::max();
+    std::chrono::milliseconds m_noReplyTimeout{0}; // the latest noreply write's
     std::function<void(ClientErrc, const std::string &)> m_onClose;
     std::function<void()> m_onReply;
     bool m_connected = false;

@@ -55,11 +55,6 @@ struct PendingRequest {
     std::size_t expectedItems = 0; // a hint: the VALUEs a retrieval may bring
     Clock::time_point deadline;
     std::function<void(Outcome)> done;
-    // For noreply writes (Expect::Nothing), instead of `done`: called once the
-    // bytes are written, or with the error that stopped them (Unknown once a
-    // write started). The connection keeps only this callback once the
-    // request is in a write; a noreply request reports through nothing else.
-    std::function<void(ClientError)> written;
     // For streamed replies (metadump): called for each entry; `done` gets the end.
     std::function<void(const Response &)> onEntry;
     std::chrono::milliseconds idle{0}; // with onEntry: each entry moves the deadline this far ahead
@@ -91,12 +86,9 @@ protected:
     virtual void finish(Outcome &&outcome)
     {
         // Moved out first: the callback may drop the last reference to this request.
-        if (auto cb = std::move(written)) {
-            written = nullptr;
-            cb(std::move(outcome.error));
-        } else if (auto cb2 = std::move(done)) {
+        if (auto cb = std::move(done)) {
             done = nullptr;
-            cb2(std::move(outcome));
+            cb(std::move(outcome));
         }
     }
 };

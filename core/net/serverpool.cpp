@@ -63,6 +63,17 @@ void ServerPool::submit(RequestPtr request)
     connection().submit(std::move(request));
 }
 
+void ServerPool::submitNoReply(std::string_view bytes, Connection::WrittenCallback written)
+{
+    if (m_shutdown || m_state == ServerState::Down) {
+        if (written)
+            failFromLoop(m_io, std::move(written), m_shutdown ? ClientErrc::Cancelled : ClientErrc::ServerDown,
+                         m_shutdown ? std::string("the client is shutting down") : m_server.address() + " is marked down");
+        return;
+    }
+    connection().submitNoReply(bytes, std::move(written), m_options.requestTimeout);
+}
+
 void ServerPool::onSuccess()
 {
     m_failures = 0;

@@ -46,6 +46,8 @@ public:
     ServerPool(asio::io_context &io, std::size_t index, Server server, Options options, EventHandler onEvent);
 
     void submit(RequestPtr request);
+    // A noreply write (see Connection::submitNoReply), bounded by requestTimeout.
+    void submitNoReply(std::string_view bytes, Connection::WrittenCallback written);
     void shutdown();
     ServerState state() const noexcept { return m_state; }
     const Server &server() const noexcept { return m_server; }

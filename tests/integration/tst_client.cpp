@@ -222,6 +222,43 @@ private slots:
         server->signal(SIGCONT);
     }
 
+    // Noreply writes alone to a stopped server: no reply is awaited, so only
+    // the write's own deadline can tell that the server stopped reading.
+    // Every callback is told, within about the request timeout.
+    void noReplyBurstToAStoppedServerIsToldByDeadline()
+    {
+        QString error;
+        auto server = ringscope::test::startMemcached(&error);
+        QVERIFY2(server, qPrintable(error));
+        Client client(m_runtime, ring({{"127.0.0.1", server->port(), 1, {}}}), fastOptions(300));
+        QCOMPARE(client.storeSync(encode::Store::Set, "before", "1").reply, Reply::Stored); // connected
+        server->signal(SIGSTOP);
+        const std::string value(8000, 'x');
+        constexpr int kCount = 3000; // 24 MB: far more than the socket buffers hold
+        std::atomic<int> told{0}, ok{0}, oddErrors{0};
+        std::promise<void> allTold;
+        QElapsedTimer timer;
+        timer.start();
+        client.runtime().post([&] {
+            for (int i = 0; i < kCount; ++i)
+                client.storeNoReply(encode::Store::Set, "quiet:" + std::to_string(i), value, 0, 0, [&](ClientError e) {
+                    if (!e)
+                        ++ok;
+                    else if (e.code != ClientErrc::Unknown && e.code != ClientErrc::ConnectionLost
+                             && e.code != ClientErrc::Timeout)
+                        ++oddErrors;
+                    if (++told == kCount)
+                        allTold.set_value();
+                });
+        });
+        const bool done = allTold.get_future().wait_for(std::chrono::seconds(5)) == std::future_status::ready;
+        server->signal(SIGCONT);
+        QVERIFY2(done, qPrintable(QStringLiteral("%1 of 3000 told").arg(told.load())));
+        QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
+        QCOMPARE(oddErrors.load(), 0);
+        QVERIFY(ok.load() < kCount); // some could not have been written
+    }
+
     void inspectWithoutBumping()
     {
         Client client(m_runtime, ring(listOf(m_servers)), fastOptions(1000));
