@@ -10,7 +10,6 @@
 #include <asio/experimental/awaitable_operators.hpp>
 #include <asio/use_awaitable.hpp>
 #include <asio/ssl/host_name_verification.hpp>
-#include <asio/write.hpp>
 
 #include <algorithm>
 #include <utility>
@@ -25,7 +24,7 @@ constexpr auto kAsTuple = asio::experimental::as_tuple(asio::use_awaitable);
 constexpr auto kNudgeAfter = std::chrono::milliseconds(20);
 // Queued requests are written at once when they reach this size (as
 // libmemcached writes its buffer when it fills), not only at the end of the turn.
-constexpr std::size_t kEagerFlushBytes = 16 * 1024;
+constexpr std::size_t kEagerFlushBytes = 8 * 1024; // libmemcached's buffer holds 8 KiB
 
 // The non-blocking socket had no room (write) or nothing yet (read).
 bool wouldBlock(const asio::error_code &ec)
@@ -99,12 +98,13 @@ void Connection::submitNoReply(std::string_view bytes, WrittenCallback written, 
         return;
     }
     m_noReplyTimeout = timeout;
-    // Connected, with no write waiting on a full socket: these bytes go out
-    // at the end of this turn (or of the delivery under way) and then wait
-    // only as part of a write (m_writeDeadline). No deadline of its own to
-    // keep, then, and no clock read per write.
+    // Connected, these bytes go out at the end of this turn (or of the
+    // delivery, or of the write under way) and then wait only as part of a
+    // write, which closes the connection when the server takes none of it
+    // for `timeout` (m_writeDeadline). No deadline of its own to keep, then,
+    // and no clock read per write.
     auto deadline = Clock::time_point::max();
-    if (!m_connected || m_writing) {
+    if (!m_connected) {
         deadline = Clock::now() + timeout;
         if (deadline < m_deadlineTimer.expiry())
             m_deadlineTimer.cancel();
@@ -131,6 +131,18 @@ void Connection::failUnsent(Unsent &unsent, ClientErrc code, const std::string &
         unsent.request->fail(code, why);
     else if (unsent.written)
         std::exchange(unsent.written, nullptr)(ClientError{code, why});
+}
+
+void Connection::releaseRoom()
+{
+    // A burst of megabytes (what was made while a write waited) need not
+    // keep its room for good; while writes go on, it is used again (memory
+    // new to the process costs a page fault per 4 KiB written).
+    constexpr std::size_t kKeptRoom = 256 * 1024;
+    if (!m_writing && m_writeBuffer.capacity() > kKeptRoom)
+        std::string().swap(m_writeBuffer);
+    if (m_unsent.empty() && m_pending.capacity() > kKeptRoom)
+        std::string().swap(m_pending);
 }
 
 std::vector<Connection::Unsent> Connection::takeExpired(Clock::time_point now)
@@ -190,6 +202,7 @@ void Connection::flush(bool inCaller)
     // takes the next requests, so neither is copied nor allocated again.
     m_writeBuffer.swap(m_pending);
     m_pending.clear();
+    ++m_flushes;
     std::size_t written = 0;
     if (!m_tls) {
         // Straight onto the non-blocking socket: usually it all fits, and no
@@ -213,24 +226,37 @@ void Connection::flush(bool inCaller)
     }
     if (m_tls)
         watchForStall();
+    m_writing = true;
+    m_written = written;
+    writeMore(std::move(silent));
+}
+
+void Connection::writeMore(Written silent)
+{
     if (!silent.empty()) {
-        // Requests with replies in this write have their deadlines; noreply
-        // writes have this one (see watchdog).
+        // Requests with replies in this write have their own deadlines;
+        // noreply writes have this one, renewed each time the socket takes
+        // some of it: a server that reads slowly is not cut off, one that
+        // stopped reading is (see watchdog).
         m_writeDeadline = Clock::now() + m_noReplyTimeout;
         if (m_writeDeadline < m_deadlineTimer.expiry())
             m_deadlineTimer.cancel();
     }
-    m_writing = true;
-    auto done = [self = shared_from_this(), silent = std::move(silent)](const asio::error_code &ec, std::size_t) mutable {
+    auto done = [self = shared_from_this(), silent = std::move(silent)](const asio::error_code &ec, std::size_t n) mutable {
+        self->m_written += n;
+        const bool whole = self->m_written == self->m_writeBuffer.size();
+        if (!ec && !whole && !self->m_closed)
+            return self->writeMore(std::move(silent));
         self->m_writing = false;
         self->m_writeDeadline = Clock::time_point::max();
-        self->wrote(silent, ec);
+        // Closed meanwhile with part of it unwritten: what was, may have been applied.
+        self->wrote(silent, ec || whole ? ec : asio::error_code(asio::error::operation_aborted));
     };
-    const auto rest = asio::buffer(m_writeBuffer.data() + written, m_writeBuffer.size() - written);
+    const auto rest = asio::buffer(m_writeBuffer.data() + m_written, m_writeBuffer.size() - m_written);
     if (m_tls)
-        asio::async_write(*m_tls, rest, std::move(done));
+        m_tls->async_write_some(rest, std::move(done));
     else
-        asio::async_write(m_socket, rest, std::move(done));
+        m_socket.async_write_some(rest, std::move(done));
 }
 
 void Connection::wrote(Written &silent, const asio::error_code &ec)
@@ -244,10 +270,6 @@ void Connection::wrote(Written &silent, const asio::error_code &ec)
         const auto callback = std::move(told);
         callback(ec ? ClientError{ClientErrc::Unknown, "write failed: " + ec.message()} : ClientError{});
     }
-    // A burst of megabytes need not keep its room for good.
-    constexpr std::size_t kKeptRoom = 1 << 20;
-    if (!m_writing && m_writeBuffer.capacity() > kKeptRoom)
-        std::string().swap(m_writeBuffer);
     // What the callbacks (or other handlers, meanwhile) asked for.
     if (!m_unsent.empty())
         scheduleFlush();
@@ -539,9 +561,12 @@ asio::awaitable<void> Connection::watchdog()
         // the next request rarely has to wake the timer.
         m_deadlineTimer.expires_at(earliest == Clock::time_point::max() ? Clock::now() + std::chrono::seconds(1)
                                                                         : earliest);
+        const std::uint64_t flushes = m_flushes;
         co_await m_deadlineTimer.async_wait(kAsTuple);
         if (m_closed)
             co_return;
+        if (earliest == Clock::time_point::max() && flushes == m_flushes)
+            releaseRoom(); // nothing written for a second
         const auto now = Clock::now();
         for (const auto &r : m_inflight) {
             if (r->deadline <= now) {

@@ -91,6 +91,8 @@ private:
     // The `written` callbacks of noreply writes, in order.
     using Written = std::vector<WrittenCallback>;
     void wrote(Written &silent, const asio::error_code &ec);
+    // The rest of m_writeBuffer, from m_written, once the socket has room.
+    void writeMore(Written silent);
     asio::awaitable<void> watchdog();
     void deliver();
     // TLS: memcached (1.6.18 at least) can leave the end of a pipelined burst
@@ -122,13 +124,16 @@ private:
     void enqueue(Unsent &&unsent);
     // Takes out the unsent entries whose deadline has passed, and their bytes.
     std::vector<Unsent> takeExpired(Clock::time_point now);
+    void releaseRoom(); // of the write buffers, after a second with no write
     static void failUnsent(Unsent &unsent, ClientErrc code, const std::string &why);
     std::vector<Unsent> m_unsent;
     std::string m_pending;      // the bytes of m_unsent
     std::deque<RequestPtr> m_inflight;
     std::string m_writeBuffer;  // the write on its way
-    // A write holding noreply bytes that the socket has not taken by then
-    // closes the connection (nothing else would notice a server that stopped reading).
+    std::size_t m_written = 0;  // of m_writeBuffer, so far
+    std::uint64_t m_flushes = 0; // writes begun, ever
+    // A write holding noreply bytes of which the socket takes nothing until
+    // then closes the connection (nothing else would notice a server that stopped reading).
     Clock::time_point m_writeDeadline = Clock::time_point::max();
     std::chrono::milliseconds m_noReplyTimeout{0}; // the latest noreply write's
     std::function<void(ClientErrc, const std::string &)> m_onClose;

@@ -234,7 +234,7 @@ private slots:
         QCOMPARE(client.storeSync(encode::Store::Set, "before", "1").reply, Reply::Stored); // connected
         server->signal(SIGSTOP);
         const std::string value(8000, 'x');
-        constexpr int kCount = 3000; // 24 MB: far more than the socket buffers hold
+        constexpr int kCount = 1500; // 12 MB: far more than the socket buffers hold
         std::atomic<int> told{0}, ok{0}, oddErrors{0};
         std::promise<void> allTold;
         QElapsedTimer timer;
@@ -257,6 +257,52 @@ private slots:
         QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
         QCOMPARE(oddErrors.load(), 0);
         QVERIFY(ok.load() < kCount); // some could not have been written
+    }
+
+    // A server that reads a long burst slowly, in short spells (SIGSTOP for
+    // 150 ms, running for 5 ms, over and over), is not cut off: the write's
+    // deadline (600 ms here) counts from the last time the socket took
+    // bytes, not from the start of a write that takes seconds.
+    void noReplyBurstToASlowReaderIsWritten()
+    {
+        QString error;
+        auto server = ringscope::test::startMemcached(&error);
+        QVERIFY2(server, qPrintable(error));
+        Client client(m_runtime, ring({{"127.0.0.1", server->port(), 1, {}}}), fastOptions(600));
+        QCOMPARE(client.storeSync(encode::Store::Set, "before", "1").reply, Reply::Stored); // connected
+        const std::string value(8000, 's');
+        constexpr int kCount = 3000; // 24 MB
+        std::atomic<int> told{0}, failed{0};
+        std::promise<void> allTold;
+        auto allToldFuture = allTold.get_future();
+        server->signal(SIGSTOP);
+        client.runtime().post([&] {
+            for (int i = 0; i < kCount; ++i)
+                client.storeNoReply(encode::Store::Set, "slow:" + std::to_string(i), value, 0, 0, [&](ClientError e) {
+                    if (e)
+                        ++failed;
+                    if (++told == kCount)
+                        allTold.set_value();
+                });
+        });
+        QElapsedTimer timer;
+        timer.start();
+        int spells = 0;
+        while (allToldFuture.wait_for(std::chrono::milliseconds(150)) != std::future_status::ready
+               && timer.elapsed() < 30000) {
+            server->signal(SIGCONT);
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+            server->signal(SIGSTOP);
+            ++spells;
+        }
+        server->signal(SIGCONT);
+        QVERIFY(allToldFuture.wait_for(std::chrono::seconds(5)) == std::future_status::ready);
+        QCOMPARE(failed.load(), 0);
+        QVERIFY2(timer.elapsed() > 600, qPrintable(QStringLiteral("took only %1 ms in %2 spells: not slow enough to "
+                                                                   "test anything").arg(timer.elapsed()).arg(spells)));
+        const auto [e, item] = client.getSync("slow:" + std::to_string(kCount - 1));
+        QVERIFY2(!e, e.message.c_str());
+        QVERIFY(item && item->value == value);
     }
 
     void inspectWithoutBumping()
