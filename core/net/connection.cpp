@@ -82,10 +82,11 @@ void Connection::submit(RequestPtr request)
     if (request->deadline < m_deadlineTimer.expiry())
         m_deadlineTimer.cancel();
     m_pending += request->bytes;
-    // Not needed again (nothing is re-sent): freed now, so that a long burst
-    // reuses the same memory rather than holding every request's bytes
-    // until its callback has run.
-    std::string().swap(request->bytes);
+    // Not needed again (nothing is re-sent): a large one is freed now, so
+    // that a long burst reuses the same memory rather than holding every
+    // request's bytes until its callback has run.
+    if (request->bytes.size() > 256)
+        std::string().swap(request->bytes);
     const auto deadline = request->deadline;
     enqueue({std::move(request), {}, deadline});
 }
@@ -198,20 +199,17 @@ void Connection::flush(bool inCaller)
         }
     }
     m_unsent.clear();
-    // The queued bytes become the write; the last write's buffer (done with)
-    // takes the next requests, so neither is copied nor allocated again.
-    m_writeBuffer.swap(m_pending);
-    m_pending.clear();
     ++m_flushes;
     std::size_t written = 0;
     if (!m_tls) {
         // Straight onto the non-blocking socket: usually it all fits, and no
         // asynchronous operation (and no turn of the loop) is needed.
         asio::error_code ec;
-        written = m_socket.write_some(asio::buffer(m_writeBuffer), ec);
+        written = m_socket.write_some(asio::buffer(m_pending), ec);
         if (wouldBlock(ec))
             ec = {}, written = 0;
-        if (ec || written == m_writeBuffer.size()) {
+        if (ec || written == m_pending.size()) {
+            m_pending.clear();
             if (inCaller && (ec || !silent.empty())) {
                 // Called from submit(): callbacks and a close run later, never
                 // inside the caller's own call (it may not expect them yet).
@@ -226,6 +224,10 @@ void Connection::flush(bool inCaller)
     }
     if (m_tls)
         watchForStall();
+    // The rest waits for room in m_writeBuffer; the last write's buffer
+    // (done with) takes the next requests: neither is copied nor allocated again.
+    m_writeBuffer.swap(m_pending);
+    m_pending.clear();
     m_writing = true;
     m_written = written;
     writeMore(std::move(silent));

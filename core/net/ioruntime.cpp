@@ -6,7 +6,10 @@
 namespace ringscope::core {
 
 IoRuntime::IoRuntime()
-    : m_io(1)
+    // One thread runs the loop and owns every socket (other threads only
+    // post): the reactor need not lock each socket's state for each
+    // operation. Posting from other threads stays safe (the scheduler locks).
+    : m_io(ASIO_CONCURRENCY_HINT_UNSAFE_IO)
     , m_guard(asio::make_work_guard(m_io))
 {
     // Create the reactor and the timer service before the loop runs, so that
