@@ -200,6 +200,23 @@ void Client::dispatch(std::size_t server, RequestPtr request)
         m_runtime.post([pool = m_pools[server], request = std::move(request)]() mutable { pool->submit(std::move(request)); });
 }
 
+template <typename Encode>
+void Client::encodeAndDispatch(std::size_t server, RequestPtr request, Encode &&encode)
+{
+    if (!m_runtime.inWorkerThread()) {
+        encode(request->bytes); // the request carries its bytes to the I/O thread
+        return dispatch(server, std::move(request));
+    }
+    // On the I/O thread: encoded into one buffer used again and again, which
+    // the connection copies from at once (no allocation per request).
+    m_scratch.clear();
+    encode(m_scratch);
+    m_pools[server]->submit(std::move(request), m_scratch);
+    constexpr std::size_t kKeptRoom = 1 << 20; // one huge value need not keep its room
+    if (m_scratch.capacity() > kKeptRoom)
+        std::string().swap(m_scratch);
+}
+
 template <typename Callback, typename Deliver>
 bool Client::rejectKey(std::string_view key, Callback &done, Deliver deliver)
 {
@@ -215,15 +232,13 @@ void Client::getAt(std::size_t server, std::string key, ItemCallback done, Timeo
 {
     if (rejectKey(key, done, [](ItemCallback &cb, ClientError e) { cb(std::move(e), std::nullopt); }))
         return;
-    std::string bytes;
-    const std::string_view keys[] = {key};
-    encode::get(bytes, keys);
-    auto r = makeRequest<GetRequest>(std::move(bytes), Expect::Retrieval, false, timeout);
+    auto r = makeRequest<GetRequest>({}, Expect::Retrieval, false, timeout);
     r->expectedItems = 1;
     const std::size_t to = target(server, key);
     r->key = std::move(key);
     r->callback = std::move(done);
-    dispatch(to, std::move(r));
+    const std::string_view keys[] = {r->key};
+    encodeAndDispatch(to, std::move(r), [&keys](std::string &out) { encode::get(out, keys); });
 }
 
 void Client::storeAt(std::size_t server, encode::Store command, std::string_view key, std::string_view value,
@@ -231,11 +246,10 @@ void Client::storeAt(std::size_t server, encode::Store command, std::string_view
 {
     if (rejectKey(key, done, failReply))
         return;
-    std::string bytes;
-    encode::store(bytes, command, key, flags, ttl, value);
-    auto r = makeRequest<ReplyRequest>(std::move(bytes), Expect::Storage, true, timeout);
+    auto r = makeRequest<ReplyRequest>({}, Expect::Storage, true, timeout);
     r->callback = std::move(done);
-    dispatch(target(server, key), std::move(r));
+    encodeAndDispatch(target(server, key), std::move(r),
+                      [&](std::string &out) { encode::store(out, command, key, flags, ttl, value); });
 }
 
 void Client::storeNoReply(encode::Store command, std::string_view key, std::string_view value,
@@ -245,11 +259,10 @@ void Client::storeNoReply(encode::Store command, std::string_view key, std::stri
         return;
     const auto &pool = m_pools[serverFor(key)];
     if (m_runtime.inWorkerThread()) {
-        // Encoded into one buffer used again and again, then copied into the
-        // connection's: no allocation per write, and no request object.
-        m_noReplyBytes.clear();
-        encode::store(m_noReplyBytes, command, key, flags, ttl, value, 0, true);
-        pool->submitNoReply(m_noReplyBytes, std::move(written));
+        // No request object at all: the bytes and the callback.
+        m_scratch.clear();
+        encode::store(m_scratch, command, key, flags, ttl, value, 0, true);
+        pool->submitNoReply(m_scratch, std::move(written));
         return;
     }
     std::string bytes;
@@ -263,22 +276,18 @@ void Client::removeAt(std::size_t server, std::string key, ReplyCallback done, T
 {
     if (rejectKey(key, done, failReply))
         return;
-    std::string bytes;
-    encode::remove(bytes, key);
-    auto r = makeRequest<ReplyRequest>(std::move(bytes), Expect::Delete, true, timeout);
+    auto r = makeRequest<ReplyRequest>({}, Expect::Delete, true, timeout);
     r->callback = std::move(done);
-    dispatch(target(server, key), std::move(r));
+    encodeAndDispatch(target(server, key), std::move(r), [&key](std::string &out) { encode::remove(out, key); });
 }
 
 void Client::touch(std::string key, std::int64_t ttl, ReplyCallback done)
 {
     if (rejectKey(key, done, failReply))
         return;
-    std::string bytes;
-    encode::touch(bytes, key, ttl);
-    auto r = makeRequest<ReplyRequest>(std::move(bytes), Expect::Touch, true);
+    auto r = makeRequest<ReplyRequest>({}, Expect::Touch, true);
     r->callback = std::move(done);
-    dispatch(serverFor(key), std::move(r));
+    encodeAndDispatch(serverFor(key), std::move(r), [&key, ttl](std::string &out) { encode::touch(out, key, ttl); });
 }
 
 void Client::getMany(std::vector<std::string> keys, ItemsCallback done)

@@ -116,6 +116,9 @@ private:
     std::shared_ptr<Request> makeRequest(std::string bytes, Expect expect, bool write,
                                          std::chrono::milliseconds timeout = {});
     void dispatch(std::size_t server, RequestPtr request);
+    // `encode(std::string &)` writes the request's bytes; then as dispatch().
+    template <typename Encode>
+    void encodeAndDispatch(std::size_t server, RequestPtr request, Encode &&encode);
     std::size_t serverFor(std::string_view key) const;
     std::size_t target(std::size_t server, std::string_view key) const { return server == kOwner ? serverFor(key) : server; }
     // When the key is invalid: posts `deliver(done, error)` and returns true.
@@ -132,7 +135,7 @@ private:
     };
     std::shared_ptr<Observers> m_observers; // I/O thread
     std::atomic<std::uint64_t> m_opaque{0};
-    std::string m_noReplyBytes; // I/O thread: storeNoReply's encoding
+    std::string m_scratch; // I/O thread: requests are encoded here
 };
 
 } // namespace ringscope::core

@@ -73,7 +73,7 @@ void Connection::start()
     asio::co_spawn(m_io, run(), asio::detached);
 }
 
-void Connection::submit(RequestPtr request)
+void Connection::submit(RequestPtr request, std::string_view bytes)
 {
     if (m_closed)
         return failFromLoop(m_io, std::move(request), ClientErrc::ConnectionLost, m_address + ": connection closed");
@@ -81,7 +81,7 @@ void Connection::submit(RequestPtr request)
     // for an earlier one (rarely: deadlines mostly grow), not per request.
     if (request->deadline < m_deadlineTimer.expiry())
         m_deadlineTimer.cancel();
-    m_pending += request->bytes;
+    m_pending += bytes;
     // Not needed again (nothing is re-sent): a large one is freed now, so
     // that a long burst reuses the same memory rather than holding every
     // request's bytes until its callback has run.

@@ -59,7 +59,13 @@ public:
     void setReplyHandler(std::function<void()> handler) { m_onReply = std::move(handler); }
 
     void start();
-    void submit(RequestPtr request);
+    void submit(RequestPtr request)
+    {
+        const std::string_view bytes = request->bytes;
+        submit(std::move(request), bytes);
+    }
+    // `bytes` instead of the request's own: copied at once.
+    void submit(RequestPtr request, std::string_view bytes);
     // A noreply write: its bytes go straight into this connection's buffer,
     // with no request object; `written` is told once they are written, or
     // the error that stopped them (Unknown once a write started). `timeout`

@@ -45,7 +45,7 @@ void ServerPool::adopt(Connection &connection)
 
 Connection &ServerPool::connection()
 {
-    auto &slot = m_connections[m_next++ % m_connections.size()];
+    auto &slot = m_connections.size() == 1 ? m_connections.front() : m_connections[m_next++ % m_connections.size()];
     if (!slot || slot->closed()) {
         slot = std::make_shared<Connection>(m_io, m_server.host, m_server.port, m_options.connection);
         adopt(*slot);
@@ -54,13 +54,13 @@ Connection &ServerPool::connection()
     return *slot; // held by the slot (and its own handlers) while the caller uses it
 }
 
-void ServerPool::submit(RequestPtr request)
+void ServerPool::submit(RequestPtr request, std::string_view bytes)
 {
     if (m_shutdown)
         return failFromLoop(m_io, std::move(request), ClientErrc::Cancelled, "the client is shutting down");
     if (m_state == ServerState::Down)
         return failFromLoop(m_io, std::move(request), ClientErrc::ServerDown, m_server.address() + " is marked down");
-    connection().submit(std::move(request));
+    connection().submit(std::move(request), bytes);
 }
 
 void ServerPool::submitNoReply(std::string_view bytes, Connection::WrittenCallback written)

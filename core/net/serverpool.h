@@ -45,7 +45,13 @@ public:
 
     ServerPool(asio::io_context &io, std::size_t index, Server server, Options options, EventHandler onEvent);
 
-    void submit(RequestPtr request);
+    void submit(RequestPtr request)
+    {
+        const std::string_view bytes = request->bytes;
+        submit(std::move(request), bytes);
+    }
+    // `bytes` instead of the request's own (copied at once).
+    void submit(RequestPtr request, std::string_view bytes);
     // A noreply write (see Connection::submitNoReply), bounded by requestTimeout.
     void submitNoReply(std::string_view bytes, Connection::WrittenCallback written);
     void shutdown();
