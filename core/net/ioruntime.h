@@ -14,7 +14,11 @@ namespace ringscope::core {
 
 // The one asio io_context of the program, run by one worker thread. A
 // single-threaded context is its own strand: everything in core/net runs
-// there, and other threads only post() into it.
+// there, and other threads only post() into it. Sockets in particular are
+// opened, used and closed only on the worker thread (the reactor does not
+// lock their state: ASIO_CONCURRENCY_HINT_UNSAFE_IO); one may be destroyed
+// elsewhere once it is closed. Creating I/O objects and posting stay safe
+// from any thread (registration and the scheduler still lock).
 class IoRuntime {
 public:
     IoRuntime();
