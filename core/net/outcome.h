@@ -47,6 +47,8 @@ struct PendingRequest {
     PendingRequest &operator=(const PendingRequest &) = delete;
     virtual ~PendingRequest() = default;
 
+    // Its encoded bytes, carried to the I/O thread; empty when they were
+    // handed to the connection beside it (submit(request, bytes)).
     std::string bytes;
     Expect expect = Expect::Version;
     bool write = false;
