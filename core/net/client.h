@@ -112,7 +112,7 @@ public:
     Outcome sendSync(std::size_t server, std::string bytes, Expect expect, bool write = false);
 
 private:
-    template <typename Request = PendingRequest>
+    template <typename Request = CallbackRequest>
     std::shared_ptr<Request> makeRequest(std::string bytes, Expect expect, bool write,
                                          std::chrono::milliseconds timeout = {});
     void dispatch(std::size_t server, RequestPtr request);

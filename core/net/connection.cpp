@@ -436,7 +436,7 @@ void Connection::nudgeIfStalled()
     // already: nothing to do yet but look again.
     if (m_writing || m_nudging || m_bytesRead != m_bytesAtWatch)
         return watchForStall();
-    auto nudge = std::make_shared<PendingRequest>();
+    auto nudge = std::make_shared<CallbackRequest>();
     encode::metaNoop(nudge->bytes);
     nudge->expect = Expect::MetaNoop;
     nudge->deadline = m_inflight.back()->deadline; // behind them, not longer than them
@@ -517,7 +517,8 @@ void Connection::deliver()
 {
     while (!m_closed && !m_inflight.empty()) {
         RequestPtr &front = m_inflight.front();
-        Response response;
+        Outcome outcome; // parsed into in place: the reply is not moved again
+        Response &response = outcome.response;
         ProtocolError error;
         const auto status = m_parser.next(front->expect, response, error, front->expectedItems);
         if (status == ResponseParser::Status::NeedMore)
@@ -526,12 +527,8 @@ void Connection::deliver()
             close(ClientErrc::Protocol, "bad reply: " + error.message);
             return;
         }
-        if (response.reply == Reply::MetadumpEntry && front->onEntry) {
-            if (front->idle.count() > 0)
-                front->deadline = Clock::now() + front->idle;
-            front->onEntry(response);
+        if (response.reply == Reply::MetadumpEntry && front->entry(response))
             continue;
-        }
         if (std::string problem = front->check(response); !problem.empty()) {
             close(ClientErrc::Protocol, "reply out of step: " + problem);
             return;
@@ -541,7 +538,6 @@ void Connection::deliver()
         ++m_delivered;
         if (m_onReply)
             m_onReply();
-        Outcome outcome{{}, std::move(response)};
         done->complete(std::move(outcome));
         // The vector that held a get's item, emptied by it: the next reply's.
         m_parser.recycle(std::move(outcome.response.items));

@@ -38,9 +38,9 @@ struct Outcome {
 using Clock = std::chrono::steady_clock;
 
 // One request on its way: encoded bytes, what it expects, its deadline and
-// what receives its outcome exactly once (on the I/O thread): the `done`
-// callback here, or a subclass's finish() (the client's own requests carry
-// their typed callback and key directly, with no wrapper to allocate).
+// what receives its outcome exactly once (on the I/O thread): a subclass's
+// finish(). The client's own requests carry their typed callback and key
+// directly (no wrapper to allocate); CallbackRequest, below, takes callbacks.
 struct PendingRequest {
     PendingRequest() = default;
     PendingRequest(const PendingRequest &) = delete;
@@ -56,16 +56,15 @@ struct PendingRequest {
     bool finished = false;
     std::size_t expectedItems = 0; // a hint: the VALUEs a retrieval may bring
     Clock::time_point deadline;
-    std::function<void(Outcome)> done;
-    // For streamed replies (metadump): called for each entry; `done` gets the end.
-    std::function<void(const Response &)> onEntry;
-    std::chrono::milliseconds idle{0}; // with onEntry: each entry moves the deadline this far ahead
+
     // Checks that a complete reply belongs to this request (a get answered
     // with another key's VALUE means the stream is out of step); returns the
     // problem, or an empty string.
-    std::function<std::string(const Response &)> validate;
-
-    virtual std::string check(const Response &response) { return validate ? validate(response) : std::string(); }
+    virtual std::string check(const Response &) { return {}; }
+    // A streamed reply's entry (metadump): true when this request takes its
+    // replies entry by entry (the last one then completes it), false when
+    // the entry is its whole reply.
+    virtual bool entry(const Response &) { return false; }
 
     // By reference: what finish() leaves in `outcome` (a get takes its item,
     // not the vector that held it) the caller may use again.
@@ -85,7 +84,34 @@ struct PendingRequest {
     }
 
 protected:
-    virtual void finish(Outcome &&outcome)
+    virtual void finish(Outcome &&outcome) = 0;
+};
+
+// A request whose outcome goes to callbacks set on it: raw sends, probes.
+struct CallbackRequest final : PendingRequest {
+    std::function<void(Outcome)> done;
+    // For streamed replies (metadump): called for each entry; `done` gets the end.
+    std::function<void(const Response &)> onEntry;
+    std::chrono::milliseconds idle{0}; // with onEntry: each entry moves the deadline this far ahead
+    // See check(): the problem with a reply, or an empty string.
+    std::function<std::string(const Response &)> validate;
+
+    std::string check(const Response &response) override
+    {
+        return validate ? validate(response) : std::string();
+    }
+    bool entry(const Response &response) override
+    {
+        if (!onEntry)
+            return false;
+        if (idle.count() > 0)
+            deadline = Clock::now() + idle;
+        onEntry(response);
+        return true;
+    }
+
+protected:
+    void finish(Outcome &&outcome) override
     {
         // Moved out first: the callback may drop the last reference to this request.
         if (auto cb = std::move(done)) {

@@ -126,7 +126,7 @@ void ServerPool::scheduleProbe()
 void ServerPool::probe()
 {
     auto conn = std::make_shared<Connection>(m_io, m_server.host, m_server.port, m_options.connection);
-    auto request = std::make_shared<PendingRequest>();
+    auto request = std::make_shared<CallbackRequest>();
     encode::version(request->bytes);
     request->expect = Expect::Version;
     request->deadline = Clock::now() + m_options.requestTimeout;
