@@ -69,7 +69,8 @@ public:
     // A noreply write: its bytes go straight into this connection's buffer,
     // with no request object; `written` is told once they are written, or
     // the error that stopped them (Unknown once a write started). `timeout`
-    // bounds how long they may wait to be written (connecting, a full socket).
+    // bounds the wait for the connection; once connected, a write of which
+    // the socket takes nothing for `timeout` closes the connection instead.
     using WrittenCallback = std::function<void(ClientError)>;
     void submitNoReply(std::string_view bytes, WrittenCallback written, std::chrono::milliseconds timeout);
     void close(ClientErrc code, const std::string &why);
