@@ -1,6 +1,7 @@
 #include "client.h"
 
 #include "../protocol/keyvalidation.h"
+#include "recyclingallocator.h"
 
 #include <algorithm>
 #include <charconv>
@@ -177,7 +178,7 @@ template <typename Request>
 std::shared_ptr<Request> Client::makeRequest(std::string bytes, Expect expect, bool write,
                                              std::chrono::milliseconds timeout)
 {
-    auto r = std::make_shared<Request>();
+    auto r = std::allocate_shared<Request>(RecyclingAllocator<Request>());
     r->bytes = std::move(bytes);
     r->expect = expect;
     r->write = write;

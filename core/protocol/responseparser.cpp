@@ -7,6 +7,13 @@
 namespace ringscope::core {
 namespace {
 
+struct ValueHeader {
+    std::string_view key;
+    std::uint32_t flags = 0;
+    std::size_t bytes = 0;
+    std::uint64_t cas = 0;
+};
+
 template <typename T>
 bool number(std::string_view text, T &out)
 {
@@ -28,6 +35,30 @@ std::string_view token(std::string_view &s)
     const std::string_view t = s.substr(0, space);
     s = space == std::string_view::npos ? std::string_view{} : s.substr(space + 1);
     return t;
+}
+
+// "key flags bytes [cas]" of a VALUE line, from after "VALUE " to the end of
+// the line (its "\r\n" excluded), read in one pass from the front: the
+// numbers end where from_chars stops, at the next space, with no search for
+// it first. A line that ends in one space after the length is taken as
+// without a cas.
+bool valueHeader(const char *at, const char *const end, ValueHeader &out)
+{
+    const auto *keyEnd = static_cast<const char *>(std::memchr(at, ' ', static_cast<std::size_t>(end - at)));
+    if (!keyEnd || keyEnd == at)
+        return false;
+    out.key = std::string_view(at, static_cast<std::size_t>(keyEnd - at));
+    const auto digits = [&](auto &value) {
+        const auto [ptr, ec] = std::from_chars(at, end, value);
+        const bool ok = ec == std::errc() && ptr != at;
+        at = ptr;
+        return ok;
+    };
+    const auto space = [&] { return at != end && *at++ == ' '; };
+    at = keyEnd + 1;
+    if (!digits(out.flags) || !space() || !digits(out.bytes))
+        return false;
+    return at == end || (space() && (at == end || (digits(out.cas) && at == end)));
 }
 
 std::string printable(std::string_view line)
@@ -213,6 +244,8 @@ ResponseParser::Status ResponseParser::next(Expect expect, Response &out, Protoc
             return stats(out, error);
         return metaValueData(out, error);
     }
+    if (expect == Expect::Retrieval && wholeOneValue(out))
+        return Status::Complete;
     std::string_view line;
     while (true) {
         if (!takeLine(line, error, expect == Expect::Metadump))
@@ -411,55 +444,69 @@ ResponseParser::Status ResponseParser::retrieval(Response &out, ProtocolError &e
 std::optional<ResponseParser::Status> ResponseParser::valueLine(std::string_view line, std::string_view keyword,
                                                                 ProtocolError &error)
 {
-    // "VALUE key flags bytes [cas]", read in one pass from the front (this
-    // runs once per item): the numbers end where from_chars stops, at the
-    // next space, with no search for it first.
-    const char *at = line.data();
-    const char *const end = at + line.size();
     const auto malformed = [&] {
         return fail(ProtocolError::Code::BadNumber, "malformed VALUE line '" + printable(line) + "'", error);
     };
     if (line.size() <= keyword.size() || line[keyword.size()] != ' '
-        || std::memcmp(at, keyword.data(), keyword.size()) != 0) {
+        || std::memcmp(line.data(), keyword.data(), keyword.size()) != 0) {
         if (line == keyword)
             return malformed();
         return fail(ProtocolError::Code::UnexpectedLine,
                     "expected " + std::string(keyword) + " or END, got '" + printable(line) + "'", error);
     }
-    at += keyword.size() + 1;
-    const auto *keyEnd = static_cast<const char *>(std::memchr(at, ' ', static_cast<std::size_t>(end - at)));
-    if (!keyEnd || keyEnd == at)
+    ValueHeader header;
+    if (!valueHeader(line.data() + keyword.size() + 1, line.data() + line.size(), header))
         return malformed();
-    const std::string_view key(at, static_cast<std::size_t>(keyEnd - at));
-    // A number that ends at the next space or at the end of the line.
-    const auto digits = [&](auto &out) {
-        const auto [ptr, ec] = std::from_chars(at, end, out);
-        const bool ok = ec == std::errc() && ptr != at;
-        at = ptr;
-        return ok;
-    };
-    const auto space = [&] { return at != end && *at++ == ' '; };
-    std::uint32_t flags = 0;
-    std::size_t bytes = 0;
-    std::uint64_t cas = 0;
-    at = keyEnd + 1;
-    if (!digits(flags) || !space() || !digits(bytes))
-        return malformed();
-    // An optional cas (a line that ends in one space after the length is
-    // taken as without one).
-    if (at != end && (!space() || (at != end && (!digits(cas) || at != end))))
-        return malformed();
-    if (bytes > m_limits.maxValue)
-        return tooLarge("VALUE", bytes, error);
+    if (header.bytes > m_limits.maxValue)
+        return tooLarge("VALUE", header.bytes, error);
     if (m_partial.items.size() >= m_limits.maxItems)
         return fail(ProtocolError::Code::UnexpectedLine, "more VALUEs than were asked for", error);
     Item &item = m_partial.items.emplace_back();
-    item.key = std::string(key); // built, then moved in: cheaper than assigning into it
-    item.flags = flags;
-    item.cas = cas;
-    m_pendingBytes = bytes;
+    item.key = std::string(header.key); // built, then moved in: cheaper than assigning into it
+    item.flags = header.flags;
+    item.cas = header.cas;
+    m_pendingBytes = header.bytes;
     m_awaitingData = true;
     return std::nullopt;
+}
+
+bool ResponseParser::wholeOneValue(Response &out)
+{
+    // Taken only when everything is here and right; anything else (a
+    // multi-get's second VALUE, a reply still arriving, any error) is left
+    // untouched for the general path, which says what is wrong.
+    static constexpr std::string_view kValue = "VALUE ";
+    static constexpr std::string_view kEnd = "\r\nEND\r\n";
+    const char *const begin = m_data.get() + m_pos;
+    const std::size_t held = m_size - m_pos;
+    if (held < kValue.size() + kEnd.size() || std::memcmp(begin, kValue.data(), kValue.size()) != 0
+        || m_limits.maxItems == 0)
+        return false;
+    // The line's "\n" within the longest line allowed (and its "\r\n").
+    const auto *newline = static_cast<const char *>(std::memchr(begin, '\n', std::min(held, m_limits.maxLine + 2)));
+    if (!newline || newline[-1] != '\r')
+        return false;
+    ValueHeader header;
+    if (!valueHeader(begin + kValue.size(), newline - 1, header) || header.bytes > m_limits.maxValue)
+        return false;
+    const char *const data = newline + 1;
+    const auto after = static_cast<std::size_t>(begin + held - data);
+    if (after < header.bytes + kEnd.size() || std::memcmp(data + header.bytes, kEnd.data(), kEnd.size()) != 0)
+        return false;
+    out.reply = Reply::Values;
+    out.items.clear();
+    if (out.items.capacity() == 0)
+        out.items.swap(m_spareItems);
+    Item &item = out.items.emplace_back();
+    item.key = std::string(header.key);
+    item.flags = header.flags;
+    item.cas = header.cas;
+    item.value = std::string(data, header.bytes);
+    out.number = 0;
+    out.stats.clear();
+    out.text.clear();
+    m_pos = static_cast<std::size_t>(data + header.bytes + kEnd.size() - m_data.get());
+    return true;
 }
 
 ResponseParser::Status ResponseParser::stats(Response &out, ProtocolError &error)

@@ -68,6 +68,10 @@ private:
     // One "VALUE key flags bytes [cas]" line: the item is added and its data
     // awaited; or the status to return when the line is bad.
     std::optional<Status> valueLine(std::string_view line, std::string_view keyword, ProtocolError &error);
+    // A get's whole one-item reply ("VALUE …\r\n<data>\r\nEND\r\n"), all
+    // in the buffer and well formed: parsed into `out` in one step (true),
+    // with none of the general path's state. A get's usual reply.
+    bool wholeOneValue(Response &out);
     Status stats(Response &out, ProtocolError &error);
     // The awaited data block of the last item and its "\r\n", into its
     // value; or the status to return when it is not all here or is bad.

@@ -195,6 +195,15 @@ private slots:
                                                        << Expect::Retrieval << Reply::Values;
         QTest::addRow("value with END inside") << QByteArray("VALUE k 0 5\r\nEND\r\n\r\nEND\r\n") << Expect::Retrieval
                                                << Reply::Values;
+        QTest::addRow("empty value") << QByteArray("VALUE k 0 0\r\n\r\nEND\r\n") << Expect::Retrieval << Reply::Values;
+        QTest::addRow("value holding a whole reply") << QByteArray("VALUE k 0 9\r\nab\r\nEND\r\n\r\nEND\r\n")
+                                                     << Expect::Retrieval << Reply::Values;
+        QTest::addRow("value with zero bytes") << QByteArray("VALUE k 1 3\r\n\0\n\0\r\nEND\r\n", 23)
+                                               << Expect::Retrieval << Reply::Values;
+        QTest::addRow("key with a bare newline") << QByteArray("VALUE k\nx 0 1\r\ny\r\nEND\r\n") << Expect::Retrieval
+                                                 << Reply::Values;
+        QTest::addRow("hit, then another reply") << QByteArray("VALUE k 2 1 5\r\nz\r\nEND\r\nSTORED\r\n")
+                                                 << Expect::Retrieval << Reply::Values;
         QTest::addRow("stored") << QByteArray("STORED\r\n") << Expect::Storage << Reply::Stored;
         QTest::addRow("not stored") << QByteArray("NOT_STORED\r\n") << Expect::Storage << Reply::NotStored;
         QTest::addRow("exists") << QByteArray("EXISTS\r\n") << Expect::Storage << Reply::Exists;
@@ -241,6 +250,54 @@ private slots:
             QCOMPARE(p.status, ResponseParser::Status::Complete);
             QCOMPARE(p.response.reply, reply);
         }
+    }
+
+    // A get's whole one-item reply takes a shorter path than one that comes
+    // in pieces (or a multi-get's): both must give the very same reply.
+    void wholeAndByteByByteAgree_data() { goodReplies_data(); }
+    void wholeAndByteByByteAgree()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(Expect, expect);
+        const auto whole = parseWhole(bytes, expect);
+        const auto bytewise = parseByteByByte(bytes, expect);
+        QCOMPARE(whole.status, bytewise.status);
+        const Response &a = whole.response, &b = bytewise.response;
+        QCOMPARE(a.reply, b.reply);
+        QCOMPARE(a.items.size(), b.items.size());
+        for (std::size_t i = 0; i < a.items.size(); ++i) {
+            QCOMPARE(a.items[i].key, b.items[i].key);
+            QCOMPARE(a.items[i].flags, b.items[i].flags);
+            QCOMPARE(a.items[i].cas, b.items[i].cas);
+            QCOMPARE(a.items[i].value, b.items[i].value);
+        }
+        QCOMPARE(a.number, b.number);
+        QCOMPARE(a.stats, b.stats);
+        QCOMPARE(a.text, b.text);
+    }
+
+    // The one-item path fills a Response that held another reply: nothing
+    // of the old one is left in it.
+    void oneValueReplacesWhatTheResponseHeld()
+    {
+        ResponseParser parser;
+        parser.feed("STAT pid 1\r\nEND\r\nVALUE k 3 2 9\r\nab\r\nEND\r\n");
+        Response r;
+        ProtocolError e;
+        QCOMPARE(parser.next(Expect::Stats, r, e), ResponseParser::Status::Complete);
+        r.text = "left over";
+        r.number = 7;
+        r.items.push_back({"old", 1, 2, "old value"});
+        QCOMPARE(parser.next(Expect::Retrieval, r, e), ResponseParser::Status::Complete);
+        QCOMPARE(r.reply, Reply::Values);
+        QCOMPARE(r.items.size(), std::size_t{1});
+        QCOMPARE(r.items[0].key, std::string("k"));
+        QCOMPARE(r.items[0].flags, 3u);
+        QCOMPARE(r.items[0].cas, 9ull);
+        QCOMPARE(r.items[0].value, std::string("ab"));
+        QVERIFY(r.stats.empty());
+        QVERIFY(r.text.empty());
+        QCOMPARE(r.number, 0ull);
     }
 
     void repliesCarryTheirContent()
@@ -449,9 +506,21 @@ private slots:
         ResponseParser::Limits small;
         small.maxValue = 10;
         QCOMPARE(parseWhole("VALUE k 0 11\r\n", Expect::Retrieval, small).error.code, ProtocolError::Code::ValueTooLarge);
+        // Whole replies too, which take the one-item path when they are good.
+        QCOMPARE(parseWhole("VALUE k 0 11\r\n01234567890\r\nEND\r\n", Expect::Retrieval, small).error.code,
+                 ProtocolError::Code::ValueTooLarge);
         small.maxItems = 1;
         QCOMPARE(parseWhole("VALUE a 0 1\r\n1\r\nVALUE b 0 1\r\n", Expect::Retrieval, small).error.code,
                  ProtocolError::Code::UnexpectedLine);
+        small.maxItems = 0;
+        QCOMPARE(parseWhole("VALUE a 0 1\r\n1\r\nEND\r\n", Expect::Retrieval, small).error.code,
+                 ProtocolError::Code::UnexpectedLine);
+        ResponseParser::Limits shortLines;
+        shortLines.maxLine = 13; // "VALUE abc 0 1"
+        QCOMPARE(parseWhole("VALUE abcdefgh 0 1\r\nx\r\nEND\r\n", Expect::Retrieval, shortLines).error.code,
+                 ProtocolError::Code::LineTooLong);
+        QCOMPARE(parseWhole("VALUE abc 0 1\r\nx\r\nEND\r\n", Expect::Retrieval, shortLines).status,
+                 ResponseParser::Status::Complete);
         // A failed parser stays failed.
         ResponseParser parser;
         parser.feed("JUNK\r\nSTORED\r\n");

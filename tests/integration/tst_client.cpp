@@ -8,12 +8,15 @@
 #include "core/cluster/discovery.h"
 #include "core/distribution/preset.h"
 #include "core/net/client.h"
+#include "core/net/recyclingallocator.h"
 
 #include <QElapsedTimer>
 #include <QTest>
 
 #include <csignal>
+#include <future>
 #include <mutex>
+#include <thread>
 
 using namespace ringscope::core;
 using ringscope::test::FakeServer;
@@ -61,6 +64,47 @@ private slots:
             QVERIFY2(s, qPrintable(error));
             m_servers.push_back(std::move(s));
         }
+    }
+
+    // A get's request is made with a block its thread freed before (no
+    // malloc per get); a block freed on another thread is that thread's, and
+    // one more than a thread keeps goes back to the heap.
+    void requestsReuseTheirRoom()
+    {
+#if defined(__SANITIZE_ADDRESS__) || RINGSCOPE_HAS_ASAN
+        QSKIP("nothing is kept under AddressSanitizer, so that it sees every free");
+#else
+        struct Probe {
+            std::uint64_t payload[8]{};
+        };
+        const RecyclingAllocator<Probe> allocator;
+        auto first = std::allocate_shared<Probe>(allocator);
+        const void *room = first.get();
+        first.reset();
+        auto second = std::allocate_shared<Probe>(allocator);
+        QCOMPARE(static_cast<const void *>(second.get()), room);
+        // Freed on another thread: kept there (until it ends), not here.
+        std::promise<void> freed, checked;
+        std::thread other([p = std::move(second), &freed, &checked]() mutable {
+            p.reset();
+            freed.set_value();
+            checked.get_future().wait();
+        });
+        freed.get_future().wait();
+        auto third = std::allocate_shared<Probe>(allocator);
+        const bool elsewhere = static_cast<const void *>(third.get()) != room;
+        checked.set_value();
+        other.join();
+        QVERIFY(elsewhere);
+        // Many freed at once: the first 64 are kept (the last of them is
+        // handed out first), the rest go back to the heap.
+        std::vector<std::shared_ptr<Probe>> many;
+        for (int i = 0; i < 1000; ++i)
+            many.push_back(std::allocate_shared<Probe>(allocator));
+        const void *lastKept = many[63].get();
+        many.clear();
+        QCOMPARE(static_cast<const void *>(std::allocate_shared<Probe>(allocator).get()), lastKept);
+#endif
     }
 
     void roundTripOnThePredictedServer()
