@@ -491,7 +491,8 @@ bool ResponseParser::wholeOneValue(Response &out)
         return false;
     const char *const data = newline + 1;
     const auto after = static_cast<std::size_t>(begin + held - data);
-    if (after < header.bytes + kEnd.size() || std::memcmp(data + header.bytes, kEnd.data(), kEnd.size()) != 0)
+    if (header.bytes > after || after - header.bytes < kEnd.size()
+        || std::memcmp(data + header.bytes, kEnd.data(), kEnd.size()) != 0)
         return false;
     out.reply = Reply::Values;
     out.items.clear();
