@@ -75,6 +75,8 @@ Parsed<ClusterSpec> parseMcrouterConfig(const std::string &text, std::string_vie
         const std::size_t at = std::min<std::size_t>(e.byte, text.size());
         const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n');
         return fail(std::string(file) + ":" + std::to_string(line) + ": not valid JSON: " + e.what());
+    } catch (const nlohmann::json::exception &e) { // a number too large for a double
+        return fail(std::string(file) + ": not valid JSON: " + e.what());
     }
     const Lines lines{text, file};
     const auto pools = root.find("pools");
@@ -139,7 +141,19 @@ Parsed<ClusterSpec> parseMcrouterConfig(const std::string &text, std::string_vie
         return fail(lines.at(entryAt(second)) + "pool '" + chosen + "': " + dup);
 
     if (const auto *hash = findPoolHash(root, chosen)) {
-        const std::string func = hash->is_string() ? hash->get<std::string>() : hash->value("hash_func", "Ch3");
+        // "hash": "Crc32", or {"hash_func": "Crc32", "weights": […]}; Ch3 when not named.
+        std::string func = "Ch3";
+        if (hash->is_string()) {
+            func = hash->get<std::string>();
+        } else if (!hash->is_object()) {
+            return fail(lines.at(lines.find("\"hash\"", serversAt)) + "pool '" + chosen
+                        + "': \"hash\" must be a hash name or an object with \"hash_func\"");
+        } else if (const auto named = hash->find("hash_func"); named != hash->end()) {
+            if (!named->is_string())
+                return fail(lines.at(lines.find("\"hash_func\"", serversAt)) + "pool '" + chosen
+                            + "': \"hash_func\" must be a name (Ch3, WeightedCh3, Crc32)");
+            func = named->get<std::string>();
+        }
         if (func == "Crc32")
             spec.preset = "mcrouter-crc32";
         else if (func != "Ch3" && func != "WeightedCh3")

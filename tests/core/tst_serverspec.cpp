@@ -170,6 +170,16 @@ private slots:
         QTest::addRow("unknown hash") << QStringLiteral("{\"pools\": {\"A\": {\"servers\": [\"h:1\"]}}, \"route\": "
                                                         "{\"type\": \"PoolRoute\", \"pool\": \"A\", \"hash\": \"Rendezvous\"}}")
                                       << QStringLiteral("hash_func 'Rendezvous'");
+        // Found by the fuzzer: these threw out of the parser.
+        QTest::addRow("hash_func not a name") << QStringLiteral("{\"pools\": {\"A\": {\"servers\": [\"h:1\"]}}, \"route\": "
+                                                                "{\"type\": \"PoolRoute\", \"pool\": \"A\", \"hash\":\n"
+                                                                "{\"hash_func\": [1.0, 0.5]}}}")
+                                              << QStringLiteral("conf.json:2: pool 'A': \"hash_func\" must be a name");
+        QTest::addRow("number too large") << QStringLiteral("{\"pools\": 1e500}")
+                                          << QStringLiteral("conf.json: not valid JSON: [json.exception.out_of_range.406] number overflow");
+        QTest::addRow("hash a number") << QStringLiteral("{\"pools\": {\"A\": {\"servers\": [\"h:1\"]}}, \"route\":\n"
+                                                         "{\"type\": \"PoolRoute\", \"pool\": \"A\", \"hash\": 5}}")
+                                       << QStringLiteral("conf.json:2: pool 'A': \"hash\" must be a hash name");
         QTest::addRow("zero weight") << QStringLiteral("{\"pools\": {\"A\": {\"servers\": [\"h:1\"]}}, \"route\": "
                                                        "{\"type\": \"PoolRoute\", \"pool\": \"A\", \"hash\": "
                                                        "{\"hash_func\": \"WeightedCh3\", \"weights\": [0]}}}")
