@@ -26,3 +26,5 @@ trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null' EXIT
 for _ in $(seq 50); do (echo > /dev/tcp/127.0.0.1/$port) 2>/dev/null && break; sleep 0.1; done
 echo "placement: $placement"
 "${client_pin[@]}" "$build/tests/bench/bench_client" "127.0.0.1:$port" "$rounds"
+# Two equal minimal clients, placed alike: how far apart equal clients land here.
+"${client_pin[@]}" "$build/tests/bench/bench_floor" "127.0.0.1:$port" "$rounds"
