@@ -423,7 +423,7 @@ QString MainWindow::rebuild(const QString &why, bool animate)
     m_serverModel->setScene(m_scene, std::move(weights));
     m_serverModel->setLive(m_live);
     m_plots->setScene(m_scene);
-    m_compare->setCluster(m_servers, m_keys, m_preset, m_hash, m_points);
+    m_compare->setCluster(m_servers, m_keys, m_preset, m_hash, m_points, m_hashTag);
     m_inspector->setHashTag(m_hashTag);
     m_inspector->setCluster(m_servers, m_preset, m_hash);
     m_specEdit->setText(specOf(m_servers));

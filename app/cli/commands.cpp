@@ -224,7 +224,7 @@ int runCompare(const std::vector<std::string> &args)
 {
     std::string error;
     const auto a = Arguments::parse(args, {"servers", "add", "remove", "keys", "keys-file", "presets", "hash", "points",
-                                           "load-factor", "probes", "replication-preset"},
+                                           "load-factor", "probes", "replication-preset", "hash-tag"},
                                     {"json", "no-replication"}, error);
     if (!a)
         return fail(error);
@@ -253,6 +253,8 @@ int runCompare(const std::vector<std::string> &args)
         return fail(error);
     request.hash = choice->hash;
     request.options = choice->options;
+    // A twemproxy .yml's hash_tag applies unless --hash-tag says otherwise.
+    request.hashTag = a->value("hash-tag", spec->hashTag);
     if (a->has("presets"))
         request.presets = splitList(a->value("presets"));
     if (!a->has("no-replication"))

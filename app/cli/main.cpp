@@ -13,8 +13,8 @@ Placement (pure arithmetic, no server is contacted):
   place    --servers SPEC --preset P [--hash H]        keys on stdin -> key<TAB>host:port
   diff     --servers SPEC --to SPEC --preset P [--hash H] [--keys N] [--moves] [--json]
   compare  --servers SPEC [--add SPEC] [--remove HOST:PORT,...] [--keys N | --keys-file F]
-           [--presets A,B] [--hash H] [--points N] [--replication-preset P]
-           [--no-replication] [--json]
+           [--presets A,B] [--hash H] [--points N] [--hash-tag XY]
+           [--replication-preset P] [--no-replication] [--json]
                              every method side by side: keys moved, balance, one server down
   presets                                                 lists presets and hashes
   bench    lookup|place [--servers N] [--keys N] [--preset P]

@@ -1,5 +1,6 @@
 #include "methodcomparison.h"
 
+#include "../distribution/hashtagdistribution.h"
 #include "redistributionplanner.h"
 
 #include <algorithm>
@@ -192,6 +193,8 @@ std::string checkRequest(const ComparisonRequest &request)
 {
     if (request.servers.empty())
         return "the cluster has no servers";
+    if (!request.hashTag.empty() && request.hashTag.size() != 2)
+        return "hash_tag must be two characters, like \"{}\"";
     std::set<std::string> present;
     for (const Server &s : request.servers)
         if (!present.insert(s.address()).second)
@@ -260,7 +263,13 @@ std::vector<MethodMeasurement> compareMethods(const ComparisonRequest &request, 
             return {};
         }
         const auto hash = preset->hashSelectable ? request.hash : std::nullopt;
-        const auto base = makeDistribution(*preset, request.servers, hash, request.options, error);
+        const auto place = [&](const ServerList &servers) -> std::unique_ptr<Distribution> {
+            auto d = makeDistribution(*preset, servers, hash, request.options, error);
+            if (d && !request.hashTag.empty())
+                return std::make_unique<HashTagDistribution>(std::move(d), request.hashTag);
+            return d;
+        };
+        const auto base = place(request.servers);
         if (!base)
             return {};
         if (!base->deterministic()) {
@@ -286,7 +295,7 @@ std::vector<MethodMeasurement> compareMethods(const ComparisonRequest &request, 
         const auto movedTo = [&](const ServerList &servers, const std::vector<std::uint32_t> &ids) -> std::optional<double> {
             if (stopped())
                 return std::nullopt;
-            const auto d = makeDistribution(*preset, servers, hash, request.options, error);
+            const auto d = place(servers);
             if (!d)
                 return std::nullopt;
             return movedFraction(before, copiesOf(*d, ids, keys, scheme.replicas, 0), keys.size());

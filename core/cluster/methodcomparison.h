@@ -52,6 +52,9 @@ struct ComparisonRequest {
     PresetOptions options;
     std::vector<ReplicationScheme> replication; // measured on replicationPreset
     std::string replicationPreset = "ketama";
+    // twemproxy's hash_tag ("{}"), applied to every method as the window and
+    // a twemproxy .yml apply it: only the tagged part of a key is hashed.
+    std::string hashTag{};
 };
 
 std::vector<std::string> defaultComparisonPresets();

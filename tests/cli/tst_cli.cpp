@@ -150,6 +150,56 @@ private slots:
         QVERIFY(r.out.contains("ketama + ring R=2"));
     }
 
+    // A twemproxy pool's hash_tag (or --hash-tag) applies to every method:
+    // tagged keys measure as their tags alone.
+    void compareWithAHashTag()
+    {
+        QTemporaryDir dir;
+        QFile tagged(dir.filePath(QStringLiteral("tagged.txt"))), tags(dir.filePath(QStringLiteral("tags.txt")));
+        QVERIFY(tagged.open(QIODevice::WriteOnly) && tags.open(QIODevice::WriteOnly));
+        for (int i = 0; i < 600; ++i) {
+            tagged.write("user:{" + QByteArray::number(i % 40) + "}:" + QByteArray::number(i) + '\n');
+            tags.write(QByteArray::number(i % 40) + '\n');
+        }
+        tagged.close();
+        tags.close();
+        QFile yml(dir.filePath(QStringLiteral("nutcracker.yml")));
+        QVERIFY(yml.open(QIODevice::WriteOnly));
+        yml.write("web:\n  hash: fnv1a_64\n  distribution: ketama\n  hash_tag: \"{}\"\n  servers:\n"
+                  "   - 10.0.0.1:11211:1\n   - 10.0.0.2:11211:1\n   - 10.0.0.3:11211:1\n");
+        yml.close();
+        const auto compare = [&](const QString &servers, const QString &keys, const QStringList &more = {}) {
+            return cli(QStringList{QStringLiteral("compare"), QStringLiteral("--servers"), servers, QStringLiteral("--add"),
+                                   QStringLiteral("10.0.0.4:11211:1"), QStringLiteral("--keys-file"), keys,
+                                   QStringLiteral("--json")}
+                       + more);
+        };
+        const QString plain = QStringLiteral("10.0.0.1:11211:1,10.0.0.2:11211:1,10.0.0.3:11211:1");
+        const auto alone = compare(plain, tags.fileName());
+        const auto fromYml = compare(QLatin1Char('@') + yml.fileName(), tagged.fileName());
+        const auto fromFlag = compare(plain, tagged.fileName(), {QStringLiteral("--hash-tag"), QStringLiteral("{}")});
+        const auto without = compare(plain, tagged.fileName());
+        for (const auto *r : {&alone, &fromYml, &fromFlag, &without})
+            QVERIFY2(r->exitCode == 0, r->err.constData());
+        // The same numbers, but for the time a lookup took.
+        const auto methods = [](const QByteArray &json) {
+            QJsonArray out;
+            for (const auto &m : QJsonDocument::fromJson(json).object()[QStringLiteral("methods")].toArray()) {
+                auto o = m.toObject();
+                o.remove(QStringLiteral("lookup_ns"));
+                out.append(o);
+            }
+            return out;
+        };
+        QCOMPARE(methods(alone.out).size(), 15);
+        QCOMPARE(methods(fromYml.out), methods(alone.out));
+        QCOMPARE(methods(fromFlag.out), methods(alone.out));
+        QVERIFY(methods(without.out) != methods(alone.out));
+        const auto bad = compare(plain, tagged.fileName(), {QStringLiteral("--hash-tag"), QStringLiteral("{")});
+        QVERIFY(bad.exitCode != 0);
+        QVERIFY2(bad.err.contains("hash_tag must be two characters"), bad.err.constData());
+    }
+
     void twemproxyPoolFromFile()
     {
         QTemporaryDir dir;

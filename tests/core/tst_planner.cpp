@@ -152,6 +152,31 @@ private slots:
         for (const auto &m : lightResults)
             QVERIFY(m.movedOnAdd && *m.movedOnAdd >= 0 && *m.movedOnAdd <= 1);
 
+        // twemproxy's hash_tag: every method hashes only the tagged part, so
+        // tagged keys measure exactly as their tags alone do.
+        std::string tagged, tags;
+        for (int i = 0; i < 3000; ++i) {
+            tagged += "user:{" + std::to_string(i % 150) + "}:" + std::to_string(i) + "\n";
+            tags += std::to_string(i % 150) + "\n";
+        }
+        ComparisonRequest withTag = request;
+        withTag.hashTag = "{}";
+        const auto byTag = compareMethods(withTag, KeySet::fromLines(tagged), error);
+        QVERIFY2(error.empty(), error.c_str());
+        const auto byTagAlone = compareMethods(request, KeySet::fromLines(tags), error);
+        QVERIFY2(error.empty(), error.c_str());
+        const auto untagged = compareMethods(request, KeySet::fromLines(tagged), error);
+        QCOMPARE(byTag.size(), byTagAlone.size());
+        for (std::size_t i = 0; i < byTag.size(); ++i) {
+            QCOMPARE(byTag[i].keysPerServer, byTagAlone[i].keysPerServer);
+            QCOMPARE(*byTag[i].movedOnAdd, *byTagAlone[i].movedOnAdd);
+            QCOMPARE(*byTag[i].movedOnRemove, *byTagAlone[i].movedOnRemove);
+        }
+        QVERIFY(byTag[1].keysPerServer != untagged[1].keysPerServer);
+        withTag.hashTag = "{";
+        QVERIFY(compareMethods(withTag, keys, error).empty());
+        QCOMPARE(error, std::string("hash_tag must be two characters, like \"{}\""));
+
         // Stopped (the window closed): nothing measured, and says so.
         const std::atomic<bool> stop{true};
         QVERIFY(compareMethods(light, keys, error, &stop).empty());

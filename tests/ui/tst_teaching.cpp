@@ -133,6 +133,29 @@ private Q_SLOTS:
         QVERIFY(sameAsTheCli(*panel, 20000));
     }
 
+    // The window's twemproxy hash_tag is the comparison's too, and its
+    // command line's (the CLI then gives the same numbers).
+    void comparisonUsesTheWindowsHashTag()
+    {
+        ui::MainWindow::Options options;
+        options.servers = test::servers("10.0.0.1:11211,10.0.0.2:11211,10.0.0.3:11211");
+        options.keyCount = 5000;
+        options.hashTag = QStringLiteral("{}");
+        ui::MainWindow window(options);
+        window.resize(1500, 950);
+        window.show();
+        window.showCentralPage(1);
+        ui::ComparisonPanel *panel = window.comparison();
+        QSignalSpy done(panel, &ui::ComparisonPanel::finished);
+        panel->run();
+        QVERIFY(done.wait(20000));
+        QVERIFY2(panel->error().isEmpty(), qPrintable(panel->error()));
+        const QStringList args = panel->commandLine();
+        QVERIFY(args.contains(QStringLiteral("--hash-tag")));
+        QCOMPARE(args[args.indexOf(QStringLiteral("--hash-tag")) + 1], QStringLiteral("{}"));
+        QVERIFY(sameAsTheCli(*panel, 5000));
+    }
+
     // On the demo cluster the comparison can use the keys the servers hold
     // (metadump), and the CLI gets the same numbers from the saved file.
     void comparisonOnTheClustersOwnKeys()

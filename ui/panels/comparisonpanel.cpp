@@ -182,19 +182,22 @@ ComparisonPanel::~ComparisonPanel()
 }
 
 void ComparisonPanel::setCluster(const core::ServerList &servers, std::shared_ptr<const core::KeySet> keys,
-                                 const QString &replicationPreset, const QString &hash, int points)
+                                 const QString &replicationPreset, const QString &hash, int points,
+                                 const QString &hashTag)
 {
     const bool sameServers = servers.size() == m_servers.size()
         && std::equal(servers.begin(), servers.end(), m_servers.begin(), [](const core::Server &a, const core::Server &b) {
                return a.address() == b.address() && a.weight == b.weight;
            });
-    if (sameServers && keys == m_keys && replicationPreset == m_replicationPreset && hash == m_hash && points == m_points)
+    if (sameServers && keys == m_keys && replicationPreset == m_replicationPreset && hash == m_hash && points == m_points
+        && hashTag == m_hashTag)
         return;
     m_servers = servers;
     m_keys = std::move(keys);
     m_replicationPreset = replicationPreset;
     m_hash = hash;
     m_points = points;
+    m_hashTag = hashTag;
     m_add->setText(qs(core::nextFreeServer(servers).address()));
     const QString removed = m_remove->currentData().toString();
     m_remove->clear();
@@ -290,6 +293,7 @@ core::ComparisonRequest ComparisonPanel::request() const
         r.hash = core::parseHash(m_hash.toStdString());
     if (m_points > 0)
         r.options.pointsPerServer = static_cast<std::uint32_t>(m_points);
+    r.hashTag = m_hashTag.toStdString();
     return r;
 }
 
@@ -309,6 +313,8 @@ QStringList ComparisonPanel::commandLine() const
         args << QStringLiteral("--hash") << qs(std::string(core::hashName(*r.hash)));
     if (m_points > 0)
         args << QStringLiteral("--points") << QString::number(m_points);
+    if (!r.hashTag.empty())
+        args << QStringLiteral("--hash-tag") << qs(r.hashTag);
     if (r.replication.empty())
         args << QStringLiteral("--no-replication");
     else

@@ -37,10 +37,12 @@ public:
     // replication rows use (the window's current one); the window's key hash
     // (empty: each preset's own) and points per server (0: each preset's
     // default) apply to every preset that lets them be chosen, as in
-    // `ringscope-cli compare --hash H --points N`. Measures again when the
-    // panel is visible.
+    // `ringscope-cli compare --hash H --points N`; the window's twemproxy
+    // hash_tag (empty: none) to every method, as `--hash-tag XY`. Measures
+    // again when the panel is visible.
     void setCluster(const core::ServerList &servers, std::shared_ptr<const core::KeySet> keys,
-                    const QString &replicationPreset, const QString &hash = {}, int points = 0);
+                    const QString &replicationPreset, const QString &hash = {}, int points = 0,
+                    const QString &hashTag = {});
     // The keys the servers really hold (the last metadump audit): offered as
     // the keys to measure on, instead of the sample keys. Null: forget them
     // (another cluster).
@@ -80,6 +82,7 @@ private:
     QString m_replicationPreset;
     QString m_hash; // empty: every preset's own
     int m_points = 0; // 0: every preset's default
+    QString m_hashTag; // empty: none
     bool m_stale = true;
 
     QLineEdit *m_add;
