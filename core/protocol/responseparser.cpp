@@ -182,7 +182,10 @@ bool ResponseParser::takeLine(std::string_view &line, ProtocolError &error, bool
         from = n + 1; // a bare "\n" inside a line
     }
     const char *end = newline ? newline : last;
-    if (newline && newline > first && newline[-1] == '\r')
+    // The "\r" of a line's "\r\n" is not the line's; nor is a "\r" the bytes
+    // so far end with, which may be the start of it (a line of exactly
+    // maxLine bytes whose "\r" and "\n" come in different reads is not too long).
+    if (end > first && end[-1] == '\r')
         --end;
     const auto length = static_cast<std::size_t>(end - first);
     if (length > m_limits.maxLine) {

@@ -521,6 +521,16 @@ private slots:
                  ProtocolError::Code::LineTooLong);
         QCOMPARE(parseWhole("VALUE abc 0 1\r\nx\r\nEND\r\n", Expect::Retrieval, shortLines).status,
                  ResponseParser::Status::Complete);
+        // The longest line allowed, its "\r" and "\n" in different reads
+        // (found by the fuzzer comparing whole and byte-by-byte parses).
+        ResponseParser split(shortLines);
+        Response longest;
+        ProtocolError problem;
+        split.feed("VALUE abc 0 1\r");
+        QCOMPARE(split.next(Expect::Retrieval, longest, problem), ResponseParser::Status::NeedMore);
+        split.feed("\nx\r\nEND\r\n");
+        QCOMPARE(split.next(Expect::Retrieval, longest, problem), ResponseParser::Status::Complete);
+        QCOMPARE(longest.items.at(0).value, std::string("x"));
         // A failed parser stays failed.
         ResponseParser parser;
         parser.feed("JUNK\r\nSTORED\r\n");
