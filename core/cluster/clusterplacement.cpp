@@ -20,10 +20,7 @@ std::unique_ptr<Distribution> buildPlacement(const ClusterSpec &spec, const Plac
     auto hash = choice.hash;
     if (!hash && name == spec.preset)
         hash = spec.hash;
-    auto d = makeDistribution(*preset, spec.servers, hash, choice.options, error);
-    if (d && !spec.hashTag.empty())
-        d = std::make_unique<HashTagDistribution>(std::move(d), spec.hashTag);
-    return d;
+    return withHashTag(makeDistribution(*preset, spec.servers, hash, choice.options, error), spec.hashTag);
 }
 
 } // namespace ringscope::core

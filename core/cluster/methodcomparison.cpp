@@ -263,11 +263,8 @@ std::vector<MethodMeasurement> compareMethods(const ComparisonRequest &request, 
             return {};
         }
         const auto hash = preset->hashSelectable ? request.hash : std::nullopt;
-        const auto place = [&](const ServerList &servers) -> std::unique_ptr<Distribution> {
-            auto d = makeDistribution(*preset, servers, hash, request.options, error);
-            if (d && !request.hashTag.empty())
-                return std::make_unique<HashTagDistribution>(std::move(d), request.hashTag);
-            return d;
+        const auto place = [&](const ServerList &servers) {
+            return withHashTag(makeDistribution(*preset, servers, hash, request.options, error), request.hashTag);
         };
         const auto base = place(request.servers);
         if (!base)

@@ -22,4 +22,11 @@ std::string_view HashTagDistribution::hashedPart(std::string_view key, std::stri
     return key.substr(start + 1, end - start - 1);
 }
 
+std::unique_ptr<Distribution> withHashTag(std::unique_ptr<Distribution> d, std::string tag)
+{
+    if (!d || tag.empty())
+        return d;
+    return std::make_unique<HashTagDistribution>(std::move(d), std::move(tag));
+}
+
 } // namespace ringscope::core

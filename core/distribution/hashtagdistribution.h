@@ -31,4 +31,8 @@ private:
     std::string m_tag;
 };
 
+// `d` with twemproxy's hash_tag applied: wrapped when `tag` is not empty,
+// returned as it is otherwise (and when it is null).
+std::unique_ptr<Distribution> withHashTag(std::unique_ptr<Distribution> d, std::string tag);
+
 } // namespace ringscope::core

@@ -61,6 +61,16 @@ bool valueHeader(const char *at, const char *const end, ValueHeader &out)
     return at == end || (space() && (at == end || (digits(out.cas) && at == end)));
 }
 
+// The item a VALUE line announces, its data still to come.
+Item &addItem(std::vector<Item> &items, const ValueHeader &header)
+{
+    Item &item = items.emplace_back();
+    item.key = std::string(header.key); // built, then moved in: cheaper than assigning into it
+    item.flags = header.flags;
+    item.cas = header.cas;
+    return item;
+}
+
 std::string printable(std::string_view line)
 {
     std::string out;
@@ -142,17 +152,18 @@ void ResponseParser::recycle(std::vector<Item> &&items) noexcept
     m_spareItems = std::move(items);
 }
 
-void ResponseParser::resetPartial()
+void ResponseParser::reset(Response &r)
 {
-    // m_partial was last moved out, so this frees nothing; cheaper than
-    // assigning a fresh Response.
-    m_partial.reply = Reply::Error;
-    m_partial.items.clear();
-    if (m_partial.items.capacity() == 0)
-        m_partial.items.swap(m_spareItems);
-    m_partial.number = 0;
-    m_partial.stats.clear();
-    m_partial.text.clear();
+    // Cheaper than assigning a fresh Response: what it holds keeps its room
+    // (m_partial was last moved out, so there is none), and an empty items
+    // vector takes a recycled one.
+    r.reply = Reply::Error;
+    r.items.clear();
+    if (r.items.capacity() == 0)
+        r.items.swap(m_spareItems);
+    r.number = 0;
+    r.stats.clear();
+    r.text.clear();
 }
 
 ResponseParser::Status ResponseParser::fail(ProtocolError::Code code, std::string message, ProtocolError &error)
@@ -280,7 +291,7 @@ ResponseParser::Status ResponseParser::lineReply(Expect expect, std::string_view
         if (line == "END") // nothing found
             return simple(Reply::Values);
         const std::string_view keyword = expect == Expect::Config ? "CONFIG" : "VALUE";
-        resetPartial();
+        reset(m_partial);
         m_partial.reply = Reply::Values;
         m_partial.items.reserve(std::min(expectedItems, m_limits.maxItems));
         m_inProgress = true;
@@ -289,7 +300,7 @@ ResponseParser::Status ResponseParser::lineReply(Expect expect, std::string_view
         return retrieval(out, error, keyword);
     }
     case Expect::Stats:
-        resetPartial();
+        reset(m_partial);
         m_partial.reply = Reply::Stats;
         m_inProgress = true;
         m_pos -= line.size() + 2;
@@ -374,7 +385,7 @@ ResponseParser::Status ResponseParser::lineReply(Expect expect, std::string_view
             return fail(ProtocolError::Code::BadNumber, "bad VA length in '" + printable(line) + "'", error);
         if (size > m_limits.maxValue)
             return tooLarge("value", size, error);
-        resetPartial();
+        reset(m_partial);
         m_partial.reply = Reply::MetaValue;
         m_partial.text = std::string(rest);
         m_partial.items.emplace_back();
@@ -464,10 +475,7 @@ std::optional<ResponseParser::Status> ResponseParser::valueLine(std::string_view
         return tooLarge("VALUE", header.bytes, error);
     if (m_partial.items.size() >= m_limits.maxItems)
         return fail(ProtocolError::Code::UnexpectedLine, "more VALUEs than were asked for", error);
-    Item &item = m_partial.items.emplace_back();
-    item.key = std::string(header.key); // built, then moved in: cheaper than assigning into it
-    item.flags = header.flags;
-    item.cas = header.cas;
+    addItem(m_partial.items, header);
     m_pendingBytes = header.bytes;
     m_awaitingData = true;
     return std::nullopt;
@@ -497,18 +505,9 @@ bool ResponseParser::wholeOneValue(Response &out)
     if (header.bytes > after || after - header.bytes < kEnd.size()
         || std::memcmp(data + header.bytes, kEnd.data(), kEnd.size()) != 0)
         return false;
+    reset(out);
     out.reply = Reply::Values;
-    out.items.clear();
-    if (out.items.capacity() == 0)
-        out.items.swap(m_spareItems);
-    Item &item = out.items.emplace_back();
-    item.key = std::string(header.key);
-    item.flags = header.flags;
-    item.cas = header.cas;
-    item.value = std::string(data, header.bytes);
-    out.number = 0;
-    out.stats.clear();
-    out.text.clear();
+    addItem(out.items, header).value = std::string(data, header.bytes);
     m_pos = static_cast<std::size_t>(data + header.bytes + kEnd.size() - m_data.get());
     return true;
 }

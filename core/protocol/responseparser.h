@@ -78,7 +78,8 @@ private:
     std::optional<Status> valueData(ProtocolError &error);
     Status metaValueData(Response &out, ProtocolError &error);
     bool errorLine(std::string_view line, Response &out);
-    void resetPartial();
+    // Empties `r` for a new reply (m_partial, or a reply parsed in one step).
+    void reset(Response &r);
     std::string_view held() const noexcept { return {m_data.get(), m_size}; }
 
     Limits m_limits;

@@ -7,6 +7,7 @@
 // figure: get, set, mget, noreply.
 #include "core/distribution/preset.h"
 #include "core/net/client.h"
+#include "quantile.h"
 
 #include <libmemcached-1.0/memcached.h>
 
@@ -23,6 +24,8 @@
 
 using namespace ringscope::core;
 using BenchClock = std::chrono::steady_clock;
+using ringscope::bench::median;
+using ringscope::bench::quantile;
 
 namespace {
 
@@ -44,21 +47,6 @@ std::string keyOf(int i)
 double seconds(BenchClock::time_point start)
 {
     return std::chrono::duration<double>(BenchClock::now() - start).count();
-}
-
-// The q-quantile by linear interpolation between the nearest ranks.
-double quantile(std::vector<double> v, double q)
-{
-    std::sort(v.begin(), v.end());
-    const double at = q * double(v.size() - 1);
-    const auto below = static_cast<std::size_t>(at);
-    const std::size_t above = std::min(below + 1, v.size() - 1);
-    return v[below] + (at - double(below)) * (v[above] - v[below]);
-}
-
-double median(std::vector<double> v)
-{
-    return quantile(std::move(v), 0.5);
 }
 
 // Sequential requests on one connection, each sent when the previous one's

@@ -7,6 +7,8 @@
 // bench_client; prints the median of the pairs' ratios and its quartiles.
 // Prints figures, never fails.
 // Usage: bench_floor HOST:PORT [ROUNDS]   (pin it and the server as bench_client's script does)
+#include "quantile.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
@@ -27,6 +29,8 @@
 #include <unistd.h>
 
 namespace {
+
+using ringscope::bench::quantile;
 
 constexpr int kOps = 20000; // as bench_client's sequential gets
 
@@ -104,15 +108,6 @@ double epollOnAThread(int s, int epoll)
         });
     }).join();
     return rate;
-}
-
-double quantile(std::vector<double> v, double q)
-{
-    std::sort(v.begin(), v.end());
-    const double at = q * static_cast<double>(v.size() - 1);
-    const auto below = static_cast<std::size_t>(at);
-    const std::size_t above = std::min(below + 1, v.size() - 1);
-    return v[below] + (at - static_cast<double>(below)) * (v[above] - v[below]);
 }
 
 } // namespace

@@ -96,11 +96,10 @@ void KeyInspector::refresh()
     for (const core::Preset &p : core::allPresets()) {
         const bool current = QLatin1String(p.name.data(), static_cast<qsizetype>(p.name.size())) == m_preset;
         const auto hash = current && p.hashSelectable ? core::parseHash(m_hash.toStdString()) : std::nullopt;
-        std::unique_ptr<core::Distribution> d = core::makeDistribution(p, m_servers, hash, {}, error);
+        const auto d = core::withHashTag(core::makeDistribution(p, m_servers, hash, {}, error),
+                                         current ? m_hashTag.toStdString() : std::string());
         if (!d)
             continue;
-        if (current && !m_hashTag.isEmpty())
-            d = std::make_unique<core::HashTagDistribution>(std::move(d), m_hashTag.toStdString());
         const int row = m_table->rowCount();
         m_table->insertRow(row);
         const QString owner = d->deterministic() ? QString::fromStdString(d->servers()[d->owner(k)].address())
