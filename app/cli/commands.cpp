@@ -7,14 +7,13 @@
 #include "core/cluster/keyset.h"
 #include "core/cluster/methodcomparison.h"
 #include "core/cluster/redistributionplanner.h"
+#include "core/cluster/textinput.h"
 
 #include <nlohmann/json.hpp>
 
 #include <charconv>
 #include <cstdio>
-#include <fstream>
 #include <iostream>
-#include <iterator>
 
 namespace ringscope::cli {
 
@@ -22,7 +21,8 @@ using namespace ringscope::core;
 
 int fail(const std::string &message)
 {
-    std::fprintf(stderr, "ringscope-cli: %s\n", message.c_str());
+    // Messages quote user input and server replies: escaped, never raw bytes on the terminal.
+    std::fprintf(stderr, "ringscope-cli: %s\n", printable(message, false).c_str());
     return 2;
 }
 
@@ -114,7 +114,7 @@ std::vector<std::string> splitList(const std::string &list)
 std::optional<KeySet> keysFor(const Arguments &a, std::string &error)
 {
     if (!a.has("keys"))
-        return readStdinKeys();
+        return readStdinKeys(error);
     const auto n = parseCount(a.value("keys"), "keys", error);
     if (!n)
         return std::nullopt;
@@ -146,17 +146,29 @@ int runPlace(const std::vector<std::string> &args)
     auto d = choice ? deterministicPlacement(*spec, *choice, error) : nullptr;
     if (!d)
         return fail(error);
-    const KeySet keys = readStdinKeys();
-    const auto owners = assignOwners(*d, keys);
     std::vector<std::string> addresses;
     for (const Server &s : d->servers())
         addresses.push_back(s.address());
+    // Streamed: a block of keys at a time, so any input fits in bounded memory.
+    constexpr std::size_t kBlock = 1 << 16;
+    LineReader lines(stdin, limits::kKeyLine);
     OutputBuffer out(stdout);
-    for (std::size_t i = 0; i < keys.size(); ++i) {
-        out.append(keys[i]);
-        out.append('\t');
-        out.append(addresses[owners[i]]);
-        out.append('\n');
+    std::string_view line;
+    for (bool more = true; more;) {
+        KeySet keys;
+        while (keys.size() < kBlock && (more = lines.next(line)))
+            keys.add(line);
+        const auto owners = assignOwners(*d, keys);
+        for (std::size_t i = 0; i < keys.size(); ++i) {
+            out.append(keys[i]);
+            out.append('\t');
+            out.append(addresses[owners[i]]);
+            out.append('\n');
+        }
+    }
+    if (!lines.error().empty()) {
+        out.finish();
+        return fail("standard input: " + lines.error());
     }
     return out.finish() ? 0 : fail("cannot write to standard output");
 }
@@ -264,10 +276,10 @@ int runCompare(const std::vector<std::string> &args)
         return fail("give --keys N or --keys-file FILE, not both");
     KeySet keys;
     if (a->has("keys-file")) {
-        std::ifstream in(a->value("keys-file"), std::ios::binary);
-        if (!in)
-            return fail("--keys-file: cannot read " + a->value("keys-file"));
-        keys = KeySet::fromLines(std::string(std::istreambuf_iterator<char>(in), {}));
+        auto text = readRegularFile(a->value("keys-file"), limits::kKeysFileBytes, error);
+        if (!text)
+            return fail("--keys-file: " + error);
+        keys = KeySet::fromLines(std::move(*text));
         if (keys.empty())
             return fail("--keys-file: " + a->value("keys-file") + " holds no keys");
     } else {

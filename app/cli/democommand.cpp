@@ -77,6 +77,7 @@ int runDemo(const std::vector<std::string> &args)
     } else {
         return fail(error);
     }
+    replication.readRepair = true; // the demo's own servers: written anyway
     if (nginx && *nginx == core::NginxPolicy::Hash && !a->has("preset"))
         preset = "nginx-consistent";
     if (rate && *rate > 0 && !core::findPreset(preset))

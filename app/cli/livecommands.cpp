@@ -5,6 +5,7 @@
 #include "commands.h"
 #include "output.h"
 #include "replicationargs.h"
+#include "window.h"
 
 #include "core/cluster/clusterplacement.h"
 #include "core/cluster/discovery.h"
@@ -12,8 +13,11 @@
 #include "core/cluster/ownershipaudit.h"
 #include "core/cluster/replicatedclient.h"
 #include "core/cluster/statspoller.h"
+#include "core/cluster/textinput.h"
 #include "core/net/client.h"
+#include "core/net/localaddress.h"
 #include "core/net/tlscontext.h"
+#include "core/protocol/keyvalidation.h"
 #include "core/distribution/preset.h"
 
 #include <algorithm>
@@ -75,10 +79,12 @@ std::optional<Live> connect(const Arguments &a, bool needPreset, bool writes, st
         error = "--servers: " + spec.error;
         return std::nullopt;
     }
+    // Judged by the addresses a name resolves to, not by its spelling.
     if (writes && !a.has("allow-write"))
         for (const auto &s : spec.value->servers)
-            if (!isLoopbackHost(s.host)) {
-                error = s.address() + " is not on this machine: writing to it needs --allow-write";
+            if (std::string why; !resolvesToLoopbackOnly(s.host, why)) {
+                error = s.address() + " is not known to be on this machine (" + why
+                    + "): writing to it needs --allow-write";
                 return std::nullopt;
             }
     PlacementChoice choice;
@@ -104,6 +110,12 @@ std::optional<Live> connect(const Arguments &a, bool needPreset, bool writes, st
     ClientOptions options;
     options.pool.requestTimeout = std::chrono::milliseconds(*timeout);
     options.pool.connection.connectTimeout = std::chrono::milliseconds(*connectTimeout);
+    if (a.has("tls-key") != a.has("tls-cert")) {
+        // One without the other would be ignored, and the connection would go out without the client certificate.
+        error = a.has("tls-key") ? "--tls-key needs --tls-cert (the client certificate it belongs to)"
+                                 : "--tls-cert needs --tls-key (the certificate's private key)";
+        return std::nullopt;
+    }
     if (a.has("tls") || a.has("tls-ca") || a.has("tls-cert")) {
         options.pool.connection.tls = makeTlsContext({a.value("tls-ca"), a.value("tls-cert"), a.value("tls-key")}, error);
         if (!options.pool.connection.tls)
@@ -118,87 +130,201 @@ std::string describe(const ClientError &e)
     return e.message.empty() ? std::string(errcName(e.code)) : e.message;
 }
 
-// get/set/delete through the replication layer: one request per key, all in flight at once.
-int runReplicatedGet(ReplicatedClient &c, const std::vector<std::string> &keys, bool showServer)
+// One line on stderr about one key: key and message escaped (see printable()).
+void keyError(std::string_view key, const std::string &message)
 {
-    std::vector<std::promise<ReadResult>> results(keys.size());
-    for (std::size_t i = 0; i < keys.size(); ++i)
-        c.get(keys[i], [&results, i](ReadResult r) { results[i].set_value(std::move(r)); });
-    OutputBuffer out(stdout);
-    int status = 0;
-    const auto &servers = c.client().distribution().servers();
-    for (std::size_t i = 0; i < keys.size(); ++i) {
-        const ReadResult r = results[i].get_future().get();
-        if (r.error) {
-            std::fprintf(stderr, "ringscope-cli: %s: %s\n", keys[i].c_str(), describe(r.error).c_str());
-            status = 2;
-            continue;
+    std::fprintf(stderr, "ringscope-cli: %s: %s\n", printable(key).c_str(), printable(message, false).c_str());
+}
+
+// What the server said to a write it refused, naming the server.
+std::string refusal(Reply reply, const std::string &text, const std::string &server)
+{
+    // An ERROR's text already starts with "ERROR"; the others carry only the message.
+    std::string said = reply == Reply::Error && !text.empty() ? text
+                       : text.empty()                          ? std::string(replyName(reply))
+                                                               : std::string(replyName(reply)) + " " + text;
+    return server.empty() ? said : said + " (from " + server + ")";
+}
+
+// Batch commands keep this many operations (and about this many bytes of
+// values) in flight, whatever the input's size: a request's deadline then
+// never covers a wait behind the whole input, and memory stays bounded.
+constexpr std::size_t kWindowOperations = 2000;
+constexpr std::size_t kWindowBytes = 64u << 20;
+constexpr std::size_t kGetBatch = 500; // keys per multi-get batch (each split by server, 100 per get)
+
+// The keys or "key value" lines of a batch command: the one on the command
+// line, or standard input a line at a time (bounded, see LineReader).
+class Entries {
+public:
+    Entries(const Arguments &a, std::size_t lineLimit) : m_stdin(a.has("stdin")), m_lines(stdin, lineLimit), m_args(a.positional()) {}
+    bool next(std::string_view &line)
+    {
+        if (m_stdin)
+            return m_lines.next(line);
+        if (m_given >= m_args.size())
+            return false;
+        line = m_args[m_given++];
+        return true;
+    }
+    std::size_t lineNumber() const { return m_stdin ? m_lines.lineNumber() : m_given; }
+    // After next() returned false: what stopped the input, or empty.
+    std::string error() const { return m_lines.error().empty() ? std::string() : "standard input: " + m_lines.error(); }
+
+private:
+    bool m_stdin;
+    LineReader m_lines;
+    const std::vector<std::string> &m_args;
+    std::size_t m_given = 0;
+};
+
+// key<TAB>value (escaped) or, with --json, one JSON object per line.
+struct GetPrinter {
+    OutputBuffer &out;
+    bool json;
+    bool showServer;
+
+    void value(std::string_view key, const std::optional<Item> &item, const std::string &server, std::size_t failed)
+    {
+        if (json) {
+            nlohmann::json o = textOrBase64("key", key);
+            if (item) {
+                o.update(textOrBase64("value", item->value));
+                o["flags"] = item->flags;
+            } else {
+                o["miss"] = true;
+            }
+            if (showServer) {
+                o["server"] = server;
+                if (!item && failed > 0)
+                    o["replicas_not_answering"] = failed;
+            }
+            out.append(o.dump());
+            out.append('\n');
+            return;
         }
-        out.append(keys[i]);
+        out.append(printable(key));
         out.append('\t');
-        out.append(r.item ? std::string_view(r.item->value) : std::string_view("MISS"));
+        out.append(item ? printable(item->value) : std::string("MISS"));
         if (showServer) {
             out.append('\t');
-            out.append(r.servedBy < servers.size() ? servers[r.servedBy].address()
-                                                   : std::string(r.unavailable ? "(server down)" : "-"));
+            out.append(server);
             // A miss is not certain when a replica that may hold the key did not answer.
-            if (!r.item && r.failed > 0)
-                out.append(" (" + std::to_string(r.failed) + (r.failed == 1 ? " replica" : " replicas")
-                           + " did not answer)");
+            if (!item && failed > 0)
+                out.append(" (" + std::to_string(failed) + (failed == 1 ? " replica" : " replicas") + " did not answer)");
         }
         out.append('\n');
     }
-    return out.finish() ? status : fail("cannot write to standard output");
+    static nlohmann::json textOrBase64(const std::string &name, std::string_view bytes)
+    {
+        if (validUtf8(bytes))
+            return {{name, std::string(bytes)}};
+        return {{name + "_base64", base64Encode(bytes)}};
+    }
+};
+
+// get through the replication layer: one request per key.
+int runReplicatedGet(ReplicatedClient &c, Entries &keys, GetPrinter print)
+{
+    OrderedWindow<std::pair<std::string, ReadResult>> window(kWindowOperations, kWindowBytes);
+    int status = 0;
+    const auto &servers = c.client().distribution().servers();
+    auto show = [&](std::pair<std::string, ReadResult> &&done) {
+        const auto &[key, r] = done;
+        if (r.error) {
+            keyError(key, describe(r.error));
+            status = 2;
+            return;
+        }
+        print.value(key, r.item,
+                    r.servedBy < servers.size() ? servers[r.servedBy].address()
+                                                : std::string(r.unavailable ? "(server down)" : "-"),
+                    r.failed);
+    };
+    std::string_view key;
+    while (keys.next(key))
+        window.run([&c, k = std::string(key)](auto done) mutable {
+            c.get(k, [k, done = std::move(done)](ReadResult r) mutable { done({std::move(k), std::move(r)}); });
+        }, key.size(), show);
+    window.drain(show);
+    if (const auto e = keys.error(); !e.empty())
+        return fail(e);
+    return print.out.finish() ? status : fail("cannot write to standard output");
+}
+
+// A plain get: keys in multi-get batches, grouped by server.
+int runPlainGet(Client &client, Entries &keys, GetPrinter print)
+{
+    struct Batch {
+        std::vector<std::string> keys;
+        std::vector<ClientError> errors;
+        std::vector<std::optional<Item>> items;
+    };
+    OrderedWindow<Batch> window(kWindowOperations / kGetBatch, kWindowBytes);
+    int status = 0;
+    auto show = [&](Batch &&b) {
+        for (std::size_t i = 0; i < b.keys.size(); ++i) {
+            if (b.errors[i]) {
+                keyError(b.keys[i], describe(b.errors[i]));
+                status = 2;
+            } else {
+                print.value(b.keys[i], b.items[i], {}, 0);
+            }
+        }
+    };
+    auto send = [&](std::vector<std::string> batch) {
+        window.run([&client, batch = std::move(batch)](auto done) mutable {
+            auto held = std::make_shared<std::vector<std::string>>(batch);
+            client.getMany(std::move(batch), [held, done = std::move(done)](std::vector<ClientError> e,
+                                                                            std::vector<std::optional<Item>> items) mutable {
+                done({std::move(*held), std::move(e), std::move(items)});
+            });
+        }, 0, show);
+    };
+    std::vector<std::string> batch;
+    std::string_view key;
+    while (keys.next(key)) {
+        batch.emplace_back(key);
+        if (batch.size() == kGetBatch)
+            send(std::exchange(batch, {}));
+    }
+    if (!batch.empty())
+        send(std::move(batch));
+    window.drain(show);
+    if (const auto e = keys.error(); !e.empty())
+        return fail(e);
+    return print.out.finish() ? status : fail("cannot write to standard output");
 }
 
 int runGet(const std::vector<std::string> &args)
 {
     std::string error;
     const auto a = Arguments::parse(args, with(kConnectionOptions, kReplicationOptions),
-                                    with({"stdin", "show-server"}, kConnectionFlags), error);
+                                    with({"stdin", "show-server", "json", "repair", "allow-write"}, kConnectionFlags), error);
     if (!a)
         return fail(error);
-    std::vector<std::string> keys;
-    if (a->has("stdin")) {
-        if (!a->positional().empty())
-            return fail("get --stdin reads keys from standard input; give no KEY");
-        const KeySet lines = readStdinKeys();
-        for (const auto k : lines.views())
-            keys.emplace_back(k);
-    } else {
-        if (a->positional().size() != 1)
-            return fail("get needs one KEY (or --stdin)");
-        keys.push_back(a->positional()[0]);
-    }
-    auto live = connect(*a, true, false, error);
+    if (a->has("stdin") && !a->positional().empty())
+        return fail("get --stdin reads keys from standard input; give no KEY");
+    if (!a->has("stdin") && a->positional().size() != 1)
+        return fail("get needs one KEY (or --stdin)");
+    if (a->has("repair") && !wantsReplication(*a))
+        return fail("--repair copies a value to the replicas that missed it: it needs --replication");
+    // Read-repair writes: it passes the same gate as set (see connect()).
+    auto live = connect(*a, true, a->has("repair"), error);
     if (!live)
         return fail(error);
+    Entries keys(*a, limits::kKeyLine);
+    OutputBuffer out(stdout);
+    const GetPrinter print{out, a->has("json"), a->has("show-server")};
     if (wantsReplication(*a) || a->has("show-server")) {
-        const auto options = replicationOptions(*a, live->client->serverCount(), error);
+        auto options = replicationOptions(*a, live->client->serverCount(), error);
         if (!options)
             return fail(error);
+        options->readRepair = a->has("repair");
         ReplicatedClient replicated(*live->client, *options);
-        return runReplicatedGet(replicated, keys, a->has("show-server"));
+        return runReplicatedGet(replicated, keys, print);
     }
-    std::promise<std::pair<std::vector<ClientError>, std::vector<std::optional<Item>>>> result;
-    live->client->getMany(keys, [&](std::vector<ClientError> e, std::vector<std::optional<Item>> items) {
-        result.set_value({std::move(e), std::move(items)});
-    });
-    const auto [errors, items] = result.get_future().get();
-    OutputBuffer out(stdout);
-    int status = 0;
-    for (std::size_t i = 0; i < keys.size(); ++i) {
-        if (errors[i]) {
-            std::fprintf(stderr, "ringscope-cli: %s: %s\n", keys[i].c_str(), describe(errors[i]).c_str());
-            status = 2;
-            continue;
-        }
-        out.append(keys[i]);
-        out.append('\t');
-        out.append(items[i] ? std::string_view(items[i]->value) : std::string_view("MISS"));
-        out.append('\n');
-    }
-    return out.finish() ? status : fail("cannot write to standard output");
+    return runPlainGet(*live->client, keys, print);
 }
 
 int runWrite(const std::string &command, const std::vector<std::string> &args)
@@ -215,39 +341,14 @@ int runWrite(const std::string &command, const std::vector<std::string> &args)
     if (!flags)
         return fail(error);
     const bool takesValue = command == "set" || command == "add" || command == "replace";
-    std::vector<std::pair<std::string, std::string>> pairs;
-    if (a->has("stdin")) {
-        if (!a->positional().empty())
-            return fail(command + " --stdin reads from standard input; give no KEY");
-        const KeySet lines = readStdinKeys();
-        for (std::size_t i = 0; i < lines.size(); ++i) {
-            const std::string_view line = lines[i];
-            if (line.empty())
-                continue;
-            if (!takesValue) {
-                pairs.emplace_back(std::string(line), std::string());
-                continue;
-            }
-            const auto space = line.find(' ');
-            if (space == std::string_view::npos)
-                return fail("line " + std::to_string(i + 1) + ": expected \"key value\"");
-            pairs.emplace_back(std::string(line.substr(0, space)), std::string(line.substr(space + 1)));
-        }
-    } else {
-        const std::size_t want = takesValue ? 2 : 1;
-        if (a->positional().size() != want)
-            return fail(command + (takesValue ? " needs KEY VALUE (or --stdin)" : " needs KEY (or --stdin)"));
-        pairs.emplace_back(a->positional()[0], takesValue ? a->positional()[1] : std::string());
-    }
+    const std::size_t want = takesValue ? 2 : 1;
+    if (a->has("stdin") && !a->positional().empty())
+        return fail(command + " --stdin reads from standard input; give no KEY");
+    if (!a->has("stdin") && a->positional().size() != want)
+        return fail(command + (takesValue ? " needs KEY VALUE (or --stdin)" : " needs KEY (or --stdin)"));
     auto live = connect(*a, true, true, error);
     if (!live)
         return fail(error);
-    struct Result {
-        ClientError error;
-        Reply reply;
-        std::string text;
-    };
-    std::vector<std::promise<Result>> promises(pairs.size());
     std::optional<ReplicatedClient> replicated;
     if (wantsReplication(*a)) {
         const auto options = replicationOptions(*a, live->client->serverCount(), error);
@@ -255,52 +356,91 @@ int runWrite(const std::string &command, const std::vector<std::string> &args)
             return fail(error);
         replicated.emplace(*live->client, *options);
     }
-    for (std::size_t i = 0; i < pairs.size(); ++i) {
-        if (replicated) {
-            auto cb = [&promises, i](WriteResult w) { promises[i].set_value({std::move(w.error), w.reply, std::move(w.text)}); };
-            const auto &[key, value] = pairs[i];
+    const auto store = command == "set" ? encode::Store::Set : command == "add" ? encode::Store::Add : encode::Store::Replace;
+    struct Result {
+        std::string key;
+        ClientError error;
+        Reply reply = Reply::Error;
+        std::string text;
+        std::string server; // where the answer came from, for messages
+    };
+    const auto &servers = live->client->distribution().servers();
+    auto start = [&, ttl = *ttl, flags = static_cast<std::uint32_t>(*flags)](std::string key, std::string value) {
+        return [&, key = std::move(key), value = std::move(value)](auto done) mutable {
+            if (replicated) {
+                auto cb = [key, done = std::move(done), &servers](WriteResult w) mutable {
+                    const std::string where = w.targets.empty() ? std::string() : servers[w.targets.front()].address();
+                    done({std::move(key), std::move(w.error), w.reply, std::move(w.text), where});
+                };
+                if (takesValue)
+                    replicated->store(store, key, std::move(value), flags, ttl, std::move(cb));
+                else
+                    replicated->remove(key, std::move(cb));
+                return;
+            }
+            const std::string where = servers.size() == 1 ? servers[0].address()
+                                                          : servers[live->client->distribution().owner(key)].address();
+            auto cb = [key, where, done = std::move(done)](ClientError e, Reply r, const std::string &text) mutable {
+                done({std::move(key), std::move(e), r, text, where});
+            };
             if (takesValue)
-                replicated->store(command == "set" ? encode::Store::Set
-                                  : command == "add" ? encode::Store::Add
-                                                     : encode::Store::Replace,
-                                  key, value, static_cast<std::uint32_t>(*flags), *ttl, cb);
+                live->client->store(store, key, value, flags, ttl, std::move(cb));
+            else if (command == "delete")
+                live->client->remove(key, std::move(cb));
             else
-                replicated->remove(key, cb);
-            continue;
-        }
-        auto cb = [&promises, i](ClientError e, Reply r, const std::string &text) {
-            promises[i].set_value({std::move(e), r, text});
+                live->client->touch(key, ttl, std::move(cb));
         };
-        const auto &[key, value] = pairs[i];
-        if (takesValue)
-            live->client->store(command == "set" ? encode::Store::Set
-                                : command == "add" ? encode::Store::Add
-                                                   : encode::Store::Replace,
-                                key, value, static_cast<std::uint32_t>(*flags), *ttl, cb);
-        else if (command == "delete")
-            live->client->remove(key, cb);
-        else
-            live->client->touch(key, *ttl, cb);
-    }
+    };
     int status = 0;
-    std::size_t done = 0;
-    for (std::size_t i = 0; i < pairs.size(); ++i) {
-        const Result r = promises[i].get_future().get();
+    std::size_t done = 0, total = 0;
+    auto show = [&](Result &&r) {
         if (r.error) {
-            std::fprintf(stderr, "ringscope-cli: %s: %s\n", pairs[i].first.c_str(), describe(r.error).c_str());
+            keyError(r.key, describe(r.error));
             status = 2;
         } else if (r.reply == Reply::Stored || r.reply == Reply::Deleted || r.reply == Reply::Touched) {
             ++done;
             if (!a->has("stdin"))
                 std::printf("%s\n", replyName(r.reply));
         } else {
-            std::fprintf(stderr, "ringscope-cli: %s: %s%s\n", pairs[i].first.c_str(), replyName(r.reply),
-                         r.text.empty() ? "" : (" " + r.text).c_str());
-            status = std::max(status, 1);
+            keyError(r.key, refusal(r.reply, r.text, r.server));
+            const bool serverError = r.reply == Reply::Error || r.reply == Reply::ClientError || r.reply == Reply::ServerError;
+            status = std::max(status, serverError ? 2 : 1);
         }
+    };
+    OrderedWindow<Result> window(kWindowOperations, kWindowBytes);
+    Entries entries(*a, takesValue ? limits::kValueLine : limits::kKeyLine);
+    std::string_view line;
+    std::string inputError;
+    while (inputError.empty() && entries.next(line)) {
+        std::string key(line), value;
+        if (a->has("stdin")) {
+            if (line.empty())
+                continue;
+            if (takesValue) {
+                const auto space = line.find(' ');
+                if (space == std::string_view::npos) {
+                    inputError = "line " + std::to_string(entries.lineNumber()) + ": expected \"key value\"";
+                    break;
+                }
+                key = std::string(line.substr(0, space));
+                value = std::string(line.substr(space + 1));
+            }
+        } else if (takesValue) {
+            value = a->positional()[1];
+        }
+        ++total;
+        const std::size_t bytes = key.size() + value.size();
+        window.run(start(std::move(key), std::move(value)), bytes, show);
+        if (!a->has("stdin"))
+            break;
     }
+    window.drain(show); // what was started is waited for and reported, whatever stopped the input
+    if (inputError.empty())
+        inputError = entries.error();
     if (a->has("stdin"))
-        std::printf("%zu of %zu done\n", done, pairs.size());
+        std::printf("%zu of %zu done\n", done, total);
+    if (!inputError.empty())
+        return fail(inputError + (total > 0 ? " (the " + std::to_string(total) + " entries before it were sent)" : ""));
     return status;
 }
 

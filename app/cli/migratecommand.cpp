@@ -6,6 +6,7 @@
 
 #include "core/cluster/clusterplacement.h"
 #include "core/cluster/migration.h"
+#include "core/net/localaddress.h"
 
 #include <nlohmann/json.hpp>
 
@@ -61,8 +62,9 @@ int runMigrate(const std::vector<std::string> &args)
     const ServerList all = Migration::unionOf(before->servers(), after->servers());
     if (!a->has("allow-write"))
         for (const auto &s : after->servers())
-            if (s.host != "localhost" && s.host != "::1" && s.host.rfind("127.", 0) != 0)
-                return fail(s.address() + " is not on this machine: migrate writes to it, which needs --allow-write");
+            if (std::string why; !core::resolvesToLoopbackOnly(s.host, why))
+                return fail(s.address() + " is not known to be on this machine (" + why
+                            + "): migrate writes to it, which needs --allow-write");
     long timeout = 300, window = 64;
     try {
         timeout = std::stol(a->value("timeout", "300"));

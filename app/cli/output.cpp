@@ -1,5 +1,7 @@
 #include "output.h"
 
+#include "core/cluster/textinput.h"
+
 #include <nlohmann/json.hpp>
 
 #include <iostream>
@@ -21,14 +23,26 @@ bool OutputBuffer::finish()
     return m_ok;
 }
 
-core::KeySet readStdinKeys()
+std::optional<core::KeySet> readStdinKeys(std::string &error)
 {
-    std::string data;
-    char buffer[1 << 16];
-    std::size_t n;
-    while ((n = std::fread(buffer, 1, sizeof buffer, stdin)) > 0)
-        data.append(buffer, n);
-    return core::KeySet::fromLines(std::move(data));
+    core::LineReader lines(stdin, core::limits::kKeyLine);
+    core::KeySet keys;
+    std::size_t bytes = 0;
+    std::string_view line;
+    while (lines.next(line)) {
+        bytes += line.size() + 1;
+        if (bytes > core::limits::kKeysFileBytes) {
+            error = "standard input: more than " + core::byteSize(core::limits::kKeysFileBytes)
+                + " of keys (this command holds them all)";
+            return std::nullopt;
+        }
+        keys.add(line);
+    }
+    if (!lines.error().empty()) {
+        error = "standard input: " + lines.error();
+        return std::nullopt;
+    }
+    return keys;
 }
 
 void printComparison(const std::vector<core::MethodMeasurement> &results, std::size_t keys, bool json)

@@ -2,8 +2,10 @@
 
 #include "core/cluster/keyset.h"
 #include "core/cluster/methodcomparison.h"
+#include "core/protocol/printable.h"
 
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -36,8 +38,10 @@ private:
     bool m_ok = true;
 };
 
-// Everything on standard input, one key per line.
-core::KeySet readStdinKeys();
+// Everything on standard input, one key per line, within the limits of
+// core/cluster/textinput.h (a line, the whole); nothing and a message past them.
+std::optional<core::KeySet> readStdinKeys(std::string &error);
+
 
 void printComparison(const std::vector<core::MethodMeasurement> &results, std::size_t keys, bool json);
 

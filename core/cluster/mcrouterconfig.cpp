@@ -1,5 +1,6 @@
 // mcrouter .json pools → ClusterSpec (declared in serverspec.h).
 #include "serverspec.h"
+#include "textinput.h"
 
 #include <nlohmann/json.hpp>
 
@@ -68,6 +69,10 @@ const nlohmann::json *findPoolHash(const nlohmann::json &node, const std::string
 
 Parsed<ClusterSpec> parseMcrouterConfig(const std::string &text, std::string_view poolName, std::string_view file)
 {
+    // The JSON library and the route walk below recurse once per level.
+    if (jsonNestingDepth(text, limits::kJsonDepth + 1) > limits::kJsonDepth)
+        return fail(std::string(file) + ": objects and lists nested more than " + std::to_string(limits::kJsonDepth)
+                    + " deep; an mcrouter configuration is never that deep");
     nlohmann::json root;
     try {
         root = nlohmann::json::parse(text, nullptr, true, true); // mcrouter allows comments
@@ -164,8 +169,12 @@ Parsed<ClusterSpec> parseMcrouterConfig(const std::string &text, std::string_vie
             if (!weights.is_array())
                 return fail(lines.at(lines.find("\"weights\"")) + "pool '" + chosen + "': \"weights\" must be a list");
             for (std::size_t i = 0; i < spec.servers.size(); ++i) {
-                // mcrouter fills missing weights with 0.5; weights are fractions in [0, 1].
-                const double w = i < weights.size() && weights[i].is_number() ? weights[i].get<double>() : 0.5;
+                // mcrouter fills missing weights with 0.5; weights are fractions in [0, 1],
+                // and a weight that is not a number makes it refuse the configuration.
+                if (i < weights.size() && !weights[i].is_number())
+                    return fail(lines.at(lines.find("\"weights\"")) + "pool '" + chosen + "': weight "
+                                + std::to_string(i + 1) + " (" + weights[i].dump() + ") is not a number");
+                const double w = i < weights.size() ? weights[i].get<double>() : 0.5;
                 if (w <= 0.0 || w > 1.0)
                     return fail(lines.at(lines.find("\"weights\"")) + "pool '" + chosen + "': weight " + std::to_string(w) + " of "
                                 + spec.servers[i].address() + " must be above 0 and at most 1");

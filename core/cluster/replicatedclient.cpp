@@ -213,17 +213,32 @@ void ReplicatedClient::nextAttempt(const std::shared_ptr<Read> &read)
 
 void ReplicatedClient::finishRead(const std::shared_ptr<Read> &read, ReadResult result)
 {
-    // Read-repair: the replicas that missed get the value; `add` never
-    // overwrites a value that a newer write put there meanwhile.
-    if (result.item)
-        for (const std::size_t s : read->missed) {
-            if (!usable(s) || !trusted(s, read->key))
-                continue;
-            ++result.repaired;
-            ++m_books[s]->counters.repairs;
-            m_client.storeAt(s, encode::Store::Add, read->key, result.item->value, result.item->flags,
-                             m_options.repairTtl, [](ClientError, Reply, const std::string &) {});
-        }
+    // Read-repair (opt-in: it writes): the replicas that missed get the
+    // value with `add`, which never overwrites a value a newer write put
+    // there meanwhile, with the item's flags and the TTL the server that hit
+    // has left (read with `mg KEY t`, no LRU bump): a copy never outlives the
+    // original. A key that expires within the second, or that the server no
+    // longer holds, is not copied.
+    std::vector<std::size_t> targets;
+    if (m_options.readRepair && result.item)
+        for (const std::size_t s : read->missed)
+            if (usable(s) && trusted(s, read->key))
+                targets.push_back(s);
+    if (!targets.empty()) {
+        result.repaired = targets.size();
+        std::weak_ptr<bool> alive = m_alive;
+        m_client.inspect(result.servedBy, read->key,
+                         [this, alive, key = read->key, item = *result.item, targets](ClientError error, Client::KeyInfo info) {
+                             if (auto a = alive.lock(); !a || !*a || error || !info.found || info.ttl == 0)
+                                 return;
+                             const std::int64_t ttl = info.ttl < 0 ? 0 : info.ttl; // -1: it never expires
+                             for (const std::size_t s : targets) {
+                                 ++m_books[s]->counters.repairs;
+                                 m_client.storeAt(s, encode::Store::Add, key, item.value, item.flags, ttl,
+                                                  [](ClientError, Reply, const std::string &) {});
+                             }
+                         });
+    }
     auto done = std::move(read->done);
     done(std::move(result));
 }

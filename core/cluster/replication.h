@@ -53,8 +53,11 @@ struct ReplicationOptions {
     // Keys remembered per server for invalidation on its return; past this
     // the server is never trusted for reads again (see ReplicatedClient).
     std::size_t maxTrackedKeys = 1000000;
-    // TTL of the copies read-repair writes (a plain get does not return the TTL).
-    std::int64_t repairTtl = 0;
+    // Read-repair: after a hit, copy the value to the replicas that missed
+    // it (`add`, with the flags and the TTL the hit's server has left: read
+    // with `mg KEY t`, never longer). It writes, so it is off unless the
+    // caller opted in to writing (CLI --repair, the window's write switch).
+    bool readRepair = false;
 };
 
 const char *modeName(ReplicationMode mode) noexcept;

@@ -1,9 +1,10 @@
 #include "serverspec.h"
 
+#include "textinput.h"
+#include "../protocol/printable.h"
+
 #include <charconv>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 namespace ringscope::core {
 namespace {
@@ -26,9 +27,10 @@ bool parseNumber(std::string_view text, T &out)
     return ec == std::errc() && ptr == text.data() + text.size();
 }
 
+// Quoted for a message, control bytes escaped (a spec may hold anything).
 std::string quoted(std::string_view s)
 {
-    return "'" + std::string(s) + "'";
+    return "'" + printable(s, false) + "'";
 }
 
 bool validHost(std::string_view host)
@@ -85,6 +87,8 @@ Parsed<Server> parseServer(std::string_view entry)
         after = rest.substr(close + 1);
         if (server.host.find(':') == std::string::npos)
             return fail("server " + quoted(original) + ": brackets are only for IPv6 addresses");
+        if (!isIpLiteral(server.host))
+            return fail("server " + quoted(original) + ": " + quoted(server.host) + " is not an IPv6 address");
     } else {
         const auto colon = rest.find(':');
         server.host = std::string(rest.substr(0, colon));
@@ -167,7 +171,24 @@ Parsed<ServerList> parseServerLines(std::string_view text, std::string_view name
     return {std::move(servers), {}};
 }
 
+namespace {
+
+Parsed<ClusterSpec> loadUnchecked(std::string_view spec);
+
+} // namespace
+
 Parsed<ClusterSpec> loadClusterSpec(std::string_view spec)
+{
+    auto parsed = loadUnchecked(spec);
+    if (parsed && parsed.value->servers.size() > limits::kServers)
+        return {std::nullopt, parsed.value->source + ": " + std::to_string(parsed.value->servers.size())
+                                  + " servers, more than the " + std::to_string(limits::kServers) + " allowed"};
+    return parsed;
+}
+
+namespace {
+
+Parsed<ClusterSpec> loadUnchecked(std::string_view spec)
 {
     spec = trim(spec);
     if (spec.empty() || spec.front() != '@') {
@@ -184,14 +205,11 @@ Parsed<ClusterSpec> loadClusterSpec(std::string_view spec)
     }
     if (path.empty())
         return {std::nullopt, "'@' must be followed by a file name"};
-    std::ifstream in{std::string(path), std::ios::binary};
-    if (!in)
-        return {std::nullopt, "cannot read " + std::string(path) + ": no such file or not readable"};
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    if (in.bad())
-        return {std::nullopt, "cannot read " + std::string(path)};
-    const std::string text = buffer.str();
+    std::string error;
+    const auto read = readRegularFile(std::string(path), limits::kConfigBytes, error);
+    if (!read)
+        return {std::nullopt, error};
+    const std::string &text = *read;
     const bool yaml = path.ends_with(".yml") || path.ends_with(".yaml");
     if (yaml)
         return parseTwemproxyConfig(text, pool, path);
@@ -204,5 +222,7 @@ Parsed<ClusterSpec> loadClusterSpec(std::string_view spec)
         return {std::nullopt, servers.error};
     return {ClusterSpec{std::move(*servers.value), {}, std::nullopt, {}, std::string(path)}, {}};
 }
+
+} // namespace
 
 } // namespace ringscope::core

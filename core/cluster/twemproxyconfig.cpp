@@ -1,7 +1,10 @@
 // nutcracker.yml pools → ClusterSpec (declared in serverspec.h).
 #include "serverspec.h"
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
+
+#include <set>
 
 namespace ringscope::core {
 namespace {
@@ -23,6 +26,9 @@ Parsed<ClusterSpec> parseTwemproxyConfig(const std::string &text, std::string_vi
     YAML::Node root;
     try {
         root = YAML::Load(text);
+    } catch (const YAML::DeepRecursion &e) { // its message says "bad file"
+        return fail(at(file, e.mark) + "lists or mappings nested " + std::to_string(e.depth())
+                    + " levels deep, past the YAML reader's limit; a twemproxy configuration is never that deep");
     } catch (const YAML::Exception &e) {
         return fail(at(file, e.mark) + "not valid YAML: " + e.msg);
     }
@@ -34,8 +40,12 @@ Parsed<ClusterSpec> parseTwemproxyConfig(const std::string &text, std::string_vi
     bool found = false;
     std::string chosenName;
     std::string names;
+    std::set<std::string> seen;
     for (const auto &entry : root) {
         const auto name = entry.first.as<std::string>("");
+        // nutcracker refuses two pools of one name; YAML would keep one silently.
+        if (!seen.insert(name).second)
+            return fail(at(file, entry.first.Mark()) + "a second pool named '" + name + "'");
         names += (names.empty() ? "" : ", ") + name;
         if (pool.empty() ? root.size() == 1 : name == pool) {
             chosen = entry.second;

@@ -1,6 +1,12 @@
 #include "server.h"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+
 #include <algorithm>
+#include <array>
+#include <iterator>
+#include <optional>
 #include <set>
 
 namespace ringscope::core {
@@ -37,9 +43,47 @@ Server nextFreeServer(const ServerList &servers)
     return next;
 }
 
+namespace {
+
+// The address `host` spells, when it is an IP literal: 4 or 16 bytes.
+std::optional<std::array<unsigned char, 16>> parseLiteral(std::string_view host, int &family) noexcept
+{
+    if (host.empty() || host.size() >= INET6_ADDRSTRLEN)
+        return std::nullopt;
+    char text[INET6_ADDRSTRLEN] = {};
+    std::copy(host.begin(), host.end(), text);
+    std::array<unsigned char, 16> bytes{};
+    for (const int f : {AF_INET, AF_INET6})
+        if (::inet_pton(f, text, bytes.data()) == 1) {
+            family = f;
+            return bytes;
+        }
+    return std::nullopt;
+}
+
+} // namespace
+
+bool isIpLiteral(std::string_view host) noexcept
+{
+    int family = 0;
+    return parseLiteral(host, family).has_value();
+}
+
 bool isLoopbackHost(std::string_view host) noexcept
 {
-    return host == "localhost" || host == "::1" || host.starts_with("127.");
+    if (host == "localhost")
+        return true;
+    int family = 0;
+    const auto bytes = parseLiteral(host, family);
+    if (!bytes)
+        return false;
+    if (family == AF_INET)
+        return (*bytes)[0] == 127;
+    static constexpr unsigned char kLoopback6[16] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
+    static constexpr unsigned char kMapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+    if (std::equal(bytes->begin(), bytes->end(), std::begin(kLoopback6)))
+        return true;
+    return std::equal(bytes->begin(), bytes->begin() + 12, std::begin(kMapped)) && (*bytes)[12] == 127;
 }
 
 } // namespace ringscope::core

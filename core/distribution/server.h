@@ -33,7 +33,12 @@ inline constexpr std::uint16_t kDefaultMemcachedPort = 11211;
 // used on that host, and never below 11211.
 Server nextFreeServer(const ServerList &servers);
 
-// 127.0.0.0/8, ::1 or localhost: where writing needs no explicit opt-in.
+// An IP literal in 127.0.0.0/8, ::1 or ::ffff:127.x.y.z, or the name
+// "localhost" (loopback by definition, RFC 6761). No lookup: any other name,
+// "127.example.com" included, is not known to be local (see
+// resolvesToLoopbackOnly in core/net/localaddress.h for the lookup).
 bool isLoopbackHost(std::string_view host) noexcept;
+// An IP literal of either family (no brackets), as inet_pton takes it.
+bool isIpLiteral(std::string_view host) noexcept;
 
 } // namespace ringscope::core

@@ -182,7 +182,8 @@ std::shared_ptr<Request> Client::makeRequest(std::string bytes, Expect expect, b
     r->bytes = std::move(bytes);
     r->expect = expect;
     r->write = write;
-    r->deadline = Clock::now() + (timeout.count() > 0 ? timeout : m_options.pool.requestTimeout);
+    r->timeout = timeout.count() > 0 ? timeout : m_options.pool.requestTimeout;
+    r->deadline = Clock::now() + queueBound(r->timeout);
     return r;
 }
 

@@ -120,6 +120,11 @@ private:
     template <typename Encode>
     void encodeAndDispatch(std::size_t server, RequestPtr request, Encode &&encode);
     std::size_t serverFor(std::string_view key) const;
+    std::chrono::milliseconds queueBound(std::chrono::milliseconds timeout) const
+    {
+        const auto &pool = m_options.pool;
+        return pool.queueTimeout.count() > 0 ? pool.queueTimeout : pool.connection.connectTimeout + timeout;
+    }
     std::size_t target(std::size_t server, std::string_view key) const { return server == kOwner ? serverFor(key) : server; }
     // When the key is invalid: posts `deliver(done, error)` and returns true.
     template <typename Callback, typename Deliver>

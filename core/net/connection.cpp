@@ -188,17 +188,26 @@ void Connection::flush(bool inCaller)
 {
     if (m_writing || m_unsent.empty() || !m_connected || m_closed)
         return;
-    // Everything queued goes out in one write: pipelining.
+    // Everything queued goes out in one write: pipelining. A request's time
+    // on the wire counts from now (one clock read per write, not per request).
     Written silent; // noreply writes: told once written
+    const auto now = Clock::now();
+    auto earliest = Clock::time_point::max();
     for (auto &u : m_unsent) {
         if (u.request) {
             u.request->sent = true;
+            if (u.request->timeout.count() > 0)
+                u.request->deadline = now + u.request->timeout;
+            earliest = std::min(earliest, u.request->deadline);
             m_inflight.push_back(std::move(u.request));
         } else {
             silent.push_back(std::move(u.written));
         }
     }
     m_unsent.clear();
+    // The watchdog may sleep until a queue deadline later than these.
+    if (earliest < m_deadlineTimer.expiry())
+        m_deadlineTimer.cancel();
     ++m_flushes;
     std::size_t written = 0;
     if (!m_tls) {
@@ -583,8 +592,8 @@ asio::awaitable<void> Connection::watchdog()
         // waits on a full socket): fail just those. Taken out first: a
         // callback may close this connection, which empties the queue.
         auto expired = takeExpired(now);
-        const std::string why = m_address + (m_connected ? ": deadline passed before sending"
-                                                          : ": deadline passed while connecting");
+        const std::string why = m_address + (m_connected ? ": waited too long in the queue, never sent"
+                                                          : ": deadline passed while connecting, never sent");
         for (auto &u : expired)
             failUnsent(u, ClientErrc::Timeout, why);
     }

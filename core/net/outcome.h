@@ -55,7 +55,13 @@ struct PendingRequest {
     bool sent = false;
     bool finished = false;
     std::size_t expectedItems = 0; // a hint: the VALUEs a retrieval may bring
+    // Until it is sent, how long it may wait in the queue (for a connection,
+    // or behind a write the server has not read yet); once it is on the
+    // wire, `timeout` after it was sent (a burst queued at once is not
+    // failed for the time the requests ahead of it take). A `timeout` of
+    // zero keeps the deadline as it is.
     Clock::time_point deadline;
+    std::chrono::milliseconds timeout{0};
 
     // Checks that a complete reply belongs to this request (a get answered
     // with another key's VALUE means the stream is out of step); returns the

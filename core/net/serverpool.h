@@ -35,7 +35,12 @@ class ServerPool : public std::enable_shared_from_this<ServerPool> {
 public:
     struct Options {
         Connection::Options connection{};
-        std::chrono::milliseconds requestTimeout{300};
+        std::chrono::milliseconds requestTimeout{300}; // a request on the wire, from when it is sent
+        // How long a request may wait to be sent (for a connection, or behind
+        // a write the server is slow to read); zero: the connect timeout plus
+        // the request's own timeout. Past it the request fails as Timeout,
+        // never sent (so a write did not happen).
+        std::chrono::milliseconds queueTimeout{0};
         unsigned failureThreshold = 2;
         std::chrono::milliseconds probeFirst{1000};
         std::chrono::milliseconds probeMax{60000};

@@ -305,7 +305,7 @@ private slots:
         QTest::addRow("migrate elsewhere")
             << QStringList{QStringLiteral("migrate"), s, QStringLiteral("127.0.0.1:1"), QStringLiteral("--to"),
                            QStringLiteral("127.0.0.1:1,10.1.2.3:11211"), p, QStringLiteral("ketama")}
-            << QStringLiteral("10.1.2.3:11211 is not on this machine: migrate writes to it, which needs --allow-write");
+            << QStringLiteral("10.1.2.3:11211 is not known to be on this machine (10.1.2.3 is not a loopback address): migrate writes to it, which needs --allow-write");
         QTest::addRow("migrate bad target")
             << QStringList{QStringLiteral("migrate"), s, QStringLiteral("127.0.0.1:1"), QStringLiteral("--to"),
                            QStringLiteral("127.0.0.1:x"), p, QStringLiteral("ketama")}

@@ -3,6 +3,7 @@
 // that names it (and the line, in files).
 #include "core/cluster/discovery.h"
 #include "core/cluster/serverspec.h"
+#include "core/cluster/textinput.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -70,6 +71,10 @@ private slots:
         QTest::addRow("duplicate") << QStringLiteral("h:1,h:1:3") << QStringLiteral("duplicate server h:1");
         QTest::addRow("duplicate name") << QStringLiteral("a:1 x,b:2 x") << QStringLiteral("duplicate server name 'x'");
         QTest::addRow("two-word name") << QStringLiteral("a:1 x y") << QStringLiteral("one word");
+        // Was accepted, then looked up as a host name.
+        QTest::addRow("bracketed non-address") << QStringLiteral("[zz::1]:11211") << QStringLiteral("'zz::1' is not an IPv6 address");
+        // Control bytes in a spec are named escaped, not echoed.
+        QTest::addRow("escape in host") << QStringLiteral("a\x1b[2Jb:1") << QStringLiteral("'a\\x1b[2Jb:1': missing or invalid host");
     }
 
     void badSpecs()
@@ -184,6 +189,69 @@ private slots:
                                                        "{\"type\": \"PoolRoute\", \"pool\": \"A\", \"hash\": "
                                                        "{\"hash_func\": \"WeightedCh3\", \"weights\": [0]}}}")
                                      << QStringLiteral("must be above 0");
+        // mcrouter refuses a weight that is not a number (it used to become 0.5).
+        QTest::addRow("weight not a number") << QStringLiteral("{\"pools\": {\"A\": {\"servers\": [\"h:1\", \"h:2\"]}}, \"route\": "
+                                                               "{\"type\": \"PoolRoute\", \"pool\": \"A\", \"hash\": "
+                                                               "{\"hash_func\": \"WeightedCh3\", \"weights\": [1, \"heavy\"]}}}")
+                                             << QStringLiteral("weight 2 (\"heavy\") is not a number");
+        // 20,000 levels crashed the route walk (SIGSEGV); refused before parsing now.
+        QTest::addRow("deep nesting") << QString(QString(20000, QLatin1Char('[')) + QString(20000, QLatin1Char(']')))
+                                      << QStringLiteral("conf.json: objects and lists nested more than 64 deep");
+        QTest::addRow("deep in a route") << (QStringLiteral("{\"pools\": {\"A\": {\"servers\": [\"h:1\"]}}, \"route\": ")
+                                             + QString(5000, QLatin1Char('{')).replace(QLatin1String("{"), QLatin1String("{\"r\": ["))
+                                             + QStringLiteral("1") + QString(5000, QLatin1Char('@')).replace(QLatin1String("@"), QLatin1String("]}"))
+                                             + QStringLiteral("}"))
+                                         << QStringLiteral("nested more than 64 deep");
+    }
+
+    void jsonDepthSkipsStringsAndComments()
+    {
+        // (Built from pieces: moc reads slash-star and slash-slash in a literal as comments.)
+        const std::string open = "/", star = "*";
+        const std::string text = "{\"a\": [1, {\"b\": \"[[[[{{\"}], " + open + star + " [[[[ " + star + open
+            + " \"c\": 2} " + open + open + " {{{{";
+        QCOMPARE(jsonNestingDepth(text), std::size_t{3});
+        QCOMPARE(jsonNestingDepth("[\"\\\"[[[\", [[]]]"), std::size_t{3});
+        QCOMPARE(jsonNestingDepth("[[[[[[", 3), std::size_t{3}); // stops early
+    }
+
+    // What a user can point --servers @FILE at: each refused with its reason,
+    // in bounded time and memory.
+    void configFilesThatAreNotConfigs_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QString>("message");
+        QTest::addRow("directory") << m_dir.path() << QStringLiteral("is a directory, not a file");
+        QTest::addRow("/dev/zero") << QStringLiteral("/dev/zero") << QStringLiteral("/dev/zero is not a regular file");
+        QTest::addRow("/dev/urandom") << QStringLiteral("/dev/urandom") << QStringLiteral("is not a regular file");
+        QTest::addRow("missing") << QStringLiteral("/no/such/file") << QStringLiteral("cannot read /no/such/file: No such file");
+    }
+
+    void configFilesThatAreNotConfigs()
+    {
+        QFETCH(QString, path);
+        QFETCH(QString, message);
+        const auto p = loadClusterSpec("@" + path.toStdString());
+        QVERIFY(!p);
+        QVERIFY2(QString::fromStdString(p.error).contains(message), p.error.c_str());
+    }
+
+    void configSizeAndServerCountAreBounded()
+    {
+        // Past 16 MiB: refused by its size, before a byte is parsed.
+        const std::string big = write("big.txt", std::string(limits::kConfigBytes + 1, '#'));
+        auto p = loadClusterSpec("@" + big);
+        QVERIFY(!p);
+        QVERIFY2(p.error.find("more than the 16.0 MiB allowed") != std::string::npos, p.error.c_str());
+        // Within the size, but more servers than a cluster can have.
+        std::string lines;
+        for (std::size_t i = 0; i <= limits::kServers; ++i)
+            lines += "h" + std::to_string(i) + ":11211\n";
+        p = loadClusterSpec("@" + write("many.txt", lines));
+        QVERIFY(!p);
+        QVERIFY2(p.error.find("10001 servers, more than the 10000 allowed") != std::string::npos, p.error.c_str());
+        lines.resize(lines.rfind('h'));
+        QVERIFY(loadClusterSpec("@" + write("enough.txt", lines)));
     }
 
     void mcrouterMistakes()
@@ -256,6 +324,11 @@ private slots:
                                << QStringLiteral(":2: pool 'p' is a Redis pool");
         QTest::addRow("bad tag") << QStringLiteral("p:\n  hash_tag: \"{\"\n  servers:\n   - h:1:1\n")
                                  << QStringLiteral(":2: hash_tag must be two characters");
+        // nutcracker refuses two pools of one name; YAML kept one silently.
+        QTest::addRow("duplicate pool") << QStringLiteral("p:\n  servers:\n   - h:1:1\nq:\n  servers:\n   - h:2:1\np:\n  servers:\n   - h:3:1\n")
+                                        << QStringLiteral(":7: a second pool named 'p'");
+        QTest::addRow("deep flow nesting") << QString(QStringLiteral("p: ") + QString(20000, QLatin1Char('[')) + QString(20000, QLatin1Char(']')))
+                                           << QStringLiteral("levels deep, past the YAML reader's limit");
         QTest::addRow("pool not map") << QStringLiteral("p: 3\n") << QStringLiteral(":1: pool 'p' must be a mapping");
     }
 

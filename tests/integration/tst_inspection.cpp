@@ -133,8 +133,17 @@ private slots:
     {
         const QStringList base{QStringLiteral("--servers"), m_spec, QStringLiteral("--preset"),
                                QStringLiteral("python-memcached")};
+        // Key and value are printed escaped (a backslash doubled, control bytes as \xHH), so a
+        // value cannot forge a line; --json gives them exactly.
+        const QByteArray key = QByteArray::fromStdString(m_keys[5]);
+        QByteArray escaped = key;
+        escaped.replace('\\', "\\\\");
         auto r = cli(QStringList{QStringLiteral("get")} + base + QStringList{QString::fromStdString(m_keys[5])});
-        QCOMPARE(r.out, QByteArray::fromStdString(m_keys[5] + "\tv:" + m_keys[5] + "\n"));
+        QCOMPARE(r.out, escaped + "\tv:" + escaped + "\n");
+        r = cli(QStringList{QStringLiteral("get"), QStringLiteral("--json")} + base + QStringList{QString::fromStdString(m_keys[5])});
+        const auto json = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(json.value(QStringLiteral("key")).toString().toUtf8(), key);
+        QCOMPARE(json.value(QStringLiteral("value")).toString().toUtf8(), "v:" + key);
         r = cli(QStringList{QStringLiteral("set")} + base + QStringList{QStringLiteral("fresh"), QStringLiteral("1")});
         QCOMPARE(r.exitCode, 0);
         r = cli(QStringList{QStringLiteral("add")} + base + QStringList{QStringLiteral("fresh"), QStringLiteral("2")});

@@ -409,6 +409,7 @@ QString ClusterBridge::configureTraffic(const TrafficSettings &settings)
     auto replication = settings.replication;
     if (viaTwemproxy)
         replication = {}; // twemproxy shards; it does not replicate
+    replication.readRepair = true; // traffic runs only with writing allowed (checked above)
     if (const auto wrong = core::checkOptions(replication, d->servers().size()); !wrong.empty())
         return qs(wrong);
     auto t = std::make_unique<Traffic>();
