@@ -201,12 +201,14 @@ int runDiff(const std::vector<std::string> &args)
                                     {"out", s.out}});
         if (a->has("moves")) {
             j["moves"] = nlohmann::json::array();
-            for (const auto &m : plan.moves)
-                j["moves"].push_back({{"key", std::string((*keys)[m.key])},
-                                      {"from", plan.servers[m.from].address},
-                                      {"to", plan.servers[m.to].address}});
+            for (const auto &m : plan.moves) {
+                nlohmann::json o = jsonBytes("key", (*keys)[m.key]);
+                o["from"] = plan.servers[m.from].address;
+                o["to"] = plan.servers[m.to].address;
+                j["moves"].push_back(std::move(o));
+            }
         }
-        std::cout << j.dump(2) << '\n';
+        std::cout << jsonText(j, 2) << '\n';
         return 0;
     }
     std::printf("%zu of %zu keys move (%.2f%%)\n", plan.moves.size(), plan.totalKeys, 100.0 * plan.fractionMoved());

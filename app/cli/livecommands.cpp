@@ -187,9 +187,9 @@ struct GetPrinter {
     void value(std::string_view key, const std::optional<Item> &item, const std::string &server, std::size_t failed)
     {
         if (json) {
-            nlohmann::json o = textOrBase64("key", key);
+            nlohmann::json o = jsonBytes("key", key);
             if (item) {
-                o.update(textOrBase64("value", item->value));
+                o.update(jsonBytes("value", item->value));
                 o["flags"] = item->flags;
             } else {
                 o["miss"] = true;
@@ -199,7 +199,7 @@ struct GetPrinter {
                 if (!item && failed > 0)
                     o["replicas_not_answering"] = failed;
             }
-            out.append(o.dump());
+            out.append(jsonText(o));
             out.append('\n');
             return;
         }
@@ -214,12 +214,6 @@ struct GetPrinter {
                 out.append(" (" + std::to_string(failed) + (failed == 1 ? " replica" : " replicas") + " did not answer)");
         }
         out.append('\n');
-    }
-    static nlohmann::json textOrBase64(const std::string &name, std::string_view bytes)
-    {
-        if (validUtf8(bytes))
-            return {{name, std::string(bytes)}};
-        return {{name + "_base64", base64Encode(bytes)}};
     }
 };
 
@@ -469,6 +463,7 @@ int runStats(const std::vector<std::string> &args)
             nlohmann::json o{{"server", s.address}};
             if (s.error) {
                 o["error"] = describe(s.error);
+                keyError(s.address, describe(s.error));
                 status = 2;
             } else {
                 o["stats"] = s.raw;
@@ -483,18 +478,18 @@ int runStats(const std::vector<std::string> &args)
             }
             j.push_back(std::move(o));
         }
-        std::cout << j.dump(2) << '\n';
+        std::cout << jsonText(j, 2) << '\n';
         return status;
     }
     if (!group.empty()) {
         for (const auto &s : stats) {
             std::printf("%s\n", s.address.c_str());
             if (s.error) {
-                std::printf("  error: %s\n", describe(s.error).c_str());
+                keyError(s.address, describe(s.error));
                 status = 2;
             }
             for (const auto &[k, v] : s.raw)
-                std::printf("  %-40s %s\n", k.c_str(), v.c_str());
+                std::printf("  %-40s %s\n", printable(k).c_str(), printable(v).c_str());
         }
         return status;
     }
@@ -502,12 +497,14 @@ int runStats(const std::vector<std::string> &args)
                 "gets/s", "sets/s", "hit%");
     for (const auto &s : stats) {
         if (s.error) {
-            std::printf("%-24s %s\n", s.address.c_str(), describe(s.error).c_str());
+            // The reason on stderr; the table keeps one row per server.
+            keyError(s.address, describe(s.error));
+            std::printf("%-24s %s\n", s.address.c_str(), "(no answer: see the error above)");
             status = 2;
             continue;
         }
         auto rate = [](const std::optional<double> &v) { return v ? std::to_string(static_cast<long long>(*v)) : std::string("-"); };
-        std::printf("%-24s %-8s %8llu %10llu %12llu %6llu %9s %9s %6s\n", s.address.c_str(), s.version.c_str(),
+        std::printf("%-24s %-8s %8llu %10llu %12llu %6llu %9s %9s %6s\n", s.address.c_str(), printable(s.version).c_str(),
                     static_cast<unsigned long long>(s.pid), static_cast<unsigned long long>(s.items),
                     static_cast<unsigned long long>(s.bytes), static_cast<unsigned long long>(s.connections),
                     rate(s.getsPerSecond).c_str(), rate(s.setsPerSecond).c_str(),
@@ -520,25 +517,33 @@ int runAudit(const std::vector<std::string> &args)
 {
     std::string error;
     auto valued = kConnectionOptions;
-    valued.push_back("cap");
+    valued.insert(valued.end(), {"cap", "dump-timeout", "dump-limit"});
     const auto a = Arguments::parse(args, valued, with({"json", "list"}, kConnectionFlags), error);
     if (!a)
         return fail(error);
     const auto cap = a->integer("cap", 1'000'000, 1, 100'000'000, error);
-    if (!cap)
+    // --timeout: the longest wait for the next metadump line (5 s unless given;
+    // the crawler can take a moment to start); --dump-timeout and --dump-limit
+    // bound one server's whole dump, however steadily its lines come.
+    const auto idle = cap ? a->integer("timeout", 5000, 1, 600000, error) : std::nullopt;
+    const auto whole = idle ? a->integer("dump-timeout", 600000, 1, 86'400'000, error) : std::nullopt;
+    const auto limit = whole ? a->integer("dump-limit", 100'000'000, 1, 10'000'000'000LL, error) : std::nullopt;
+    if (!limit)
         return fail(error);
     auto live = connect(*a, true, false, error);
     if (!live)
         return fail(error);
     KeyEnumerator::Options options;
     options.cap = static_cast<std::size_t>(*cap);
-    options.idleTimeout = std::chrono::milliseconds(std::max<long long>(2000, a->integer("timeout", 300, 1, 600000, error).value_or(300)));
+    options.idleTimeout = std::chrono::milliseconds(*idle);
+    options.wholeTimeout = std::chrono::milliseconds(*whole);
+    options.maxEntries = static_cast<std::uint64_t>(*limit);
     const auto held = KeyEnumerator::enumerateSync(*live->client, options);
     const auto audit = OwnershipAudit::compute(live->client->distribution(), held, a->has("list") ? 100000 : 1000);
     int status = 0;
     for (const auto &s : audit.servers)
         if (!s.error.empty()) {
-            std::fprintf(stderr, "ringscope-cli: %s\n", s.error.c_str());
+            std::fprintf(stderr, "ringscope-cli: %s\n", printable(s.error, false).c_str());
             status = 2;
         }
     const auto &servers = live->client->distribution().servers();
@@ -555,12 +560,14 @@ int runAudit(const std::vector<std::string> &args)
         }
         if (a->has("list")) {
             j["misplaced_keys"] = nlohmann::json::array();
-            for (const auto &m : audit.misplaced)
-                j["misplaced_keys"].push_back({{"key", m.key},
-                                               {"held_by", servers[m.heldBy].address()},
-                                               {"belongs_to", servers[m.belongsTo].address()}});
+            for (const auto &m : audit.misplaced) {
+                nlohmann::json o = jsonBytes("key", m.key);
+                o["held_by"] = servers[m.heldBy].address();
+                o["belongs_to"] = servers[m.belongsTo].address();
+                j["misplaced_keys"].push_back(std::move(o));
+            }
         }
-        std::cout << j.dump(2) << '\n';
+        std::cout << jsonText(j, 2) << '\n';
         return status;
     }
     std::printf("%llu keys, %llu misplaced\n", static_cast<unsigned long long>(audit.totalKeys),
@@ -572,7 +579,7 @@ int runAudit(const std::vector<std::string> &args)
                     s.sampled ? " (sample)" : "");
     if (a->has("list"))
         for (const auto &m : audit.misplaced)
-            std::printf("%s\t%s\t%s\n", m.key.c_str(), servers[m.heldBy].address().c_str(),
+            std::printf("%s\t%s\t%s\n", printable(m.key).c_str(), servers[m.heldBy].address().c_str(),
                         servers[m.belongsTo].address().c_str());
     return status;
 }

@@ -3,6 +3,7 @@
 // no miss storm. It writes, so servers not on this machine need --allow-write.
 #include "arguments.h"
 #include "commands.h"
+#include "output.h"
 
 #include "core/cluster/clusterplacement.h"
 #include "core/cluster/migration.h"
@@ -100,7 +101,7 @@ int runMigrate(const std::vector<std::string> &args)
         nlohmann::json j{{"keys", r.enumerated}, {"moving", r.moving},         {"copied", r.copied},
                          {"already_there", r.alreadyThere}, {"gone", r.gone}, {"failed", r.failed},
                          {"sampled", r.sampled}, {"milliseconds", ms}};
-        std::cout << j.dump() << '\n';
+        std::cout << jsonText(j) << '\n';
         return status;
     }
     std::printf("%llu keys on their owners, %llu change owner: %llu copied, %llu already there, %llu gone, %llu failed "

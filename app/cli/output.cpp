@@ -1,6 +1,7 @@
 #include "output.h"
 
 #include "core/cluster/textinput.h"
+#include "core/protocol/keyvalidation.h"
 
 #include <nlohmann/json.hpp>
 
@@ -45,6 +46,18 @@ std::optional<core::KeySet> readStdinKeys(std::string &error)
     return keys;
 }
 
+nlohmann::json jsonBytes(const std::string &name, std::string_view bytes)
+{
+    if (core::validUtf8(bytes))
+        return {{name, std::string(bytes)}};
+    return {{name + "_base64", core::base64Encode(bytes)}};
+}
+
+std::string jsonText(const nlohmann::json &j, int indent)
+{
+    return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 void printComparison(const std::vector<core::MethodMeasurement> &results, std::size_t keys, bool json)
 {
     const auto optional = [](const std::optional<double> &v) { return v ? nlohmann::json(*v) : nlohmann::json(); };
@@ -69,7 +82,7 @@ void printComparison(const std::vector<core::MethodMeasurement> &results, std::s
                                     {"writes_refused_one_down", m.writesRefused},
                                     {"lookup_ns", m.lookupNanos},
                                     {"copies_per_server", m.keysPerServer}});
-        std::cout << j.dump(2) << '\n';
+        std::cout << jsonText(j, 2) << '\n';
         return;
     }
     const auto percent = [](const std::optional<double> &v) {

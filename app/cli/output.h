@@ -4,6 +4,8 @@
 #include "core/cluster/methodcomparison.h"
 #include "core/protocol/printable.h"
 
+#include <nlohmann/json.hpp>
+
 #include <cstdio>
 #include <optional>
 #include <string>
@@ -42,6 +44,12 @@ private:
 // core/cluster/textinput.h (a line, the whole); nothing and a message past them.
 std::optional<core::KeySet> readStdinKeys(std::string &error);
 
+
+// {name: bytes} when they are UTF-8, else {name_base64: …}: exact either way.
+nlohmann::json jsonBytes(const std::string &name, std::string_view bytes);
+// JSON text; bytes that are not UTF-8 (a server's, in stats or errors)
+// become U+FFFD rather than an exception.
+std::string jsonText(const nlohmann::json &j, int indent = -1);
 
 void printComparison(const std::vector<core::MethodMeasurement> &results, std::size_t keys, bool json);
 

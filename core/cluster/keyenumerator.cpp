@@ -83,17 +83,25 @@ void KeyEnumerator::enumerate(Client &client, Options options, std::function<voi
                     sk.keys[slot] = std::move(key);
             }
         };
+        StreamLimits limits;
+        if (options.wholeTimeout.count() > 0)
+            limits.until = Clock::now() + options.wholeTimeout;
+        limits.maxEntries = options.maxEntries;
+        const std::string address = client.distribution().servers()[i].address();
         client.send(
             i, std::move(bytes), Expect::Metadump, false,
-            [state, i](Outcome o) {
-                if (o.error)
+            [state, i, limits, address, whole = options.wholeTimeout](Outcome o) {
+                if (o.error && o.error.code == ClientErrc::Timeout && Clock::now() >= limits.until)
+                    state->result[i].error = {ClientErrc::Timeout, address + ": the metadump did not end within "
+                                                                       + std::to_string(whole.count()) + " ms"};
+                else if (o.error)
                     state->result[i].error = o.error;
                 else if (o.response.isError())
                     state->result[i].error = {ClientErrc::Protocol, "metadump refused: " + o.response.text};
                 if (--state->remaining == 0)
                     state->done(std::move(state->result));
             },
-            std::move(onEntry), options.idleTimeout);
+            std::move(onEntry), options.idleTimeout, limits);
     }
     if (n == 0)
         state->done({});

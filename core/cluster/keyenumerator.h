@@ -25,6 +25,10 @@ public:
     struct Options {
         std::size_t cap = 1'000'000;
         std::chrono::milliseconds idleTimeout{5000}; // between metadump lines
+        // The whole dump of one server, however steadily lines come (0: no
+        // bound), and the most lines one server may send (0: no bound).
+        std::chrono::milliseconds wholeTimeout{0};
+        std::uint64_t maxEntries = 0;
         std::uint64_t seed = 1;
     };
 

@@ -336,13 +336,18 @@ void Client::getMany(std::vector<std::string> keys, ItemsCallback done)
 }
 
 void Client::send(std::size_t server, std::string bytes, Expect expect, bool write, OutcomeCallback done,
-                  std::function<void(const Response &)> onEntry, std::chrono::milliseconds timeout)
+                  std::function<void(const Response &)> onEntry, std::chrono::milliseconds timeout,
+                  StreamLimits limits)
 {
     auto r = makeRequest(std::move(bytes), expect, write, timeout);
     r->done = std::move(done);
     r->onEntry = std::move(onEntry);
-    if (r->onEntry)
+    if (r->onEntry) {
         r->idle = timeout.count() > 0 ? timeout : m_options.pool.requestTimeout;
+        r->until = limits.until;
+        r->deadline = std::min(r->deadline, limits.until);
+        r->maxEntries = limits.maxEntries;
+    }
     dispatch(server, std::move(r));
 }
 

@@ -21,6 +21,14 @@ struct ReplyResult {
     std::string text;
 };
 
+// Bounds on a streamed reply (metadump) as a whole: it fails as Timeout
+// when it has not ended by `until`, and with a Protocol error after more
+// than `maxEntries` entries (0: no limit); either closes the connection.
+struct StreamLimits {
+    Clock::time_point until = Clock::time_point::max();
+    std::uint64_t maxEntries = 0;
+};
+
 struct ClientOptions {
     ServerPool::Options pool{};
 };
@@ -74,8 +82,10 @@ public:
     void getMany(std::vector<std::string> keys, ItemsCallback done);
 
     // A raw request to one server (stats, mg without LRU bump, metadump…).
+    // With `onEntry`, `timeout` bounds the wait for each entry.
     void send(std::size_t server, std::string bytes, Expect expect, bool write, OutcomeCallback done,
-              std::function<void(const Response &)> onEntry = {}, std::chrono::milliseconds timeout = {});
+              std::function<void(const Response &)> onEntry = {}, std::chrono::milliseconds timeout = {},
+              StreamLimits limits = {});
 
     // What one server knows of a key, read with the meta protocol without
     // bumping it in the LRU (mg … u): for the key inspector and audits.

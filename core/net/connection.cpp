@@ -197,7 +197,7 @@ void Connection::flush(bool inCaller)
         if (u.request) {
             u.request->sent = true;
             if (u.request->timeout.count() > 0)
-                u.request->deadline = now + u.request->timeout;
+                u.request->deadline = std::min(now + u.request->timeout, u.request->until);
             earliest = std::min(earliest, u.request->deadline);
             m_inflight.push_back(std::move(u.request));
         } else {
@@ -536,8 +536,13 @@ void Connection::deliver()
             close(ClientErrc::Protocol, "bad reply: " + error.message);
             return;
         }
-        if (response.reply == Reply::MetadumpEntry && front->entry(response))
+        if (response.reply == Reply::MetadumpEntry && front->entry(response)) {
+            if (std::string why = front->overLimit(); !why.empty()) {
+                close(ClientErrc::Protocol, why);
+                return;
+            }
             continue;
+        }
         if (std::string problem = front->check(response); !problem.empty()) {
             close(ClientErrc::Protocol, "reply out of step: " + problem);
             return;

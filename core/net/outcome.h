@@ -2,6 +2,7 @@
 
 #include "../protocol/response.h"
 
+#include <algorithm>
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -62,6 +63,8 @@ struct PendingRequest {
     // zero keeps the deadline as it is.
     Clock::time_point deadline;
     std::chrono::milliseconds timeout{0};
+    // However the deadline moves (when sent, with each streamed entry), never past this.
+    Clock::time_point until = Clock::time_point::max();
 
     // Checks that a complete reply belongs to this request (a get answered
     // with another key's VALUE means the stream is out of step); returns the
@@ -71,6 +74,10 @@ struct PendingRequest {
     // replies entry by entry (the last one then completes it), false when
     // the entry is its whole reply.
     virtual bool entry(const Response &) { return false; }
+    // After an entry: why this streamed reply must stop now (it has brought
+    // more entries than allowed), or empty. The connection then closes: a
+    // server cannot be told to stop a metadump.
+    virtual std::string overLimit() const { return {}; }
 
     // By reference: what finish() leaves in `outcome` (a get takes its item,
     // not the vector that held it) the caller may use again.
@@ -99,6 +106,8 @@ struct CallbackRequest final : PendingRequest {
     // For streamed replies (metadump): called for each entry; `done` gets the end.
     std::function<void(const Response &)> onEntry;
     std::chrono::milliseconds idle{0}; // with onEntry: each entry moves the deadline this far ahead
+    std::uint64_t maxEntries = 0;      // with onEntry: more than this many stop the reply (0: no limit)
+    std::uint64_t entries = 0;
     // See check(): the problem with a reply, or an empty string.
     std::function<std::string(const Response &)> validate;
 
@@ -111,9 +120,16 @@ struct CallbackRequest final : PendingRequest {
         if (!onEntry)
             return false;
         if (idle.count() > 0)
-            deadline = Clock::now() + idle;
+            deadline = std::min(Clock::now() + idle, until);
+        ++entries;
         onEntry(response);
         return true;
+    }
+    std::string overLimit() const override
+    {
+        if (maxEntries == 0 || entries <= maxEntries)
+            return {};
+        return "stopped after " + std::to_string(maxEntries) + " entries, the most allowed";
     }
 
 protected:
