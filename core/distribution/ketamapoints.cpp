@@ -177,15 +177,18 @@ std::vector<RingPoint> memcachedProxy(const ServerList &servers, ProxyRingMode m
         const Server &s = servers[i];
         const std::string port = std::to_string(s.port);
         const auto server = static_cast<std::uint32_t>(i);
+        const auto xxh3Point = [&](std::uint32_t k) {
+            const auto value = static_cast<std::uint32_t>(hashfn::xxh3_64(withIndex(s.host + ":" + port, k), 0));
+            out.push_back({value, server});
+        };
         switch (mode) {
         case ProxyRingMode::Default:
             for (std::uint32_t k = 0; k < kBuckets; ++k)
-                out.push_back({static_cast<std::uint32_t>(hashfn::xxh3_64(withIndex(s.host + ":" + port, k), 0)), server});
+                xxh3Point(k);
             break;
         case ProxyRingMode::Default1_6_18:
             if (i + 1 == servers.size())
-                out.push_back(
-                    {static_cast<std::uint32_t>(hashfn::xxh3_64(withIndex(s.host + ":" + port, kBuckets - 1), 0)), server});
+                xxh3Point(kBuckets - 1);
             break;
         case ProxyRingMode::Ketama:
         case ProxyRingMode::Twemproxy:

@@ -204,7 +204,8 @@ private slots:
         for (const char *p : {"ketama", "libmemcached-ketama-weighted", "libmemcached-ketama", "libketama",
                               "twemproxy-ketama", "spymemcached-ketama", "nginx-consistent", "memcached-proxy-ring",
                               "memcached-proxy-ring-ketama", "memcached-proxy-ring-twemproxy",
-                              "memcached-proxy-ring-evcache", "rendezvous", "pymemcache", "jump", "memcached-proxy-jump", "mcrouter-ch3"})
+                              "memcached-proxy-ring-evcache", "rendezvous", "pymemcache", "jump",
+                              "memcached-proxy-jump", "mcrouter-ch3"})
             QTest::addRow("%s", p) << QString::fromLatin1(p) << 0.15 << 0.36 << true;
         // One point per server: the newcomer's share depends on the gap in
         // front of its single point, so only the direction is certain.
