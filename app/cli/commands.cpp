@@ -2,6 +2,7 @@
 
 #include "arguments.h"
 #include "output.h"
+#include "proxypoolargs.h"
 
 #include "core/cluster/clusterplacement.h"
 #include "core/cluster/keyset.h"
@@ -28,7 +29,9 @@ int fail(const std::string &message)
 
 namespace {
 
-const std::vector<std::string> kPlacementOptions{"servers", "preset", "hash", "points", "load-factor", "probes"};
+const std::vector<std::string> kPlacementOptions{"servers", "preset",      "hash",     "points",
+                                                 "load-factor", "probes", "mcp-seed", "mcp-filter",
+                                                 "mcp-hash"};
 
 std::optional<std::size_t> parseCount(const std::string &text, const std::string &option, std::string &error)
 {
@@ -53,6 +56,8 @@ std::optional<PlacementChoice> placementChoice(const Arguments &a, std::string &
             return std::nullopt;
         }
     }
+    if (!proxyPoolOptions(a, choice.options.proxyPool, error))
+        return std::nullopt;
     if (a.has("points")) {
         const auto n = parseCount(a.value("points"), "points", error);
         if (!n || *n > 10000) {

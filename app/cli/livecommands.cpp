@@ -4,6 +4,7 @@
 #include "arguments.h"
 #include "commands.h"
 #include "output.h"
+#include "proxypoolargs.h"
 #include "replicationargs.h"
 #include "window.h"
 
@@ -37,8 +38,9 @@ using namespace ringscope::core;
 
 namespace {
 
-const std::vector<std::string> kConnectionOptions{"servers", "preset", "hash", "timeout", "connect-timeout",
-                                                  "tls-ca", "tls-cert", "tls-key"};
+const std::vector<std::string> kConnectionOptions{"servers",  "preset",   "hash",       "timeout",  "connect-timeout",
+                                                  "tls-ca",   "tls-cert", "tls-key",    "mcp-seed", "mcp-filter",
+                                                  "mcp-hash"};
 const std::vector<std::string> kConnectionFlags{"tls"};
 
 std::vector<std::string> with(std::vector<std::string> a, const std::vector<std::string> &b)
@@ -96,6 +98,8 @@ std::optional<Live> connect(const Arguments &a, bool needPreset, bool writes, st
             return std::nullopt;
         }
     }
+    if (!proxyPoolOptions(a, choice.options.proxyPool, error))
+        return std::nullopt;
     auto d = buildPlacement(*spec.value, choice, error);
     if (!d)
         return std::nullopt;

@@ -47,6 +47,9 @@ Live (talks to the servers; reads only unless the command writes):
   machine need --allow-write. Exit status: 0 done, 1 refused by the server
   (NOT_STORED, NOT_FOUND), 2 error.
 
+memcached's proxy (the memcached-proxy-* presets) takes mcp.pool()'s options: --mcp-seed S,
+--mcp-filter stop:STRING|tags:XY, --mcp-hash xxhash|ring (mcp.dist_ring_hash.hash).
+
 SPEC: host:port[:weight][ name],... (IPv6 as [addr]:port), or @file: a twemproxy
 .yml (@file.yml#pool), an mcrouter .json (@file.json#pool), or a text file with
 one server per line. Live commands also take elasticache:HOST:PORT, an AWS

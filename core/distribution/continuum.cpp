@@ -98,12 +98,17 @@ void Continuum::assign(std::span<const std::string_view> keys, std::span<std::ui
 
 std::vector<std::size_t> Continuum::successors(std::string_view key, std::size_t count) const
 {
+    return successorsAt(m_keyHash(key), count);
+}
+
+std::vector<std::size_t> Continuum::successorsAt(std::uint32_t position, std::size_t count) const
+{
     std::vector<std::size_t> out;
     if (m_points.empty())
         return out;
     const std::size_t want = std::min(count, servers().size());
     std::vector<bool> seen(servers().size(), false);
-    std::size_t at = pointFor(m_keyHash(key));
+    std::size_t at = pointFor(position);
     for (std::size_t step = 0; step < m_points.size() && out.size() < want; ++step) {
         const std::size_t s = m_points[at].server;
         if (!seen[s]) {

@@ -23,6 +23,9 @@ public:
 
     std::size_t owner(std::string_view key) const override;
     std::vector<std::size_t> successors(std::string_view key, std::size_t count) const override;
+    // The same for a key at `position`: the owner, then the next distinct
+    // servers clockwise (fewer when the ring holds fewer servers).
+    std::vector<std::size_t> successorsAt(std::uint32_t position, std::size_t count) const;
     void assign(std::span<const std::string_view> keys, std::span<std::uint32_t> owners) const override;
     std::uint32_t position(std::string_view key) const override { return m_keyHash(key); }
     std::optional<std::size_t> ownerAt(std::uint32_t position) const noexcept override

@@ -169,14 +169,40 @@ std::vector<RingPoint> nginx(const ServerList &servers)
     return out;
 }
 
-std::vector<RingPoint> memcachedProxy(const ServerList &servers)
+std::vector<RingPoint> memcachedProxy(const ServerList &servers, ProxyRingMode mode)
 {
+    constexpr std::uint32_t kBuckets = 160; // DEFAULT_BUCKET_SIZE
     std::vector<RingPoint> out;
     for (std::size_t i = 0; i < servers.size(); ++i) {
-        const std::string prefix = servers[i].host + ":" + std::to_string(servers[i].port);
-        for (std::uint32_t k = 0; k < 160; ++k)
-            out.push_back({static_cast<std::uint32_t>(hashfn::xxh3_64(withIndex(prefix, k), 0)),
-                           static_cast<std::uint32_t>(i)});
+        const Server &s = servers[i];
+        const std::string port = std::to_string(s.port);
+        const auto server = static_cast<std::uint32_t>(i);
+        const auto xxh3Point = [&](std::uint32_t k) {
+            const auto value = static_cast<std::uint32_t>(hashfn::xxh3_64(withIndex(s.host + ":" + port, k), 0));
+            out.push_back({value, server});
+        };
+        switch (mode) {
+        case ProxyRingMode::Default:
+            for (std::uint32_t k = 0; k < kBuckets; ++k)
+                xxh3Point(k);
+            break;
+        case ProxyRingMode::Default1_6_18:
+            if (i + 1 == servers.size())
+                xxh3Point(kBuckets - 1);
+            break;
+        case ProxyRingMode::Ketama:
+        case ProxyRingMode::Twemproxy:
+        case ProxyRingMode::Evcache: {
+            std::string prefix = s.host + ":" + port;
+            if (mode == ProxyRingMode::Twemproxy && port == "11211")
+                prefix = s.host;
+            else if (mode == ProxyRingMode::Evcache)
+                prefix = s.host + "/" + prefix;
+            for (std::uint32_t k = 0; k < kBuckets / 4; ++k)
+                addDigestPoints(out, withIndex(prefix, k), i);
+            break;
+        }
+        }
     }
     return out;
 }

@@ -40,9 +40,22 @@ std::vector<RingPoint> spymemcached(const ServerList &servers, bool libmemcached
 // each the CRC-32 of "host\0port" followed by the previous point's 4 bytes.
 std::vector<RingPoint> nginx(const ServerList &servers);
 
-// memcached's proxy, mcp.dist_ring_hash with omode "default" (1.6.45+):
-// 160 points per backend, the low 32 bits of XXH3-64 of "addr:port-k".
-std::vector<RingPoint> memcachedProxy(const ServerList &servers);
+// memcached's proxy, `mcp.dist_ring_hash` with `omode` (proxy_ring_hash.c,
+// 160 buckets per backend, `addr` and `port` exactly as given to
+// mcp.backend()):
+//   Default        "addr:port-k", k < 160, one point each: the low word of
+//                  XXH3-64 (seed 0). Since memcached 1.6.45.
+//   Default1_6_18  the same mode before 1.6.45 (dist_ring_hash came in
+//                  1.6.15): the loop never advanced its slot, so the table
+//                  holds one point, the last backend's "addr:port-159", and
+//                  the rest of it is left unwritten. Measured on 1.6.18 (the
+//                  table's memory fresh, i.e. zero): every key goes to the
+//                  last backend, which this one point reproduces.
+//   Ketama         40 MD5 digests of "addr:port-k", four points each (libketama's order of bytes).
+//   Twemproxy      as Ketama, but "addr-k" when the port is "11211".
+//   Evcache        as Ketama, of "addr/addr:port-k".
+enum class ProxyRingMode { Default, Default1_6_18, Ketama, Twemproxy, Evcache };
+std::vector<RingPoint> memcachedProxy(const ServerList &servers, ProxyRingMode mode);
 
 // Textbook ketama: `pointsPerServer` × weight points, `hash` of "label-i".
 std::vector<RingPoint> textbook(const ServerList &servers, std::uint32_t pointsPerServer, HashFunction hash);

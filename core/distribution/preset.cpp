@@ -7,6 +7,7 @@
 #include "ketamapoints.h"
 #include "maglevdistribution.h"
 #include "mcrouterdistribution.h"
+#include "memcachedproxydistribution.h"
 #include "modulodistribution.h"
 #include "multiprobedistribution.h"
 #include "pymemcachedistribution.h"
@@ -110,20 +111,18 @@ Ptr nginxConsistent(ServerList s, HashAlgorithm h, const PresetOptions &)
     return ring(std::move(s), std::move(points), h);
 }
 
-std::uint64_t xxh3Seed0(std::string_view key) noexcept
+// memcached's proxy: mcp.pool() with dist_jump_hash (its default) or
+// dist_ring_hash in one of its omodes, each with the pool's options.
+Ptr memcachedProxyJump(ServerList s, HashAlgorithm, const PresetOptions &o)
 {
-    return hashfn::xxh3_64(key, 0);
+    return std::make_unique<MemcachedProxyDistribution>(std::move(s), o.proxyPool);
 }
 
-Ptr memcachedProxyJump(ServerList s, HashAlgorithm, const PresetOptions &)
+template <ketama::ProxyRingMode M>
+Ptr memcachedProxyRing(ServerList s, HashAlgorithm, const PresetOptions &o)
 {
-    return std::make_unique<JumpDistribution>(std::move(s), xxh3Seed0);
-}
-
-Ptr memcachedProxyRing(ServerList s, HashAlgorithm h, const PresetOptions &)
-{
-    auto points = ketama::memcachedProxy(s);
-    return ring(std::move(s), std::move(points), h);
+    auto points = ketama::memcachedProxy(s, M);
+    return std::make_unique<MemcachedProxyDistribution>(std::move(s), std::move(points), o.proxyPool);
 }
 
 Ptr mcrouterCh3(ServerList s, HashAlgorithm, const PresetOptions &)
@@ -231,10 +230,26 @@ const Preset kPresets[] = {
      nginxConsistent},
     {"nginx-hash", "nginx upstream `hash $key;`", "((crc32(key) >> 16) & 0x7fff) % total weight, servers by weight",
      H::Crc32, false, false, weightedModulo},
-    {"memcached-proxy-jump", "memcached's built-in proxy (hash_xxhash + dist_jump_hash)",
-     "jump consistent hash of XXH3-64(key, seed 0)", H::Xxh3, false, false, memcachedProxyJump, "xxh3 (64 bits)"},
-    {"memcached-proxy-ring", "memcached's built-in proxy (dist_ring_hash, omode default, 1.6.45+)",
-     "160 points per backend, XXH3 of \"addr:port-k\"; XXH3 keys", H::Xxh3, false, false, memcachedProxyRing},
+    {"memcached-proxy-jump", "memcached's proxy 1.6.15+: mcp.pool(backends) (dist_jump_hash)",
+     "jump consistent hash of XXH3-64(key, seed); pool seed, filter and hash as mcp.pool takes them", H::Xxh3,
+     false, false, memcachedProxyJump, "xxh3 (64 bits, pool seed)", true},
+    {"memcached-proxy-ring", "memcached's proxy 1.6.45+: dist_ring_hash (omode default)",
+     "160 points per backend, XXH3 of \"addr:port-k\"; keys by the low word of XXH3-64(key, seed)", H::Xxh3, false,
+     false, memcachedProxyRing<ketama::ProxyRingMode::Default>, "xxh3 (low 32 bits, pool seed)", true},
+    {"memcached-proxy-ring-1.6.18",
+     "memcached's proxy 1.6.15-1.6.44 (Debian 12: 1.6.18): dist_ring_hash (omode default)",
+     "one point only, the last backend's \"addr:port-159\" (the table is never filled): every key to the last backend",
+     H::Xxh3, false, false, memcachedProxyRing<ketama::ProxyRingMode::Default1_6_18>, "xxh3 (low 32 bits, pool seed)",
+     true},
+    {"memcached-proxy-ring-ketama", "memcached's proxy 1.6.15+: dist_ring_hash, omode ketama",
+     "40 MD5 digests of \"addr:port-k\", 4 points each; keys by the low word of XXH3-64(key, seed)", H::Xxh3, false,
+     false, memcachedProxyRing<ketama::ProxyRingMode::Ketama>, "xxh3 (low 32 bits, pool seed)", true},
+    {"memcached-proxy-ring-twemproxy", "memcached's proxy 1.6.15+: dist_ring_hash, omode twemproxy",
+     "as omode ketama, but \"addr-k\" when the port is 11211", H::Xxh3, false, false,
+     memcachedProxyRing<ketama::ProxyRingMode::Twemproxy>, "xxh3 (low 32 bits, pool seed)", true},
+    {"memcached-proxy-ring-evcache", "memcached's proxy 1.6.15+: dist_ring_hash, omode evcache",
+     "as omode ketama, of \"addr/addr:port-k\"", H::Xxh3, false, false,
+     memcachedProxyRing<ketama::ProxyRingMode::Evcache>, "xxh3 (low 32 bits, pool seed)", true},
     {"mcrouter-ch3", "mcrouter (hash_func Ch3; WeightedCh3 when weights differ)",
      "furc_hash of the routing key; weights as fractions of the largest", H::Xxh3, false, false, mcrouterCh3, "furc (murmur64a)"},
     {"mcrouter-crc32", "mcrouter (hash_func Crc32)", "(crc32(routing key) & 0x7fffffff) % servers", H::Crc32a, false,
@@ -288,6 +303,14 @@ std::unique_ptr<Distribution> makeDistribution(const Preset &preset, ServerList 
         error = "the server list is empty";
         return nullptr;
     }
+    if (!options.proxyPool.isDefault() && !preset.takesProxyPool) {
+        error = "preset '" + std::string(preset.name)
+            + "' is not memcached's proxy: mcp.pool's seed, hash filter and key hash apply only to the "
+              "memcached-proxy-* presets";
+        return nullptr;
+    }
+    if (error = options.proxyPool.validate(); !error.empty())
+        return nullptr;
     return preset.make(std::move(servers), hash.value_or(preset.defaultHash), options);
 }
 

@@ -2,6 +2,7 @@
 
 #include "../hash/hashalgorithm.h"
 #include "distribution.h"
+#include "proxypooloptions.h"
 
 #include <memory>
 #include <optional>
@@ -11,11 +12,13 @@
 
 namespace ringscope::core {
 
-// Knobs of the textbook strategies; the presets of real software ignore them.
+// Knobs of the textbook strategies, which the presets of real software ignore,
+// and the pool options of memcached's proxy, which only its presets take.
 struct PresetOptions {
     std::uint32_t pointsPerServer = 160; // ketama, bounded-load
     double loadFactor = 1.25;            // bounded-load
     unsigned probes = 21;                // multiprobe
+    ProxyPoolOptions proxyPool;          // the memcached-proxy-* presets: mcp.pool()'s seed, filter, hash
 };
 
 // A named (hash, distribution, point format) that reproduces one real
@@ -29,6 +32,7 @@ struct Preset {
     bool textbook;                 // a teaching strategy rather than a real client
     std::unique_ptr<Distribution> (*make)(ServerList servers, HashAlgorithm hash, const PresetOptions &options);
     std::string_view fixedHashLabel = {}; // the key hash, where no HashAlgorithm names it exactly
+    bool takesProxyPool = false;          // honours PresetOptions::proxyPool (memcached's proxy)
 };
 
 // How the preset hashes keys under `hash`, for tables and messages.

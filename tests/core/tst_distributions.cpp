@@ -9,8 +9,11 @@
 #include "core/distribution/jumpdistribution.h"
 #include "core/distribution/ketamapoints.h"
 #include "core/distribution/mcrouterdistribution.h"
+#include "core/distribution/memcachedproxydistribution.h"
 #include "core/distribution/preset.h"
 #include "core/distribution/pymemcachedistribution.h"
+#include "core/hash/hashfunctions.h"
+#include "core/hash/md5.h"
 
 #include <QTest>
 
@@ -200,7 +203,9 @@ private slots:
         QTest::addColumn<bool>("onlyToNew");
         for (const char *p : {"ketama", "libmemcached-ketama-weighted", "libmemcached-ketama", "libketama",
                               "twemproxy-ketama", "spymemcached-ketama", "nginx-consistent", "memcached-proxy-ring",
-                              "rendezvous", "pymemcache", "jump", "memcached-proxy-jump", "mcrouter-ch3"})
+                              "memcached-proxy-ring-ketama", "memcached-proxy-ring-twemproxy",
+                              "memcached-proxy-ring-evcache", "rendezvous", "pymemcache", "jump",
+                              "memcached-proxy-jump", "mcrouter-ch3"})
             QTest::addRow("%s", p) << QString::fromLatin1(p) << 0.15 << 0.36 << true;
         // One point per server: the newcomer's share depends on the gap in
         // front of its single point, so only the direction is certain.
@@ -326,6 +331,98 @@ private slots:
         QCOMPARE(d.owner("user:{42}:name"), d.owner("cart:{42}"));
     }
 
+    // dist_ring_hash's MD5 omodes make the very points of clients already
+    // checked against the real libraries: omode ketama is libketama's
+    // "ip:port-i" with equal weights, omode twemproxy libmemcached's weighted
+    // ketama ("host-i" on port 11211) with equal weights.
+    void memcachedProxyRingModesMatchTheirNamesakes()
+    {
+        for (const std::uint16_t port : {std::uint16_t{11211}, std::uint16_t{11300}}) {
+            ServerList s = numbered(5);
+            for (auto &server : s)
+                server.port = port;
+            const auto points = [&](const char *preset) {
+                std::vector<std::pair<std::uint32_t, std::uint32_t>> v;
+                for (const auto &p : make(preset, s)->points())
+                    v.emplace_back(p.value, p.server);
+                return v;
+            };
+            QCOMPARE(points("memcached-proxy-ring-ketama"), points("libketama"));
+            QCOMPARE(points("memcached-proxy-ring-twemproxy"), points("libmemcached-ketama-weighted"));
+            QCOMPARE(make("memcached-proxy-ring-evcache", s)->points().size(), std::size_t{800});
+        }
+        const auto evcache = ketama::memcachedProxy({{"10.0.0.9", 11300, 1, {}}}, ketama::ProxyRingMode::Evcache);
+        QCOMPARE(evcache.size(), std::size_t{160});
+        QCOMPARE(evcache.front().value, Md5::word(Md5::digest("10.0.0.9/10.0.0.9:11300-0"), 0));
+    }
+
+    // 1.6.18's default omode fills one slot of its table: every key goes to
+    // the last backend, and adding one moves every key to the newcomer.
+    void memcachedProxyRing1618SendsEveryKeyToTheLastBackend()
+    {
+        const KeySet keys = KeySet::synthetic(3000, 21);
+        auto d = make("memcached-proxy-ring-1.6.18", numbered(4));
+        QCOMPARE(d->points().size(), std::size_t{1});
+        QCOMPARE(d->points().front().value,
+                 static_cast<std::uint32_t>(hashfn::xxh3_64("10.0.0.4:11211-159", 0)));
+        QCOMPARE(counts(*d, keys), (std::vector<std::size_t>{0, 0, 0, 3000}));
+        const auto plan = planRedistribution(*make("memcached-proxy-ring-1.6.18", numbered(3)), *d, keys, 1);
+        QCOMPARE(plan.moves.size(), std::size_t{3000});
+        // The fixed default mode: 160 XXH3 points per backend, about a quarter each.
+        const auto fixed = counts(*make("memcached-proxy-ring", numbered(4)), keys);
+        for (const auto n : fixed)
+            QVERIFY2(n > 450 && n < 1100, qPrintable(QString::number(n)));
+    }
+
+    void memcachedProxyPoolOptions()
+    {
+        using P = ProxyPoolOptions;
+        P stop;
+        stop.filter = P::Filter::Stop;
+        stop.filterConf = "|#|";
+        QCOMPARE(stop.filtered("foo:bar|#|rest|#|x"), std::string_view("foo:bar"));
+        QCOMPARE(stop.filtered("|#|x"), std::string_view(""));
+        QCOMPARE(stop.filtered("no-stop"), std::string_view("no-stop"));
+        P tags;
+        tags.filter = P::Filter::Tags;
+        tags.filterConf = "{}";
+        QCOMPARE(tags.filtered("user:{42}:name"), std::string_view("42"));
+        QCOMPARE(tags.filtered("user:{}:name"), std::string_view("")); // unlike twemproxy's hash_tag
+        QCOMPARE(tags.filtered("user:{42"), std::string_view("user:{42"));
+        QCOMPARE(tags.filtered("}a{b}"), std::string_view("b"));
+        tags.filterConf = "$$";
+        QCOMPARE(tags.filtered("$a$b"), std::string_view("a"));
+        QVERIFY(tags.validate().empty());
+        tags.filterConf = "{";
+        QVERIFY(!tags.validate().empty());
+        tags.filterConf = "{}{}{}";
+        QVERIFY(!tags.validate().empty());
+
+        // seed: XXH3-64 of the seed string seeds XXH3-64 of the key; the
+        // ring's MD5 key hash ignores it.
+        P seeded;
+        seeded.seed = "ringscope";
+        const MemcachedProxyDistribution jump(numbered(3), seeded);
+        QCOMPARE(jump.keyHash("k"), hashfn::xxh3_64("k", hashfn::xxh3_64("ringscope", 0)));
+        seeded.seed = "";
+        QVERIFY(MemcachedProxyDistribution(numbered(3), seeded).keyHash("k") != hashfn::xxh3_64("k", 0));
+        seeded.keyHash = P::KeyHash::RingMd5;
+        QCOMPARE(MemcachedProxyDistribution(numbered(3), seeded).keyHash("k"), std::uint64_t{hashfn::md5("k")});
+
+        std::string error;
+        PresetOptions o;
+        o.proxyPool.seed = "x";
+        QVERIFY(!makeDistribution(*findPreset("ketama"), numbered(2), std::nullopt, o, error));
+        QVERIFY(error.find("memcached-proxy") != std::string::npos);
+        QVERIFY(makeDistribution(*findPreset("memcached-proxy-ring-ketama"), numbered(2), std::nullopt, o, error));
+        // Jump over the seeded hash is the textbook jump of that 64-bit value.
+        auto d = makeDistribution(*findPreset("memcached-proxy-jump"), numbered(7), std::nullopt, o, error);
+        const auto seed = hashfn::xxh3_64("x", 0);
+        const KeySet keys = KeySet::synthetic(500, 8);
+        for (const auto key : keys.views())
+            QCOMPARE(d->owner(key), static_cast<std::size_t>(JumpDistribution::jump(hashfn::xxh3_64(key, seed), 7)));
+    }
+
     void twemproxySortsServersByName()
     {
         ServerList s = numbered(3);
@@ -362,6 +459,7 @@ private:
 };
 
 #include "core/hash/hashfunctions.h"
+#include "core/hash/md5.h"
 std::uint32_t TestDistributions::hashfn_murmur3(std::string_view s)
 {
     return hashfn::murmur3_32(s, 0);
