@@ -9,7 +9,7 @@
 #include <asio/experimental/as_tuple.hpp>
 #include <asio/experimental/awaitable_operators.hpp>
 #include <asio/use_awaitable.hpp>
-#include <asio/ssl/host_name_verification.hpp>
+#include <openssl/x509v3.h>
 
 #include <algorithm>
 #include <utility>
@@ -367,13 +367,20 @@ asio::awaitable<bool> Connection::handshake(asio::steady_timer &timer)
 {
     using namespace asio::experimental::awaitable_operators;
     m_tls = std::make_unique<asio::ssl::stream<asio::ip::tcp::socket &>>(m_socket, *m_options.tls);
-    // Check the certificate names this host (or IP), and send it as SNI.
-    m_tls->set_verify_callback(asio::ssl::host_name_verification(m_host));
+    // OpenSSL checks that the certificate names this host (or IP) as part of
+    // the chain's verification, so a mismatch is reported as one ("hostname
+    // mismatch", not a verify callback's unspecified error); a name is also sent as SNI.
+    SSL *ssl = m_tls->native_handle();
     asio::error_code notAnAddress;
     asio::ip::make_address(m_host, notAnAddress);
-    if (notAnAddress) // SNI carries names only, never IP literals
-        SSL_ctrl(m_tls->native_handle(), SSL_CTRL_SET_TLSEXT_HOSTNAME, TLSEXT_NAMETYPE_host_name,
-                 const_cast<char *>(m_host.c_str()));
+    if (notAnAddress) {
+        X509_VERIFY_PARAM_set_hostflags(SSL_get0_param(ssl), X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS);
+        SSL_set1_host(ssl, m_host.c_str());
+        // SNI carries names only, never IP literals (SSL_set_tlsext_host_name, without its macro's cast).
+        SSL_ctrl(ssl, SSL_CTRL_SET_TLSEXT_HOSTNAME, TLSEXT_NAMETYPE_host_name, const_cast<char *>(m_host.c_str()));
+    } else {
+        X509_VERIFY_PARAM_set1_ip_asc(SSL_get0_param(ssl), m_host.c_str());
+    }
     auto done = co_await (m_tls->async_handshake(asio::ssl::stream_base::client, kAsTuple) || timer.async_wait(kAsTuple));
     if (done.index() == 1) {
         close(ClientErrc::ConnectFailed, "no TLS handshake within " + std::to_string(m_options.connectTimeout.count())
@@ -382,8 +389,11 @@ asio::awaitable<bool> Connection::handshake(asio::steady_timer &timer)
     }
     if (const auto &[ec] = std::get<0>(done); ec) {
         std::string reason = ec.message();
-        if (const long verify = SSL_get_verify_result(m_tls->native_handle()); verify != X509_V_OK)
+        if (const long verify = SSL_get_verify_result(m_tls->native_handle()); verify != X509_V_OK) {
             reason = X509_verify_cert_error_string(verify);
+            if (verify == X509_V_ERR_HOSTNAME_MISMATCH || verify == X509_V_ERR_IP_ADDRESS_MISMATCH)
+                reason += " (the server's certificate is not for " + m_host + ")";
+        }
         close(ClientErrc::ConnectFailed, "TLS handshake failed: " + reason);
         co_return false;
     }

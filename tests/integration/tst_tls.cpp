@@ -87,7 +87,7 @@ private slots:
         const quint16 port = ringscope::test::freePort();
         QString error;
         QVERIFY2(m_server.start(ringscope::test::findProgram(QStringLiteral("memcached")),
-                                {QStringLiteral("-l"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"),
+                                {QStringLiteral("-l"), QStringLiteral("127.0.0.1,127.0.0.2"), QStringLiteral("-p"),
                                  QString::number(port), QStringLiteral("-U"), QStringLiteral("0"),
                                  QStringLiteral("-u"), QStringLiteral("root"), QStringLiteral("-Z"),
                                  QStringLiteral("-o"),
@@ -149,6 +149,19 @@ private slots:
         const auto [e, item] = client.getSync("tls");
         QCOMPARE(e.code, ClientErrc::ConnectFailed);
         QVERIFY2(e.message.find("certificate") != std::string::npos, e.message.c_str());
+    }
+
+    // The certificate is for localhost and 127.0.0.1; the same server at
+    // another address is refused, and the reason says so (it was
+    // "unspecified certificate verification error").
+    void wrongHostIsRefusedAsAMismatch()
+    {
+        Client client(m_runtime, single("127.0.0.2", m_server.port()), options({path("ca.pem").toStdString(), {}, {}}));
+        const auto [e, item] = client.getSync("tls");
+        QCOMPARE(e.code, ClientErrc::ConnectFailed);
+        QVERIFY2(e.message.find("TLS handshake failed: IP address mismatch (the server's certificate is not for 127.0.0.2)")
+                     != std::string::npos,
+                 e.message.c_str());
     }
 
     void systemRootsDoNotKnowTheTestCa()
