@@ -318,7 +318,10 @@ int runGet(const std::vector<std::string> &args)
         auto options = replicationOptions(*a, live->client->serverCount(), error);
         if (!options)
             return fail(error);
+        // A read writes nothing unless asked: no read-repair, and no copying
+        // back of keys to a replica that returns during the run (resync).
         options->readRepair = a->has("repair");
+        options->resyncOnRejoin = a->has("repair");
         ReplicatedClient replicated(*live->client, *options);
         return runReplicatedGet(replicated, keys, print);
     }

@@ -28,19 +28,24 @@ Local demo cluster:
                              --traffic drives them (reads through nginx when it is in front)
 
 Live (talks to the servers; reads only unless the command writes):
-  get      --servers SPEC --preset P [--hash H] (KEY | --stdin)        key<TAB>value or key<TAB>MISS
+  get      --servers SPEC --preset P [--hash H] (KEY | --stdin) [--json] [--repair]
+           key<TAB>value or key<TAB>MISS, escaped (\n, \t, \xHH, \\); --json: exact, one object per line
   set|add|replace --servers SPEC --preset P (KEY VALUE | --stdin) [--ttl S] [--flags F]
   delete|touch    --servers SPEC --preset P (KEY | --stdin) [--ttl S]
   migrate  --servers SPEC --to SPEC --preset P [--hash H] [--window K] [--json]
            before a planned change: copies the keys that change owner to their new owner
   stats    --servers SPEC [--group slabs|items|conns|settings] [--rates] [--json]
   audit    --servers SPEC --preset P [--hash H] [--json] [--list] [--cap N]
+           [--timeout MS (5000, per line)] [--dump-timeout MS] [--dump-limit N]
            every key the servers hold (lru_crawler metadump) against its owner
   Replication (get, set, add, replace, delete): --replication master-slave|ring|multi-master
   --replicas R (2) [--write-quorum 1..R|majority|all] --read-policy primary|round-robin|
   least-outstanding|hash; without replication --on-failure miss|rehash (a down server's
   keys miss, or go to their next owner). get --show-server adds the server that answered
-  and, after a MISS that is not certain, how many replicas did not answer.
+  and, after a MISS that is not certain, how many replicas did not answer;
+  get --repair copies a hit to the replicas that missed it (a write: same opt-in).
+  Batch commands keep at most 2000 requests in flight; --timeout counts from
+  when a request is sent.
   Options: --timeout MS (300), --connect-timeout MS; --tls, --tls-ca FILE,
   --tls-cert FILE --tls-key FILE for memcached -Z (the certificate is always
   verified, against the CA file or the system's roots). Writes to servers not on this
