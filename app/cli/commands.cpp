@@ -9,9 +9,11 @@
 #include "core/cluster/methodcomparison.h"
 #include "core/cluster/redistributionplanner.h"
 #include "core/cluster/textinput.h"
+#include "core/distribution/failover.h"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <iostream>
@@ -140,16 +142,87 @@ std::unique_ptr<Distribution> deterministicPlacement(const ClusterSpec &spec, co
 
 } // namespace
 
+namespace {
+
+// --down HOST:PORT,…: the servers the client has noticed are down, and the
+// rule it follows then (--failover, or the preset's client's default).
+struct DownServers {
+    std::vector<std::size_t> indexes;
+    std::unique_ptr<FailoverPlacement> placement;
+};
+
+std::optional<DownServers> downServers(const Arguments &a, const ClusterSpec &spec, const PlacementChoice &choice,
+                                       std::string &error)
+{
+    DownServers down;
+    const auto listed = parseServerList(a.value("down"));
+    if (!listed) {
+        error = "--down: " + listed.error;
+        return std::nullopt;
+    }
+    for (const Server &d : *listed.value) {
+        const auto at = std::find_if(spec.servers.begin(), spec.servers.end(),
+                                     [&](const Server &s) { return s.address() == d.address(); });
+        if (at == spec.servers.end()) {
+            error = "--down: " + d.address() + " is not in the cluster";
+            return std::nullopt;
+        }
+        down.indexes.push_back(static_cast<std::size_t>(at - spec.servers.begin()));
+    }
+    const std::string preset = choice.preset.empty() ? spec.preset : choice.preset;
+    const FailoverBehaviour client = failoverOf(preset, spec.autoEjectHosts);
+    Failover rule = client.rule;
+    if (a.has("failover")) {
+        const auto asked = parseFailover(a.value("failover"));
+        if (!asked) {
+            error = "--failover '" + a.value("failover") + "': expected fail, eject or rehash";
+            return std::nullopt;
+        }
+        if (std::find(client.choices.begin(), client.choices.end(), *asked) == client.choices.end()) {
+            std::string can;
+            for (const Failover f : client.choices)
+                can += std::string(can.empty() ? "" : ", ") + failoverName(f);
+            error = "--failover " + std::string(failoverName(*asked)) + ": " + std::string(client.client)
+                + " does not do that (it can: " + can + ")";
+            return std::nullopt;
+        }
+        rule = *asked;
+    }
+    std::string buildError;
+    down.placement = FailoverPlacement::make(
+        spec.servers, down.indexes, rule,
+        [&](ServerList servers) {
+            ClusterSpec part = spec;
+            part.servers = std::move(servers);
+            return deterministicPlacement(part, choice, buildError);
+        },
+        buildError);
+    if (!down.placement) {
+        error = buildError;
+        return std::nullopt;
+    }
+    return down;
+}
+
+} // namespace
+
 int runPlace(const std::vector<std::string> &args)
 {
     std::string error;
-    const auto a = Arguments::parse(args, kPlacementOptions, {}, error);
+    auto valued = kPlacementOptions;
+    valued.insert(valued.end(), {"down", "failover"});
+    const auto a = Arguments::parse(args, valued, {}, error);
     if (!a)
         return fail(error);
     const auto spec = clusterSpec(*a, "servers", error);
     const auto choice = spec ? placementChoice(*a, error) : std::nullopt;
     auto d = choice ? deterministicPlacement(*spec, *choice, error) : nullptr;
     if (!d)
+        return fail(error);
+    if (a->has("failover") && !a->has("down"))
+        return fail("--failover says what the client does with a server that is down: it needs --down");
+    std::optional<DownServers> down;
+    if (a->has("down") && !(down = downServers(*a, *spec, *choice, error)))
         return fail(error);
     std::vector<std::string> addresses;
     for (const Server &s : d->servers())
@@ -163,6 +236,17 @@ int runPlace(const std::vector<std::string> &args)
         KeySet keys;
         while (keys.size() < kBlock && (more = lines.next(line)))
             keys.add(line);
+        if (down) {
+            // A key the client would fail (no failover, or every retry hit a dead server): "-".
+            for (std::size_t i = 0; i < keys.size(); ++i) {
+                const auto owner = down->placement->owner(keys[i]);
+                out.append(keys[i]);
+                out.append('\t');
+                out.append(owner ? std::string_view(addresses[*owner]) : std::string_view("-"));
+                out.append('\n');
+            }
+            continue;
+        }
         const auto owners = assignOwners(*d, keys);
         for (std::size_t i = 0; i < keys.size(); ++i) {
             out.append(keys[i]);

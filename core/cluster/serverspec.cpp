@@ -195,7 +195,10 @@ Parsed<ClusterSpec> loadUnchecked(std::string_view spec)
         auto servers = parseServerList(spec);
         if (!servers)
             return {std::nullopt, servers.error};
-        return {ClusterSpec{std::move(*servers.value), {}, std::nullopt, {}, "command line"}, {}};
+        ClusterSpec given;
+        given.servers = std::move(*servers.value);
+        given.source = "command line";
+        return {std::move(given), {}};
     }
     std::string_view path = spec.substr(1);
     std::string_view pool;
@@ -220,7 +223,10 @@ Parsed<ClusterSpec> loadUnchecked(std::string_view spec)
     auto servers = parseServerLines(text, path);
     if (!servers)
         return {std::nullopt, servers.error};
-    return {ClusterSpec{std::move(*servers.value), {}, std::nullopt, {}, std::string(path)}, {}};
+    ClusterSpec fromFile;
+    fromFile.servers = std::move(*servers.value);
+    fromFile.source = std::string(path);
+    return {std::move(fromFile), {}};
 }
 
 } // namespace

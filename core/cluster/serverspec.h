@@ -17,6 +17,10 @@ struct ClusterSpec {
     std::optional<HashAlgorithm> hash;     // the pool's key hash, when it names one
     std::string hashTag;                   // twemproxy hash_tag, e.g. "{}"
     std::string source;                    // where it came from, for messages
+    // twemproxy's failover settings, when the pool names them.
+    std::optional<bool> autoEjectHosts;
+    std::optional<unsigned> serverFailureLimit;
+    std::optional<long> serverRetryTimeoutMs;
 };
 
 // A parse result: the value, or one line that says what is wrong and where.

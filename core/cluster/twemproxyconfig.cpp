@@ -88,6 +88,12 @@ Parsed<ClusterSpec> parseTwemproxyConfig(const std::string &text, std::string_vi
             if (spec.hashTag.size() != 2)
                 return fail(at(file, tag.Mark()) + "hash_tag must be two characters, like \"{}\"");
         }
+        if (const auto eject = chosen["auto_eject_hosts"])
+            spec.autoEjectHosts = eject.as<bool>();
+        if (const auto limit = chosen["server_failure_limit"])
+            spec.serverFailureLimit = limit.as<unsigned>();
+        if (const auto retry = chosen["server_retry_timeout"])
+            spec.serverRetryTimeoutMs = retry.as<long>();
         const auto servers = chosen["servers"];
         if (!servers)
             return fail(at(file, chosen.Mark()) + "pool '" + chosenName + "' has no servers");

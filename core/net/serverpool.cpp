@@ -2,6 +2,8 @@
 
 #include "../protocol/requestencoder.h"
 
+#include <utility>
+
 namespace ringscope::core {
 
 const char *stateName(ServerState state) noexcept
@@ -131,10 +133,15 @@ void ServerPool::probe()
     request->expect = Expect::Version;
     request->deadline = Clock::now() + m_options.requestTimeout;
     std::weak_ptr<ServerPool> weak = weak_from_this();
+    // The probe's connection holds its request, whose callback holds the
+    // connection: the pool keeps it too (m_probe), so that shutdown() can
+    // close it, which completes the request and breaks that cycle.
+    m_probe = conn;
     request->done = [weak, conn](Outcome outcome) {
         auto self = weak.lock();
         if (!self || self->m_shutdown)
             return;
+        self->m_probe.reset();
         if (!outcome.error && outcome.response.reply == Reply::Version) {
             self->m_failures = 0;
             self->m_connections.front() = conn; // keep the connection that answered
@@ -155,6 +162,8 @@ void ServerPool::shutdown()
 {
     m_shutdown = true;
     m_probeTimer.cancel();
+    if (auto probe = std::exchange(m_probe, nullptr))
+        probe->close(ClientErrc::Cancelled, "client shut down");
     for (auto &c : m_connections)
         if (c) {
             c->setReplyHandler({}); // the pool may go before the connection's last handlers run

@@ -80,6 +80,7 @@ private:
     Options m_options;
     EventHandler m_onEvent;
     std::vector<std::shared_ptr<Connection>> m_connections;
+    std::shared_ptr<Connection> m_probe; // the probe in flight, if any
     std::size_t m_next = 0;
     ServerState m_state = ServerState::Up;
     unsigned m_failures = 0;

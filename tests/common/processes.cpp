@@ -13,6 +13,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <utility>
@@ -120,8 +121,10 @@ bool Child::running()
     if (m_pid <= 0 || m_status >= 0)
         return false;
     int status = 0;
-    if (::waitpid(m_pid, &status, WNOHANG) != m_pid)
+    rusage usage{};
+    if (::wait4(m_pid, &status, WNOHANG, &usage) != m_pid)
         return true;
+    m_maxRssKb = usage.ru_maxrss;
     m_status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     return false;
 }
@@ -327,6 +330,7 @@ RunResult runProgram(const QString &program, const QStringList &args, const QByt
         child.wait(3000);
     }
     result.exitCode = code.value_or(-1);
+    result.maxRssKb = child.maxRssKb();
     // Whatever is still in the pipes once it has exited.
     for (int i = 0; i < 100; ++i) {
         const QByteArray out = child.takeOut(), err = child.takeErr();

@@ -38,6 +38,7 @@ public:
     qint64 pid() const noexcept { return m_pid; }
     bool running();                       // reaps it if it has exited
     std::optional<int> wait(int timeoutMs); // exit code (128+signal when killed), or nothing on timeout
+    long maxRssKb() const noexcept { return m_maxRssKb; } // its peak resident memory, once it has exited
     void write(const QByteArray &input);  // then closes its stdin
     QByteArray readLine(int timeoutMs);   // one line of stdout, or what there is at the timeout
     QByteArray takeOut();                 // all stdout read so far (and whatever is waiting)
@@ -47,6 +48,7 @@ private:
     void pump(int timeoutMs); // moves available output into the buffers
     pid_t m_pid = -1;
     int m_status = -1;
+    long m_maxRssKb = 0;
     int m_in = -1, m_out = -1, m_err = -1;
     QByteArray m_outBuffer, m_errBuffer;
 };
@@ -84,6 +86,7 @@ struct RunResult {
     int exitCode = -1;
     QByteArray out;
     QByteArray err;
+    long maxRssKb = 0; // the program's peak resident memory
 };
 
 // Runs a program to completion with `input` on stdin.

@@ -343,7 +343,8 @@ private slots:
                 server.port = port;
             const auto points = [&](const char *preset) {
                 std::vector<std::pair<std::uint32_t, std::uint32_t>> v;
-                for (const auto &p : make(preset, s)->points())
+                const auto d = make(preset, s); // held: the points are a view into it
+                for (const auto &p : d->points())
                     v.emplace_back(p.value, p.server);
                 return v;
             };

@@ -1,0 +1,295 @@
+// Where the real clients and proxies put keys once a server is down, against
+// RingScope's failover placement (ringscope-cli place --down): the real
+// python-memcached (its own _get_server, and keys set through it found on
+// the predicted servers) and a real nutcracker with auto_eject_hosts (keys
+// written through the proxy after it ejected a killed backend, found where
+// predicted), over several hashes, distributions and weights.
+#include "common/memcclient.h"
+#include "common/processes.h"
+#include "common/testkeys.h"
+
+#include "core/cluster/clusterplacement.h"
+#include "core/distribution/failover.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace ringscope::core;
+using ringscope::test::MemcClient;
+using ringscope::test::ServerProcess;
+
+namespace {
+
+std::unique_ptr<FailoverPlacement> failoverFor(const ClusterSpec &spec, const std::vector<std::size_t> &down,
+                                               Failover rule, const PlacementChoice &choice = {})
+{
+    std::string error;
+    return FailoverPlacement::make(
+        spec.servers, down, rule,
+        [&](ServerList servers) {
+            ClusterSpec part = spec;
+            part.servers = std::move(servers);
+            return buildPlacement(part, choice, error);
+        },
+        error);
+}
+
+// Every key on exactly its predicted server (none when the prediction is "-").
+QString checkHeld(const std::vector<std::string> &keys, const FailoverPlacement &p,
+                  const std::vector<std::unique_ptr<MemcClient>> &direct, const std::vector<std::size_t> &down)
+{
+    std::size_t mismatches = 0;
+    QString first;
+    for (const auto &key : keys) {
+        const auto predicted = p.owner(key);
+        for (std::size_t i = 0; i < direct.size(); ++i) {
+            if (std::find(down.begin(), down.end(), i) != down.end())
+                continue;
+            const bool held = direct[i]->get(key).has_value();
+            if (held != (predicted == i) && mismatches++ == 0)
+                first = QStringLiteral("key %1: predicted %2, server %3 %4 it")
+                            .arg(QString::fromLatin1(QByteArray::fromStdString(key).toHex()))
+                            .arg(predicted ? QString::number(*predicted) : QStringLiteral("-"))
+                            .arg(i)
+                            .arg(held ? QStringLiteral("holds") : QStringLiteral("lacks"));
+        }
+    }
+    return mismatches == 0 ? QString() : QString::number(mismatches) + QStringLiteral(" mismatches; first: ") + first;
+}
+
+} // namespace
+
+class TestFailover : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    int m_row = 0;
+
+private slots:
+    void initTestCase()
+    {
+        if (ringscope::test::findProgram(QStringLiteral("nutcracker")).isEmpty())
+            QFAIL("nutcracker is not installed (apt-get install nutcracker)");
+        QVERIFY(m_dir.isValid());
+    }
+
+    // python-memcached with servers down: its own _get_server and the
+    // servers its sets reached agree with the Rehash rule, key for key, and
+    // `ringscope-cli place --down` prints the same.
+    void pythonMemcachedRehashes_data()
+    {
+        QTest::addColumn<QList<int>>("weights");
+        QTest::addColumn<QList<int>>("down");
+        QTest::addRow("4 servers, 1 down") << QList<int>{1, 1, 1, 1} << QList<int>{1};
+        QTest::addRow("weights 1,3,2,1, heavy one down") << QList<int>{1, 3, 2, 1} << QList<int>{1};
+        QTest::addRow("5 servers, 3 down") << QList<int>{1, 1, 2, 1, 1} << QList<int>{0, 2, 3};
+        // Every bucket but one dead: some keys exhaust the 10 tries and fail.
+        QTest::addRow("weights 5,1, heavy one down") << QList<int>{5, 1} << QList<int>{0};
+    }
+
+    void pythonMemcachedRehashes()
+    {
+        QFETCH(QList<int>, weights);
+        QFETCH(QList<int>, down);
+        ++m_row;
+        std::vector<std::unique_ptr<ServerProcess>> servers;
+        QStringList parts;
+        std::vector<std::size_t> downIndexes;
+        for (int i = 0; i < weights.size(); ++i) {
+            const bool isDown = down.contains(i);
+            quint16 port = 0;
+            if (isDown) {
+                port = ringscope::test::freePort(); // nothing listens: connect refused, as after a kill
+                downIndexes.push_back(static_cast<std::size_t>(i));
+                servers.push_back(nullptr);
+            } else {
+                QString error;
+                auto s = ringscope::test::startMemcached(&error);
+                QVERIFY2(s, qPrintable(error));
+                port = s->port();
+                servers.push_back(std::move(s));
+            }
+            parts << QStringLiteral("127.0.0.1:%1:%2").arg(port).arg(weights[i]);
+        }
+        const QString spec = parts.join(QLatin1Char(','));
+        std::vector<std::string> keys;
+        for (auto &k : ringscope::test::randomUtf8Keys(1500, 500 + static_cast<unsigned>(m_row)))
+            if (k.size() <= 240)
+                keys.push_back("f" + std::to_string(m_row) + ":" + k);
+        const auto r = ringscope::test::runProgram(QStringLiteral("/usr/bin/python3"),
+                                                   {QStringLiteral(RINGSCOPE_SOURCE_DIR "/tests/compat/failover_python.py"), spec},
+                                                   QByteArray::fromStdString(ringscope::test::joinLines(keys)));
+        QVERIFY2(r.finished && r.exitCode == 0, r.err.constData());
+
+        // Its _get_server, line for line, against the CLI.
+        const auto ours = ringscope::test::runProgram(
+            QStringLiteral(RINGSCOPE_CLI),
+            {QStringLiteral("place"), QStringLiteral("--servers"), spec, QStringLiteral("--preset"),
+             QStringLiteral("python-memcached"), QStringLiteral("--down"),
+             [&] {
+                 QStringList d;
+                 for (const auto i : down)
+                     d << parts[i].section(QLatin1Char(':'), 0, 1);
+                 return d.join(QLatin1Char(','));
+             }()},
+            QByteArray::fromStdString(ringscope::test::joinLines(keys)));
+        QCOMPARE(ours.exitCode, 0);
+        QCOMPARE(ours.out, r.out);
+        // With 5 of 6 buckets dead, about 16 % of keys hit a dead bucket ten times and fail.
+        if (QByteArray(QTest::currentDataTag()).contains("5,1"))
+            QVERIFY(r.out.count("\t-\n") > 50);
+
+        // And the keys its sets wrote are where the rule says.
+        auto parsed = loadClusterSpec(spec.toStdString());
+        QVERIFY(parsed);
+        auto p = failoverFor(*parsed.value, downIndexes, Failover::Rehash, {"python-memcached", {}, {}});
+        QVERIFY(p);
+        std::vector<std::unique_ptr<MemcClient>> direct;
+        for (const auto &s : servers)
+            direct.push_back(std::make_unique<MemcClient>("127.0.0.1", s ? s->port() : 1));
+        const QString problem = checkHeld(keys, *p, direct, downIndexes);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
+
+    // nutcracker with auto_eject_hosts: true, server_failure_limit: 1: a
+    // killed backend is ejected on its first failure, and the keys written
+    // through the proxy afterwards sit where the continuum of the live
+    // servers alone puts them (Eject); with auto_eject_hosts: false the
+    // requests for its keys fail (Fail) and the others stay put.
+    void twemproxyEjects_data()
+    {
+        QTest::addColumn<QString>("hash");
+        QTest::addColumn<QString>("distribution");
+        QTest::addColumn<bool>("eject");
+        QTest::addColumn<bool>("named");
+        QTest::addRow("ketama/fnv1a_64 weighted") << QStringLiteral("fnv1a_64") << QStringLiteral("ketama") << true << false;
+        QTest::addRow("ketama/md5 named") << QStringLiteral("md5") << QStringLiteral("ketama") << true << true;
+        QTest::addRow("ketama/murmur weighted") << QStringLiteral("murmur") << QStringLiteral("ketama") << true << false;
+        QTest::addRow("modula/crc32a weighted") << QStringLiteral("crc32a") << QStringLiteral("modula") << true << false;
+        QTest::addRow("modula/md5 named") << QStringLiteral("md5") << QStringLiteral("modula") << true << true;
+        QTest::addRow("ketama/md5 no eject") << QStringLiteral("md5") << QStringLiteral("ketama") << false << false;
+    }
+
+    void twemproxyEjects()
+    {
+        QFETCH(QString, hash);
+        QFETCH(QString, distribution);
+        QFETCH(bool, eject);
+        QFETCH(bool, named);
+        ++m_row;
+        std::vector<std::unique_ptr<ServerProcess>> servers;
+        for (int i = 0; i < 4; ++i) {
+            QString error;
+            auto s = ringscope::test::startMemcached(&error);
+            QVERIFY2(s, qPrintable(error));
+            servers.push_back(std::move(s));
+        }
+        const quint16 listen = ringscope::test::freePort();
+        QString yml = QStringLiteral("pool:\n  listen: 127.0.0.1:%1\n  hash: %2\n  distribution: %3\n"
+                                     "  auto_eject_hosts: %4\n  server_failure_limit: 1\n"
+                                     "  server_retry_timeout: 600000\n  timeout: 2000\n  servers:\n")
+                          .arg(listen)
+                          .arg(hash, distribution, eject ? QStringLiteral("true") : QStringLiteral("false"));
+        const QStringList names{QStringLiteral("cache-z"), QStringLiteral("c-a"), QStringLiteral("cache-mid"),
+                                QStringLiteral("b")};
+        for (std::size_t i = 0; i < servers.size(); ++i)
+            yml += QStringLiteral("   - 127.0.0.1:%1:%2%3\n")
+                       .arg(servers[i]->port())
+                       .arg(i % 2 == 0 ? 1 : 2)
+                       .arg(named ? QLatin1Char(' ') + names[static_cast<qsizetype>(i)] : QString());
+        const QString conf = m_dir.filePath(QStringLiteral("eject%1.yml").arg(m_row));
+        {
+            QFile f(conf);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(yml.toUtf8());
+        }
+        auto spec = loadClusterSpec("@" + conf.toStdString() + "#pool");
+        QVERIFY2(spec, spec.error.c_str());
+        QCOMPARE(spec.value->autoEjectHosts, std::optional<bool>(eject));
+        const FailoverBehaviour client = failoverOf(spec.value->preset, spec.value->autoEjectHosts);
+        QCOMPARE(client.rule, eject ? Failover::Eject : Failover::Fail);
+
+        ServerProcess proxy;
+        QString startError;
+        QVERIFY2(proxy.start(ringscope::test::findProgram(QStringLiteral("nutcracker")),
+                             {QStringLiteral("-c"), conf, QStringLiteral("-s"), QString::number(ringscope::test::freePort()),
+                              QStringLiteral("-a"), QStringLiteral("127.0.0.1"), QStringLiteral("-o"),
+                              m_dir.filePath(QStringLiteral("eject%1.log").arg(m_row)), QStringLiteral("-p"),
+                              m_dir.filePath(QStringLiteral("eject%1.pid").arg(m_row))},
+                             listen, &startError),
+                 qPrintable(startError));
+
+        const std::size_t victim = 1; // weight 2
+        servers[victim]->signal(SIGKILL);
+        servers[victim]->stop();
+        auto all = failoverFor(*spec.value, {}, Failover::Fail);
+        QVERIFY(all);
+        MemcClient viaProxy("127.0.0.1", listen);
+        // The first request for a key of the dead server fails, and (limit 1) ejects it.
+        bool ejected = false;
+        for (int i = 0; i < 2000 && !ejected; ++i) {
+            const std::string probe = "probe:" + std::to_string(i);
+            if (all->owner(probe) == victim)
+                ejected = viaProxy.set(probe, "p") != MEMCACHED_SUCCESS;
+        }
+        QVERIFY2(ejected, "no request reached the killed server");
+
+        std::vector<std::string> keys;
+        for (auto &k : ringscope::test::randomKeys(1500, 900 + static_cast<unsigned>(m_row), 4))
+            keys.push_back("t" + std::to_string(m_row) + ":" + k.substr(0, 200));
+        auto p = failoverFor(*spec.value, {victim}, client.rule);
+        QVERIFY(p);
+        std::size_t refused = 0, predictedFails = 0;
+        for (const auto &key : keys) {
+            const bool stored = viaProxy.set(key, "v") == MEMCACHED_SUCCESS;
+            const bool predicted = p->owner(key).has_value();
+            predictedFails += predicted ? 0 : 1;
+            refused += stored ? 0 : 1;
+            QVERIFY2(stored == predicted, qPrintable(QStringLiteral("key %1: %2 through the proxy, predicted %3")
+                                                         .arg(QString::fromStdString(key))
+                                                         .arg(stored ? QStringLiteral("stored") : QStringLiteral("refused"))
+                                                         .arg(predicted ? QStringLiteral("a server") : QStringLiteral("a failure"))));
+        }
+        QCOMPARE(refused, predictedFails);
+        QCOMPARE(predictedFails > 0, !eject); // without eject, the dead server's keys fail
+        std::vector<std::unique_ptr<MemcClient>> direct;
+        for (const auto &s : servers)
+            direct.push_back(std::make_unique<MemcClient>("127.0.0.1", s->port()));
+        const QString problem = checkHeld(keys, *p, direct, {victim});
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
+
+    void badFailoverOptions_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        const QStringList place{QStringLiteral("place"), QStringLiteral("--servers"), QStringLiteral("a:1,b:1,c:1"),
+                                QStringLiteral("--preset")};
+        QTest::addRow("not in the cluster") << (place + QStringList{QStringLiteral("ketama"), QStringLiteral("--down"), QStringLiteral("d:1")})
+                                            << QStringLiteral("--down: d:1 is not in the cluster");
+        QTest::addRow("unknown rule") << (place + QStringList{QStringLiteral("ketama"), QStringLiteral("--down"), QStringLiteral("a:1"),
+                                                              QStringLiteral("--failover"), QStringLiteral("retry")})
+                                      << QStringLiteral("--failover 'retry': expected fail, eject or rehash");
+        QTest::addRow("not that client's") << (place + QStringList{QStringLiteral("python-memcached"), QStringLiteral("--down"),
+                                                                   QStringLiteral("a:1"), QStringLiteral("--failover"), QStringLiteral("eject")})
+                                           << QStringLiteral("--failover eject: python-memcached (_get_server retries) does not do that (it can: rehash)");
+        QTest::addRow("failover alone") << (place + QStringList{QStringLiteral("ketama"), QStringLiteral("--failover"), QStringLiteral("eject")})
+                                        << QStringLiteral("it needs --down");
+    }
+
+    void badFailoverOptions()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const auto r = ringscope::test::runProgram(QStringLiteral(RINGSCOPE_CLI), args, "k\n");
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFailover)
+#include "tst_failover.moc"
