@@ -50,8 +50,14 @@ FailoverBehaviour failoverOf(std::string_view preset, std::optional<bool> autoEj
             return {F::Eject, "twemproxy (auto_eject_hosts: true)", {F::Eject, F::Fail}};
         return {F::Fail, "twemproxy (auto_eject_hosts: false)", {F::Fail, F::Eject}};
     }
+    // libmemcached 1.1.4 (tried, tst_failover): a dead server's requests fail
+    // ("SERVER HAS FAILED AND IS DISABLED UNTIL TIMED RETRY") unless
+    // REMOVE_FAILED_SERVERS (or AUTO_EJECT_HOSTS) and a SERVER_FAILURE_LIMIT
+    // are set; then update_continuum leaves it out of the ketama continuum.
+    // Modula never ejects: its keys keep failing whatever the settings.
+    if (preset == "libmemcached-modula")
+        return {F::Fail, "libmemcached modula (never ejects)", {F::Fail}};
     if (preset.starts_with("libmemcached-"))
-        // MEMCACHED_BEHAVIOR_REMOVE_FAILED_SERVERS is off by default.
         return {F::Fail, "libmemcached (REMOVE_FAILED_SERVERS off)", {F::Fail, F::Eject}};
     if (preset == "libketama")
         return {F::Fail, "libketama (no failover of its own)", {F::Fail, F::Eject}};

@@ -12,6 +12,7 @@
 #include "core/distribution/failover.h"
 
 #include <QFile>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -259,6 +260,153 @@ private slots:
         for (const auto &s : servers)
             direct.push_back(std::make_unique<MemcClient>("127.0.0.1", s->port()));
         const QString problem = checkHeld(keys, *p, direct, {victim});
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
+
+    // libmemcached through its C API, with REMOVE_FAILED_SERVERS and a
+    // failure limit of 1: once a set to the dead server has failed, its own
+    // memcached_generate_hash sends every key where the live servers'
+    // continuum puts it (Eject), and the sets land there; without the
+    // setting, the dead server's keys keep failing (Fail).
+    void libmemcachedRemovesFailedServers_data()
+    {
+        QTest::addColumn<QString>("preset");
+        QTest::addColumn<bool>("remove");
+        QTest::addColumn<QList<int>>("weights");
+        QTest::addRow("ketama, remove") << QStringLiteral("libmemcached-ketama") << true << QList<int>{1, 1, 1, 1};
+        QTest::addRow("ketama weighted, remove") << QStringLiteral("libmemcached-ketama-weighted") << true << QList<int>{1, 3, 2, 1};
+        QTest::addRow("ketama, no remove") << QStringLiteral("libmemcached-ketama") << false << QList<int>{1, 1, 1, 1};
+        QTest::addRow("modula, remove") << QStringLiteral("libmemcached-modula") << true << QList<int>{1, 1, 1, 1};
+    }
+
+    void libmemcachedRemovesFailedServers()
+    {
+        QFETCH(QString, preset);
+        QFETCH(bool, remove);
+        QFETCH(QList<int>, weights);
+        ++m_row;
+        const std::size_t victim = 1;
+        std::vector<std::unique_ptr<ServerProcess>> servers;
+        ClusterSpec spec;
+        for (int i = 0; i < weights.size(); ++i) {
+            quint16 port = ringscope::test::freePort();
+            if (static_cast<std::size_t>(i) == victim) {
+                servers.push_back(nullptr);
+            } else {
+                QString error;
+                auto s = ringscope::test::startMemcached(&error);
+                QVERIFY2(s, qPrintable(error));
+                port = s->port();
+                servers.push_back(std::move(s));
+            }
+            spec.servers.push_back({"127.0.0.1", port, static_cast<std::uint32_t>(weights[i]), {}});
+        }
+        memcached_st *m = memcached_create(nullptr);
+        const auto cleanup = qScopeGuard([m] { memcached_free(m); });
+        if (preset == QLatin1String("libmemcached-ketama"))
+            QCOMPARE(memcached_behavior_set(m, MEMCACHED_BEHAVIOR_KETAMA, 1), MEMCACHED_SUCCESS);
+        else if (preset == QLatin1String("libmemcached-ketama-weighted"))
+            QCOMPARE(memcached_behavior_set(m, MEMCACHED_BEHAVIOR_KETAMA_WEIGHTED, 1), MEMCACHED_SUCCESS);
+        if (remove) {
+            memcached_behavior_set(m, MEMCACHED_BEHAVIOR_REMOVE_FAILED_SERVERS, 1);
+            memcached_behavior_set(m, MEMCACHED_BEHAVIOR_SERVER_FAILURE_LIMIT, 1);
+        }
+        memcached_behavior_set(m, MEMCACHED_BEHAVIOR_RETRY_TIMEOUT, 600);
+        for (const auto &s : spec.servers)
+            QCOMPARE(memcached_server_add_with_weight(m, s.host.c_str(), s.port, s.weight), MEMCACHED_SUCCESS);
+        const FailoverBehaviour client = failoverOf(preset.toStdString());
+        const Failover rule = remove && client.choices.size() > 1 ? Failover::Eject : Failover::Fail;
+        auto p = failoverFor(spec, {victim}, rule, {preset.toStdString(), {}, {}});
+        QVERIFY(p);
+        auto full = failoverFor(spec, {}, Failover::Fail, {preset.toStdString(), {}, {}});
+        // Until requests have found the server dead, libmemcached does not
+        // know: the first fails to connect, the next is refused as "marked
+        // dead" while the continuum is rebuilt; from then on, with removal,
+        // the dead server's keys go to the live servers.
+        int failures = 0;
+        for (int i = 0; i < 4000 && failures < 2; ++i) {
+            const std::string probe = "probe:" + std::to_string(i);
+            if (full->owner(probe) == victim)
+                failures += memcached_set(m, probe.data(), probe.size(), "p", 1, 0, 0) != MEMCACHED_SUCCESS ? 1 : 0;
+        }
+        QCOMPARE(failures, 2);
+
+        std::size_t mismatches = 0, failed = 0;
+        QString first;
+        for (const auto &key : ringscope::test::randomKeys(2000, 700 + static_cast<unsigned>(m_row), 4)) {
+            const auto predicted = p->owner(key);
+            const memcached_return_t rc = memcached_set(m, key.data(), key.size(), "v", 1, 0, 0);
+            failed += rc == MEMCACHED_SUCCESS ? 0 : 1;
+            const bool ok = predicted ? rc == MEMCACHED_SUCCESS && memcached_generate_hash(m, key.data(), key.size()) == *predicted
+                                      : rc != MEMCACHED_SUCCESS;
+            if (!ok && mismatches++ == 0)
+                first = QStringLiteral("key %1: libmemcached %2 to server %3, predicted %4")
+                            .arg(QString::fromLatin1(QByteArray::fromStdString(key).toHex()))
+                            .arg(QString::fromLatin1(memcached_strerror(m, rc)))
+                            .arg(memcached_generate_hash(m, key.data(), key.size()))
+                            .arg(predicted ? QString::number(*predicted) : QStringLiteral("-"));
+        }
+        QVERIFY2(mismatches == 0, qPrintable(QString::number(mismatches) + QStringLiteral(" mismatches; first: ") + first));
+        QCOMPARE(failed > 0, rule == Failover::Fail);
+    }
+
+    // pymemcache's HashClient removes a node at its first failure
+    // (retry_attempts=0; after 2 by default): its own rendezvous hash then
+    // picks each key's next-highest score, as Eject over the live servers.
+    void pymemcacheRemovesTheNode_data()
+    {
+        QTest::addColumn<int>("count");
+        QTest::addColumn<int>("victim");
+        QTest::addRow("3 servers, the first down") << 3 << 0;
+        QTest::addRow("5 servers, the fourth down") << 5 << 3;
+    }
+
+    void pymemcacheRemovesTheNode()
+    {
+        QFETCH(int, count);
+        QFETCH(int, victim);
+        ++m_row;
+        std::vector<std::unique_ptr<ServerProcess>> servers;
+        QStringList parts;
+        for (int i = 0; i < count; ++i) {
+            quint16 port = ringscope::test::freePort();
+            if (i == victim) {
+                servers.push_back(nullptr);
+            } else {
+                QString error;
+                auto s = ringscope::test::startMemcached(&error);
+                QVERIFY2(s, qPrintable(error));
+                port = s->port();
+                servers.push_back(std::move(s));
+            }
+            parts << QStringLiteral("127.0.0.1:%1").arg(port);
+        }
+        const QString spec = parts.join(QLatin1Char(','));
+        std::vector<std::string> keys;
+        // ASCII keys: HashClient refuses others unless allow_unicode_keys.
+        for (auto &k : ringscope::test::randomKeys(1500, 800 + static_cast<unsigned>(m_row), 1000000))
+            if (std::all_of(k.begin(), k.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+                keys.push_back("p" + std::to_string(m_row) + ":" + k.substr(0, 200));
+        const auto r = ringscope::test::runProgram(
+            QStringLiteral("/usr/bin/python3"),
+            {QStringLiteral(RINGSCOPE_SOURCE_DIR "/tests/compat/failover_pymemcache.py"), spec, parts[victim]},
+            QByteArray::fromStdString(ringscope::test::joinLines(keys)));
+        QVERIFY2(r.finished && r.exitCode == 0, r.err.constData());
+        QCOMPARE(failoverOf("pymemcache").rule, Failover::Eject);
+        const auto ours = ringscope::test::runProgram(
+            QStringLiteral(RINGSCOPE_CLI),
+            {QStringLiteral("place"), QStringLiteral("--servers"), spec, QStringLiteral("--preset"), QStringLiteral("pymemcache"),
+             QStringLiteral("--down"), parts[victim]},
+            QByteArray::fromStdString(ringscope::test::joinLines(keys)));
+        QCOMPARE(ours.exitCode, 0);
+        QCOMPARE(ours.out, r.out);
+        auto parsed = loadClusterSpec(spec.toStdString());
+        QVERIFY(parsed);
+        auto p = failoverFor(*parsed.value, {static_cast<std::size_t>(victim)}, Failover::Eject, {"pymemcache", {}, {}});
+        std::vector<std::unique_ptr<MemcClient>> direct;
+        for (const auto &s : servers)
+            direct.push_back(std::make_unique<MemcClient>("127.0.0.1", s ? s->port() : 1));
+        const QString problem = checkHeld(keys, *p, direct, {static_cast<std::size_t>(victim)});
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
 
