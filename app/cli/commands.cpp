@@ -262,14 +262,106 @@ int runPlace(const std::vector<std::string> &args)
     return out.finish() ? 0 : fail("cannot write to standard output");
 }
 
+namespace {
+
+// diff --down: the same keys with every server up, then as the preset's
+// client places them once those servers are down (moved, or failed).
+int diffWithServersDown(const Arguments &a)
+{
+    std::string error;
+    if (a.has("to"))
+        return fail("give --to SPEC (a new server list) or --down HOST:PORT,... (servers that fail), not both");
+    const auto spec = clusterSpec(a, "servers", error);
+    const auto choice = spec ? placementChoice(a, error) : std::nullopt;
+    auto before = choice ? deterministicPlacement(*spec, *choice, error) : nullptr;
+    auto down = before ? downServers(a, *spec, *choice, error) : std::nullopt;
+    const auto keys = down ? keysFor(a, error) : std::nullopt;
+    if (!keys)
+        return fail(error);
+    const auto &servers = spec->servers;
+    struct Row {
+        std::uint64_t before = 0, after = 0, in = 0, out = 0, failed = 0;
+    };
+    std::vector<Row> rows(servers.size());
+    std::uint64_t moved = 0, failed = 0;
+    const bool listMoves = a.has("moves");
+    nlohmann::json moves = nlohmann::json::array();
+    OutputBuffer list(stdout);
+    std::string movesText;
+    for (const std::string_view key : keys->views()) {
+        const std::size_t from = servers.size() == 1 ? 0 : before->owner(key);
+        const auto to = down->placement->owner(key);
+        ++rows[from].before;
+        if (!to) {
+            ++failed;
+            ++rows[from].failed;
+        } else {
+            ++rows[*to].after;
+            if (*to != from) {
+                ++moved;
+                ++rows[from].out;
+                ++rows[*to].in;
+            }
+        }
+        if (listMoves && (!to || *to != from)) {
+            const std::string target = to ? servers[*to].address() : std::string("-");
+            if (a.has("json")) {
+                nlohmann::json o = jsonBytes("key", key);
+                o["from"] = servers[from].address();
+                o["to"] = target;
+                moves.push_back(std::move(o));
+            } else {
+                movesText.append(key).append("\t").append(servers[from].address()).append("\t").append(target).append("\n");
+            }
+        }
+    }
+    const double total = static_cast<double>(std::max<std::size_t>(1, keys->size()));
+    const char *rule = failoverName(down->placement->rule());
+    if (a.has("json")) {
+        nlohmann::json j{{"total_keys", keys->size()}, {"moved", moved}, {"failed", failed},
+                         {"fraction_moved", static_cast<double>(moved) / total},
+                         {"fraction_failed", static_cast<double>(failed) / total}, {"failover", rule}};
+        j["servers"] = nlohmann::json::array();
+        for (std::size_t i = 0; i < servers.size(); ++i)
+            j["servers"].push_back({{"server", servers[i].address()}, {"down", std::find(down->indexes.begin(), down->indexes.end(), i) != down->indexes.end()},
+                                    {"before", rows[i].before}, {"after", rows[i].after}, {"in", rows[i].in},
+                                    {"out", rows[i].out}, {"failed", rows[i].failed}});
+        if (listMoves)
+            j["moves"] = std::move(moves);
+        std::cout << jsonText(j, 2) << '\n';
+        return 0;
+    }
+    std::printf("failover: %s\n%llu of %zu keys move (%.2f%%), %llu fail (%.2f%%)\n", rule,
+                static_cast<unsigned long long>(moved), keys->size(), 100.0 * static_cast<double>(moved) / total,
+                static_cast<unsigned long long>(failed), 100.0 * static_cast<double>(failed) / total);
+    std::printf("%-28s %10s %10s %10s %10s %10s\n", "server", "before", "after", "in", "out", "failed");
+    for (std::size_t i = 0; i < servers.size(); ++i)
+        std::printf("%-28s %10llu %10llu %10llu %10llu %10llu%s\n", servers[i].address().c_str(),
+                    static_cast<unsigned long long>(rows[i].before), static_cast<unsigned long long>(rows[i].after),
+                    static_cast<unsigned long long>(rows[i].in), static_cast<unsigned long long>(rows[i].out),
+                    static_cast<unsigned long long>(rows[i].failed),
+                    std::find(down->indexes.begin(), down->indexes.end(), i) != down->indexes.end() ? "  (down)" : "");
+    if (listMoves) {
+        std::fflush(stdout);
+        list.append(movesText);
+    }
+    return list.finish() ? 0 : fail("cannot write to standard output");
+}
+
+} // namespace
+
 int runDiff(const std::vector<std::string> &args)
 {
     std::string error;
     auto valued = kPlacementOptions;
-    valued.insert(valued.end(), {"to", "keys"});
+    valued.insert(valued.end(), {"to", "keys", "down", "failover"});
     const auto a = Arguments::parse(args, valued, {"json", "moves"}, error);
     if (!a)
         return fail(error);
+    if (a->has("down"))
+        return diffWithServersDown(*a);
+    if (a->has("failover"))
+        return fail("--failover says what the client does with a server that is down: it needs --down");
     const auto from = clusterSpec(*a, "servers", error);
     const auto to = from ? clusterSpec(*a, "to", error) : std::nullopt;
     const auto choice = to ? placementChoice(*a, error) : std::nullopt;

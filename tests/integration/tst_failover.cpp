@@ -12,6 +12,10 @@
 #include "core/distribution/failover.h"
 
 #include <QFile>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
@@ -408,6 +412,38 @@ private slots:
             direct.push_back(std::make_unique<MemcClient>("127.0.0.1", s ? s->port() : 1));
         const QString problem = checkHeld(keys, *p, direct, {static_cast<std::size_t>(victim)});
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
+
+    // diff --down counts, per server, what place --down prints key by key.
+    void diffWithServersDownAgreesWithPlace()
+    {
+        const QStringList cluster{QStringLiteral("--servers"), QStringLiteral("a:1,b:1:3,c:1,d:2"), QStringLiteral("--preset"),
+                                  QStringLiteral("twemproxy-ketama"), QStringLiteral("--down"), QStringLiteral("b:1,d:2")};
+        const QByteArray keys = QByteArray::fromStdString(ringscope::test::joinLines(ringscope::test::randomKeys(3000, 77)));
+        for (const QString &rule : {QStringLiteral("fail"), QStringLiteral("eject")}) {
+            const QStringList args = cluster + QStringList{QStringLiteral("--failover"), rule};
+            const auto placed = ringscope::test::runProgram(QStringLiteral(RINGSCOPE_CLI), QStringList{QStringLiteral("place")} + args, keys);
+            QCOMPARE(placed.exitCode, 0);
+            const auto diff = ringscope::test::runProgram(QStringLiteral(RINGSCOPE_CLI),
+                                                          QStringList{QStringLiteral("diff"), QStringLiteral("--json")} + args, keys);
+            QCOMPARE(diff.exitCode, 0);
+            const auto j = QJsonDocument::fromJson(diff.out).object();
+            QCOMPARE(j.value(QStringLiteral("failover")).toString(), rule);
+            QCOMPARE(j.value(QStringLiteral("total_keys")).toInt(), 3000);
+            QCOMPARE(j.value(QStringLiteral("failed")).toInt(), int(placed.out.count("\t-\n")));
+            QHash<QString, int> after;
+            for (const QByteArray &line : placed.out.split('\n'))
+                if (!line.isEmpty())
+                    ++after[QString::fromUtf8(line.mid(line.lastIndexOf('\t') + 1))];
+            for (const auto v : j.value(QStringLiteral("servers")).toArray()) {
+                const auto o = v.toObject();
+                QCOMPARE(o.value(QStringLiteral("after")).toInt(), after.value(o.value(QStringLiteral("server")).toString()));
+            }
+            if (rule == QLatin1String("fail"))
+                QCOMPARE(j.value(QStringLiteral("moved")).toInt(), 0); // without eject nothing moves: the keys fail
+            else
+                QCOMPARE(j.value(QStringLiteral("failed")).toInt(), 0);
+        }
     }
 
     void badFailoverOptions_data()
