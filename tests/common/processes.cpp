@@ -275,18 +275,27 @@ void ServerProcess::stop()
     }
 }
 
-qint64 memcachedPid(quint16 port)
+qint64 memcachedStat(quint16 port, const QByteArray &name)
 {
     QTcpSocket socket;
     socket.connectToHost(QHostAddress::LocalHost, port);
     if (!socket.waitForConnected(2000))
         return -1;
     socket.write("stats\r\n");
-    QByteArray reply;
+    QByteArray reply("\r\n"); // every line, the first too, follows a line end
     while (!reply.contains("END\r\n") && socket.waitForReadyRead(2000))
         reply += socket.readAll();
-    const auto at = reply.indexOf("STAT pid ");
-    return at < 0 ? -1 : reply.mid(at + 9, reply.indexOf('\r', at) - at - 9).toLongLong();
+    const QByteArray line = QByteArray("\r\nSTAT ") + name + ' ';
+    const auto at = reply.indexOf(line);
+    if (at < 0)
+        return -1;
+    const auto from = at + line.size();
+    return reply.mid(from, reply.indexOf('\r', from) - from).toLongLong();
+}
+
+qint64 memcachedPid(quint16 port)
+{
+    return memcachedStat(port, "pid");
 }
 
 std::unique_ptr<ServerProcess> startMemcached(QString *error)

@@ -73,6 +73,10 @@ private:
     quint16 m_port = 0;
 };
 
+// One counter of memcached's `stats` on 127.0.0.1:port, asked over a plain
+// socket (not RingScope's client): the server's own word. -1 when it does not answer.
+qint64 memcachedStat(quint16 port, const QByteArray &name);
+
 // The pid memcached on 127.0.0.1:port reports in `stats`, or -1.
 qint64 memcachedPid(quint16 port);
 
