@@ -107,7 +107,7 @@ private slots:
                             QStringLiteral("--json")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const auto methods = QJsonDocument::fromJson(r.out).object()[QStringLiteral("methods")].toArray();
-        QVERIFY(methods.size() >= 13); // 12 presets and 3 replication schemes
+        QCOMPARE(methods.size(), 15); // 12 presets and 3 replication schemes
         for (const auto &v : methods) {
             const auto m = v.toObject();
             QCOMPARE(m[QStringLiteral("ideal_on_remove")].toDouble(), 1.0 / 3.0);
@@ -208,10 +208,22 @@ private slots:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("web:\n  hash: md5\n  distribution: ketama\n  servers:\n   - 127.0.0.1:11211:1\n   - 127.0.0.1:11212:1\n");
         f.close();
-        const auto r = cli({QStringLiteral("place"), QStringLiteral("--servers"), QLatin1Char('@') + path},
-                           "a\nb\n");
+        QByteArray keys;
+        for (int i = 0; i < 200; ++i)
+            keys += "user:" + QByteArray::number(i) + '\n';
+        const auto r = cli({QStringLiteral("place"), QStringLiteral("--servers"), QLatin1Char('@') + path}, keys);
         QVERIFY2(r.exitCode == 0, r.err.constData());
-        QCOMPARE(r.out.count('\n'), 2);
+        // The pool's hash, distribution and servers, as if given one by one…
+        const QStringList given{QStringLiteral("place"), QStringLiteral("--servers"),
+                                QStringLiteral("127.0.0.1:11211,127.0.0.1:11212"), QStringLiteral("--preset"),
+                                QStringLiteral("twemproxy-ketama"), QStringLiteral("--hash")};
+        const auto byHand = cli(given + QStringList{QStringLiteral("md5")}, keys);
+        QVERIFY2(byHand.exitCode == 0, byHand.err.constData());
+        QCOMPARE(r.out, byHand.out);
+        QCOMPARE(r.out.count('\n'), 200);
+        QVERIFY(r.out.startsWith("user:0\t127.0.0.1:1121"));
+        // …and not twemproxy's default hash (fnv1a_64), which places these keys otherwise.
+        QVERIFY(r.out != cli(given + QStringList{QStringLiteral("fnv1a_64")}, keys).out);
     }
 
     void badInput_data()
