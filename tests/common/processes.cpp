@@ -298,7 +298,7 @@ qint64 memcachedPid(quint16 port)
     return memcachedStat(port, "pid");
 }
 
-std::unique_ptr<ServerProcess> startMemcached(QString *error)
+std::unique_ptr<ServerProcess> startMemcached(QString *error, const QString &listen)
 {
     const QString memcached = findProgram(QStringLiteral("memcached"));
     if (memcached.isEmpty()) {
@@ -308,7 +308,7 @@ std::unique_ptr<ServerProcess> startMemcached(QString *error)
     for (int attempt = 0; attempt < 5; ++attempt) {
         const quint16 port = freePort();
         auto server = std::make_unique<ServerProcess>();
-        const QStringList args{QStringLiteral("-l"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"),
+        const QStringList args{QStringLiteral("-l"), listen, QStringLiteral("-p"),
                                QString::number(port), QStringLiteral("-U"), QStringLiteral("0"),
                                QStringLiteral("-m"), QStringLiteral("64"), QStringLiteral("-u"),
                                QStringLiteral("root")};
@@ -316,6 +316,22 @@ std::unique_ptr<ServerProcess> startMemcached(QString *error)
             return server;
     }
     return nullptr;
+}
+
+QStringList networkNamespaceCommand(QString *why)
+{
+    const QString unshare = findProgram(QStringLiteral("unshare"));
+    if (unshare.isEmpty() || findProgram(QStringLiteral("ip")).isEmpty()) {
+        *why = QStringLiteral("unshare or ip (util-linux, iproute2) is not installed");
+        return {};
+    }
+    const QStringList command{unshare, ::geteuid() == 0 ? QStringLiteral("-n") : QStringLiteral("-rn")};
+    const auto probe = runProgram(command.front(), command.mid(1) + QStringList{QStringLiteral("true")}, {}, 5000);
+    if (!probe.finished || probe.exitCode != 0) {
+        *why = QStringLiteral("cannot make a network namespace here: ") + QString::fromUtf8(probe.err.trimmed());
+        return {};
+    }
+    return command;
 }
 
 RunResult runProgram(const QString &program, const QStringList &args, const QByteArray &input, int timeoutMs,
