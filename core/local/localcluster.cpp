@@ -113,13 +113,16 @@ LocalCluster::~LocalCluster()
     stopAll();
 }
 
-Parsed<std::string> LocalCluster::findMemcached(const std::string &hint)
+Parsed<std::string> LocalCluster::findMemcached(const std::string &hint, const std::string &searchPath)
 {
     if (!hint.empty())
         return executable(hint) ? Parsed<std::string>{hint, {}}
                                 : Parsed<std::string>{std::nullopt, hint + " is not an executable memcached"};
-    std::string path = std::getenv("PATH") ? std::getenv("PATH") : "";
-    path += ":/usr/bin:/usr/sbin:/usr/local/bin";
+    std::string path = searchPath;
+    if (path.empty()) {
+        path = std::getenv("PATH") ? std::getenv("PATH") : "";
+        path += ":/usr/bin:/usr/sbin:/usr/local/bin";
+    }
     std::size_t start = 0;
     while (start <= path.size()) {
         const auto colon = path.find(':', start);

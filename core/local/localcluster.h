@@ -46,7 +46,9 @@ public:
     LocalCluster &operator=(const LocalCluster &) = delete;
 
     // The memcached binary, or an error that says which package to install.
-    static Parsed<std::string> findMemcached(const std::string &hint = {});
+    // `searchPath` (':'-separated directories) replaces PATH and the system
+    // directories, so that tests can ask a machine that has memcached.
+    static Parsed<std::string> findMemcached(const std::string &hint = {}, const std::string &searchPath = {});
 
     // Starts one more server; its index, or an error.
     Parsed<std::size_t> addServer();

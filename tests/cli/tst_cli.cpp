@@ -1,17 +1,13 @@
 // ringscope-cli as a user runs it: output format and order, JSON, exit codes,
 // and one clear line on stderr for every kind of bad input.
-#include "common/fakeserver.h"
 #include "common/processes.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <arpa/inet.h>
-#include <ifaddrs.h>
-#include <netinet/in.h>
 
 using ringscope::test::runProgram;
 
@@ -23,23 +19,6 @@ ringscope::test::RunResult cli(const QStringList &args, const QByteArray &input 
 }
 
 const QString kServers = QStringLiteral("127.0.0.1:11211,127.0.0.1:11212,10.0.0.5:11211:2");
-
-// An IPv4 address of this machine that is not loopback (host byte order), or 0.
-std::uint32_t nonLoopbackAddress()
-{
-    ifaddrs *list = nullptr;
-    if (::getifaddrs(&list) != 0)
-        return 0;
-    std::uint32_t found = 0;
-    for (ifaddrs *i = list; i && !found; i = i->ifa_next)
-        if (i->ifa_addr && i->ifa_addr->sa_family == AF_INET) {
-            const auto a = ntohl(reinterpret_cast<sockaddr_in *>(i->ifa_addr)->sin_addr.s_addr);
-            if ((a >> 24) != 127)
-                found = a;
-        }
-    ::freeifaddrs(list);
-    return found;
-}
 
 } // namespace
 
@@ -107,7 +86,7 @@ private slots:
                             QStringLiteral("--json")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const auto methods = QJsonDocument::fromJson(r.out).object()[QStringLiteral("methods")].toArray();
-        QVERIFY(methods.size() >= 13); // 12 presets and 3 replication schemes
+        QCOMPARE(methods.size(), 15); // 12 presets and 3 replication schemes
         for (const auto &v : methods) {
             const auto m = v.toObject();
             QCOMPARE(m[QStringLiteral("ideal_on_remove")].toDouble(), 1.0 / 3.0);
@@ -208,10 +187,22 @@ private slots:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("web:\n  hash: md5\n  distribution: ketama\n  servers:\n   - 127.0.0.1:11211:1\n   - 127.0.0.1:11212:1\n");
         f.close();
-        const auto r = cli({QStringLiteral("place"), QStringLiteral("--servers"), QLatin1Char('@') + path},
-                           "a\nb\n");
+        QByteArray keys;
+        for (int i = 0; i < 200; ++i)
+            keys += "user:" + QByteArray::number(i) + '\n';
+        const auto r = cli({QStringLiteral("place"), QStringLiteral("--servers"), QLatin1Char('@') + path}, keys);
         QVERIFY2(r.exitCode == 0, r.err.constData());
-        QCOMPARE(r.out.count('\n'), 2);
+        // The pool's hash, distribution and servers, as if given one by one…
+        const QStringList given{QStringLiteral("place"), QStringLiteral("--servers"),
+                                QStringLiteral("127.0.0.1:11211,127.0.0.1:11212"), QStringLiteral("--preset"),
+                                QStringLiteral("twemproxy-ketama"), QStringLiteral("--hash")};
+        const auto byHand = cli(given + QStringList{QStringLiteral("md5")}, keys);
+        QVERIFY2(byHand.exitCode == 0, byHand.err.constData());
+        QCOMPARE(r.out, byHand.out);
+        QCOMPARE(r.out.count('\n'), 200);
+        QVERIFY(r.out.startsWith("user:0\t127.0.0.1:1121"));
+        // …and not twemproxy's default hash (fnv1a_64), which places these keys otherwise.
+        QVERIFY(r.out != cli(given + QStringList{QStringLiteral("fnv1a_64")}, keys).out);
     }
 
     void badInput_data()
@@ -324,41 +315,87 @@ private slots:
                                     << QStringLiteral("lookup, place, client");
     }
 
-    // A server that is not on loopback gets not one byte from a command that
-    // writes, unless --allow-write is given (which shows the check can fail).
-    void writesElsewhereNeedTheOptIn()
+    // The writes that need --allow-write for a server that is not on this
+    // machine, for a server at `spec` (migrate: as its target).
+    static QList<QStringList> writesTo(const QString &spec)
     {
-        const std::uint32_t address = nonLoopbackAddress();
-        if (address == 0)
-            QSKIP("this machine has no IPv4 address other than loopback");
-        ringscope::test::FakeServer server([](const std::string &received) {
-            return ringscope::test::FakeServer::Action{received.find("\r\n") != std::string::npos ? "STORED\r\n" : ""};
-        }, {}, address);
-        const QString spec = QStringLiteral("%1.%2.%3.%4:%5")
-                                 .arg(address >> 24).arg((address >> 16) & 255).arg((address >> 8) & 255).arg(address & 255)
-                                 .arg(server.port());
-        const QString p = QStringLiteral("--preset"), m = QStringLiteral("modulo");
-        const QList<QStringList> writes{
-            {QStringLiteral("set"), QStringLiteral("--servers"), spec, p, m, QStringLiteral("k"), QStringLiteral("v")},
-            {QStringLiteral("delete"), QStringLiteral("--servers"), spec, p, m, QStringLiteral("k")},
-            {QStringLiteral("set"), QStringLiteral("--servers"), spec, p, m, QStringLiteral("--stdin")},
-            {QStringLiteral("set"), QStringLiteral("--servers"), spec, p, m, QStringLiteral("--replication"),
-             QStringLiteral("ring"), QStringLiteral("--replicas"), QStringLiteral("1"), QStringLiteral("k"), QStringLiteral("v")},
-            {QStringLiteral("migrate"), QStringLiteral("--servers"), QStringLiteral("127.0.0.1:1"), QStringLiteral("--to"), spec, p, m},
+        const QString s = QStringLiteral("--servers"), p = QStringLiteral("--preset"), m = QStringLiteral("modulo");
+        return {
+            {QStringLiteral("set"), s, spec, p, m, QStringLiteral("k"), QStringLiteral("v")},
+            {QStringLiteral("delete"), s, spec, p, m, QStringLiteral("k")},
+            {QStringLiteral("set"), s, spec, p, m, QStringLiteral("--stdin")},
+            {QStringLiteral("set"), s, spec, p, m, QStringLiteral("--replication"), QStringLiteral("ring"),
+             QStringLiteral("--replicas"), QStringLiteral("1"), QStringLiteral("k"), QStringLiteral("v")},
+            {QStringLiteral("migrate"), s, QStringLiteral("127.0.0.1:1"), QStringLiteral("--to"), spec, p, m},
         };
-        for (const auto &args : writes) {
+    }
+
+    // A documentation address (TEST-NET-1, never routed): every write is
+    // refused before any connection is tried. Were one tried, the command
+    // would fail later, by its connect timeout, with another message.
+    void writesToADocumentationAddressAreRefused()
+    {
+        for (const auto &args : writesTo(QStringLiteral("192.0.2.1:11211"))) {
             const auto r = cli(args, "k v\n");
             QVERIFY2(r.exitCode == 2, r.err.constData());
+            QVERIFY2(r.err.contains("192.0.2.1:11211 is not known to be on this machine (192.0.2.1 is not a loopback "
+                                    "address)"),
+                     r.err.constData());
             QVERIFY2(r.err.contains("--allow-write"), r.err.constData());
         }
-        QTest::qWait(100);
-        QCOMPARE(server.connections(), 0);
-        QCOMPARE(server.received(), std::string());
+    }
 
-        const auto allowed = cli({QStringLiteral("set"), QStringLiteral("--servers"), spec, p, m, QStringLiteral("k"),
-                                  QStringLiteral("v"), QStringLiteral("--allow-write")});
-        QCOMPARE(allowed.exitCode, 0);
-        QCOMPARE(server.received(), std::string("set k 0 0 1\r\nv\r\n"));
+    // A real memcached on a non-loopback address gets not one byte from a
+    // command that writes, unless --allow-write is given (which shows the
+    // check can fail). The address is made in a network namespace of its own
+    // (192.0.2.1 on its lo), where this test runs itself again.
+    void writesElsewhereNeedTheOptIn()
+    {
+        const QString address = qEnvironmentVariable("RINGSCOPE_NETNS_ADDRESS");
+        if (address.isEmpty()) {
+            QString why;
+            const QStringList netns = ringscope::test::networkNamespaceCommand(&why);
+            if (netns.isEmpty())
+                RINGSCOPE_SKIP_OR_FAIL_UNDER_CI(why);
+            const QString script = QStringLiteral("%1 link set lo up && %1 addr add 192.0.2.1/32 dev lo && "
+                                                  "RINGSCOPE_NETNS_ADDRESS=192.0.2.1 exec %2 %3")
+                                       .arg(ringscope::test::findProgram(QStringLiteral("ip")),
+                                            QCoreApplication::applicationFilePath(),
+                                            QLatin1String(QTest::currentTestFunction()));
+            const auto r = runProgram(netns.front(), netns.mid(1) + QStringList{QStringLiteral("sh"), QStringLiteral("-c"), script},
+                                      {}, 60000);
+            const QByteArray inner = r.out + r.err;
+            qInfo("in a network namespace:\n%s", inner.constData());
+            QVERIFY(r.finished);
+            QCOMPARE(r.exitCode, 0);
+            QVERIFY(inner.contains("PASS   : TestCli::writesElsewhereNeedTheOptIn()"));
+            return;
+        }
+        QString why;
+        const auto server = ringscope::test::startMemcached(&why, QStringLiteral("127.0.0.1,") + address);
+        QVERIFY2(server, qPrintable(why));
+        const auto stat = [&server](const char *name) { return ringscope::test::memcachedStat(server->port(), name); };
+        const QString spec = address + QLatin1Char(':') + QString::number(server->port());
+        const qint64 connections = stat("total_connections");
+        for (const auto &args : writesTo(spec)) {
+            const auto r = cli(args, "k v\n");
+            QVERIFY2(r.exitCode == 2, r.err.constData());
+            QVERIFY2(r.err.contains("is not a loopback address"), r.err.constData());
+            QVERIFY2(r.err.contains("--allow-write"), r.err.constData());
+        }
+        // The server's word: not one connection since the last question (the
+        // commands have exited, so nothing of theirs is still on its way).
+        QCOMPARE(stat("total_connections"), connections + 1);
+
+        const auto allowed = cli({QStringLiteral("set"), QStringLiteral("--servers"), spec, QStringLiteral("--preset"),
+                                  QStringLiteral("modulo"), QStringLiteral("k"), QStringLiteral("v"),
+                                  QStringLiteral("--allow-write")});
+        QVERIFY2(allowed.exitCode == 0, allowed.err.constData());
+        QCOMPARE(stat("cmd_set"), qint64{1});
+        QCOMPARE(stat("curr_items"), qint64{1});
+        const auto read = cli({QStringLiteral("get"), QStringLiteral("--servers"), spec, QStringLiteral("--preset"),
+                               QStringLiteral("modulo"), QStringLiteral("k")});
+        QCOMPARE(read.out, QByteArray("k\tv\n"));
     }
 
     void badInput()

@@ -278,21 +278,30 @@ void ServerProcess::stop()
     }
 }
 
-qint64 memcachedPid(quint16 port)
+qint64 memcachedStat(quint16 port, const QByteArray &name)
 {
     QTcpSocket socket;
     socket.connectToHost(QHostAddress::LocalHost, port);
     if (!socket.waitForConnected(2000))
         return -1;
     socket.write("stats\r\n");
-    QByteArray reply;
+    QByteArray reply("\r\n"); // every line, the first too, follows a line end
     while (!reply.contains("END\r\n") && socket.waitForReadyRead(2000))
         reply += socket.readAll();
-    const auto at = reply.indexOf("STAT pid ");
-    return at < 0 ? -1 : reply.mid(at + 9, reply.indexOf('\r', at) - at - 9).toLongLong();
+    const QByteArray line = QByteArray("\r\nSTAT ") + name + ' ';
+    const auto at = reply.indexOf(line);
+    if (at < 0)
+        return -1;
+    const auto from = at + line.size();
+    return reply.mid(from, reply.indexOf('\r', from) - from).toLongLong();
 }
 
-std::unique_ptr<ServerProcess> startMemcached(QString *error)
+qint64 memcachedPid(quint16 port)
+{
+    return memcachedStat(port, "pid");
+}
+
+std::unique_ptr<ServerProcess> startMemcached(QString *error, const QString &listen)
 {
     const QString memcached = findProgram(QStringLiteral("memcached"));
     if (memcached.isEmpty()) {
@@ -302,7 +311,7 @@ std::unique_ptr<ServerProcess> startMemcached(QString *error)
     for (int attempt = 0; attempt < 5; ++attempt) {
         const quint16 port = freePort();
         auto server = std::make_unique<ServerProcess>();
-        const QStringList args{QStringLiteral("-l"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"),
+        const QStringList args{QStringLiteral("-l"), listen, QStringLiteral("-p"),
                                QString::number(port), QStringLiteral("-U"), QStringLiteral("0"),
                                QStringLiteral("-m"), QStringLiteral("64"), QStringLiteral("-u"),
                                QStringLiteral("root")};
@@ -310,6 +319,22 @@ std::unique_ptr<ServerProcess> startMemcached(QString *error)
             return server;
     }
     return nullptr;
+}
+
+QStringList networkNamespaceCommand(QString *why)
+{
+    const QString unshare = findProgram(QStringLiteral("unshare"));
+    if (unshare.isEmpty() || findProgram(QStringLiteral("ip")).isEmpty()) {
+        *why = QStringLiteral("unshare or ip (util-linux, iproute2) is not installed");
+        return {};
+    }
+    const QStringList command{unshare, ::geteuid() == 0 ? QStringLiteral("-n") : QStringLiteral("-rn")};
+    const auto probe = runProgram(command.front(), command.mid(1) + QStringList{QStringLiteral("true")}, {}, 5000);
+    if (!probe.finished || probe.exitCode != 0) {
+        *why = QStringLiteral("cannot make a network namespace here: ") + QString::fromUtf8(probe.err.trimmed());
+        return {};
+    }
+    return command;
 }
 
 RunResult runProgram(const QString &program, const QStringList &args, const QByteArray &input, int timeoutMs,

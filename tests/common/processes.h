@@ -75,11 +75,31 @@ private:
     quint16 m_port = 0;
 };
 
+// One counter of memcached's `stats` on 127.0.0.1:port, asked over a plain
+// socket (not RingScope's client): the server's own word. -1 when it does not answer.
+qint64 memcachedStat(quint16 port, const QByteArray &name);
+
 // The pid memcached on 127.0.0.1:port reports in `stats`, or -1.
 qint64 memcachedPid(quint16 port);
 
-// memcached on 127.0.0.1, a free port, UDP off, 64 MB.
-std::unique_ptr<ServerProcess> startMemcached(QString *error);
+// memcached on 127.0.0.1, a free port, UDP off, 64 MB. `listen` may add
+// addresses after 127.0.0.1 ("127.0.0.1,192.0.2.1"); stats are asked on 127.0.0.1.
+std::unique_ptr<ServerProcess> startMemcached(QString *error, const QString &listen = QStringLiteral("127.0.0.1"));
+
+// The command that runs a program in a network namespace of its own:
+// `unshare -n` as root, `unshare -rn` (a user namespace) otherwise; empty,
+// with `why`, when unshare or ip is missing or the kernel refuses.
+QStringList networkNamespaceCommand(QString *why);
+
+// A test that cannot run here: skipped, but failed under CI (CI set), where
+// everything it needs is installed by .ci/setup.
+#define RINGSCOPE_SKIP_OR_FAIL_UNDER_CI(why)                                                                           \
+    do {                                                                                                               \
+        const QString reason_ = (why);                                                                                 \
+        if (!qEnvironmentVariableIsEmpty("CI"))                                                                        \
+            QFAIL(qPrintable(QStringLiteral("under CI this must run: ") + reason_));                                   \
+        QSKIP(qPrintable(reason_));                                                                                    \
+    } while (false)
 
 struct RunResult {
     bool finished = false;

@@ -10,6 +10,7 @@
 #include "core/distribution/ketamapoints.h"
 #include "core/distribution/mcrouterdistribution.h"
 #include "core/distribution/memcachedproxydistribution.h"
+#include "core/distribution/multiprobedistribution.h"
 #include "core/distribution/preset.h"
 #include "core/distribution/pymemcachedistribution.h"
 #include "core/hash/hashfunctions.h"
@@ -207,9 +208,8 @@ private slots:
                               "memcached-proxy-ring-evcache", "rendezvous", "pymemcache", "jump",
                               "memcached-proxy-jump", "mcrouter-ch3"})
             QTest::addRow("%s", p) << QString::fromLatin1(p) << 0.15 << 0.36 << true;
-        // One point per server: the newcomer's share depends on the gap in
-        // front of its single point, so only the direction is certain.
-        QTest::addRow("multiprobe") << QStringLiteral("multiprobe") << 0.03 << 0.40 << true;
+        // multiprobe: one point per server, so the newcomer's share depends on
+        // the gap in front of its single point (8.5 % here): see multiprobeFollowsItsArcs.
         QTest::addRow("maglev") << QStringLiteral("maglev") << 0.15 << 0.36 << false;
         QTest::addRow("modulo") << QStringLiteral("modulo") << 0.70 << 0.80 << false;
         QTest::addRow("python-memcached") << QStringLiteral("python-memcached") << 0.70 << 0.80 << false;
@@ -239,6 +239,50 @@ private slots:
         }
         QCOMPARE(in, static_cast<std::uint64_t>(plan.moves.size()));
         QCOMPARE(out, in);
+    }
+
+    // Multi-probe: with 21 independent probes the owner is the server whose
+    // point follows the closest probe, so a server's share follows from the
+    // arcs alone: share_i = integral over t in [0, a_i] of n (1 - S(t))^(n-1),
+    // S(t) = sum_j min(t, a_j) (a_j: the arc in front of point j, n probes).
+    // The keys that move on an add are exactly the newcomer's share.
+    void multiprobeFollowsItsArcs()
+    {
+        const KeySet keys = KeySet::synthetic(20000, 3);
+        auto before = make("multiprobe", numbered(3));
+        auto after = make("multiprobe", numbered(4));
+        std::vector<RingPoint> points(after->points().begin(), after->points().end());
+        QCOMPARE(points.size(), std::size_t{4});
+        std::sort(points.begin(), points.end(), [](const RingPoint &a, const RingPoint &b) { return a.value < b.value; });
+        std::vector<double> arcs(points.size());
+        std::size_t newcomer = 0;
+        for (std::size_t i = 0; i < points.size(); ++i) {
+            const std::uint32_t previous = points[(i + points.size() - 1) % points.size()].value;
+            arcs[i] = static_cast<double>(static_cast<std::uint32_t>(points[i].value - previous)) / 4294967296.0;
+            if (points[i].server == 3)
+                newcomer = i;
+        }
+        // S is linear between the sorted arc lengths, so the integral is exact piece by piece.
+        constexpr double n = MultiProbeDistribution::kDefaultProbes;
+        std::vector<double> sorted = arcs;
+        std::sort(sorted.begin(), sorted.end());
+        double expected = 0, from = 0, below = 0; // below: the sum of the arcs shorter than t
+        for (std::size_t k = 0; k < sorted.size() && from < arcs[newcomer]; ++k) {
+            const double to = std::min(sorted[k], arcs[newcomer]);
+            const double longer = static_cast<double>(sorted.size() - k); // arcs with a_j >= t here
+            const auto left = [&](double t) { return std::pow(1 - below - longer * t, n); };
+            expected += (left(from) - left(to)) / longer;
+            below += sorted[k];
+            from = to;
+        }
+        const auto plan = planRedistribution(*before, *after, keys, 1);
+        for (const auto &m : plan.moves)
+            QCOMPARE(m.to, 3u); // only onto the new server
+        const double moved = plan.fractionMoved();
+        qInfo("multiprobe, 3 -> 4 servers: %.4f of the keys move, the arcs give %.4f", moved, expected);
+        // 20,000 keys: one standard deviation of the measured share is ~0.003.
+        QVERIFY2(std::abs(moved - expected) < 0.015, qPrintable(QStringLiteral("%1 vs %2").arg(moved).arg(expected)));
+        QCOMPARE(static_cast<double>(counts(*after, keys)[3]) / 20000.0, moved);
     }
 
     void weightsGiveShares_data()

@@ -422,7 +422,8 @@ private slots:
         QTest::addRow("value flags text") << QByteArray("VALUE k x 1\r\n") << Expect::Retrieval << C::BadNumber;
         QTest::addRow("value flags too big") << QByteArray("VALUE k 4294967296 1\r\n") << Expect::Retrieval
                                              << C::BadNumber;
-        QTest::addRow("value no key") << QByteArray("VALUE  0 1\r\n") << Expect::Retrieval << C::BadNumber;
+        // Two tokens: "0" would be the key, and there is no length.
+        QTest::addRow("value no key") << QByteArray("VALUE 0 1\r\n") << Expect::Retrieval << C::BadNumber;
         QTest::addRow("value no length") << QByteArray("VALUE k 0\r\n") << Expect::Retrieval << C::BadNumber;
         QTest::addRow("value empty key") << QByteArray("VALUE  0 1\r\n") << Expect::Retrieval << C::BadNumber;
         QTest::addRow("value alone") << QByteArray("VALUE\r\n") << Expect::Retrieval << C::BadNumber;

@@ -37,6 +37,15 @@ const HashPair kPairs[] = {
     {HashAlgorithm::Murmur3, HASHKIT_HASH_MURMUR3, MEMCACHED_HASH_MURMUR3},
 };
 
+// Debian's libhashkit is built without hsieh: there, its rows are not made
+// at all (10 hashes), and hsieh is checked against nutcracker, which has it
+// (tst_twemproxycompat: ketama/hsieh and modula/hsieh through a real
+// nutcracker). Any other algorithm missing is a failure, not a skip.
+bool checkedHere(const HashPair &p)
+{
+    return p.ours != HashAlgorithm::Hsieh || libhashkit_has_algorithm(p.hashkit);
+}
+
 const HashPair *pairFor(HashAlgorithm a)
 {
     for (const auto &p : kPairs)
@@ -83,15 +92,15 @@ private slots:
     {
         QTest::addColumn<HashAlgorithm>("hash");
         for (const auto &p : kPairs)
-            QTest::addRow("%s", std::string(hashName(p.ours)).c_str()) << p.ours;
+            if (checkedHere(p))
+                QTest::addRow("%s", std::string(hashName(p.ours)).c_str()) << p.ours;
     }
 
     void hashesMatchLibhashkit()
     {
         QFETCH(HashAlgorithm, hash);
         const HashPair *pair = pairFor(hash);
-        if (!libhashkit_has_algorithm(pair->hashkit))
-            QSKIP("this libhashkit build leaves the algorithm out");
+        QVERIFY2(libhashkit_has_algorithm(pair->hashkit), "this libhashkit build leaves the algorithm out");
         const auto keys = ringscope::test::randomKeys(20000, 42 + static_cast<int>(hash), 3);
         for (const auto &key : keys) {
             const uint32_t expected = libhashkit_digest(key.data(), key.size(), pair->hashkit);
@@ -118,6 +127,8 @@ private slots:
         };
         for (const auto &[listName, list] : lists) {
             for (const auto &p : kPairs) {
+                if (!checkedHere(p))
+                    continue;
                 QTest::addRow("modula/%s/%s", std::string(hashName(p.ours)).c_str(), listName)
                     << Mode::Modula << p.ours << list;
                 QTest::addRow("ketama/%s/%s", std::string(hashName(p.ours)).c_str(), listName)
@@ -135,8 +146,7 @@ private slots:
         QFETCH(HashAlgorithm, hash);
         QFETCH(ServerList, list);
         const HashPair *pair = pairFor(hash);
-        if (!libhashkit_has_algorithm(pair->hashkit))
-            QSKIP("this libhashkit build leaves the algorithm out");
+        QVERIFY2(libhashkit_has_algorithm(pair->hashkit), "this libhashkit build leaves the algorithm out");
 
         Memc memc;
         const char *preset = "libmemcached-modula";

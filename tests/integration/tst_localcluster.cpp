@@ -12,6 +12,7 @@
 #include "core/net/client.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QTest>
 
 #include <algorithm>
@@ -206,16 +207,16 @@ private slots:
         const auto started = cluster.addServer();
         QVERIFY(!started);
         QVERIFY2(started.error.find("not an executable memcached") != std::string::npos, started.error.c_str());
-        // With no memcached anywhere on PATH, the message names the package.
-        const QByteArray path = qgetenv("PATH");
-        qputenv("PATH", "/nonexistent");
-        const bool onlySystemDirs = QFile::exists(QStringLiteral("/usr/bin/memcached"));
-        const auto none = LocalCluster::findMemcached();
-        qputenv("PATH", path);
-        if (!onlySystemDirs) {
-            QVERIFY(!none);
-            QVERIFY(none.error.find("apt-get install memcached") != std::string::npos);
-        }
+        // Where no memcached is found, the message names the package: asked
+        // of directories without one, so that it runs on a machine with memcached too.
+        const auto none = LocalCluster::findMemcached({}, "/nonexistent:/also/nonexistent");
+        QVERIFY(!none);
+        QVERIFY2(none.error.find("install the Debian package 'memcached'") != std::string::npos, none.error.c_str());
+        QVERIFY2(none.error.find("apt-get install memcached") != std::string::npos, none.error.c_str());
+        // …while the same search finds one where there is one.
+        const QString memcached = ringscope::test::findProgram(QStringLiteral("memcached"));
+        const auto here = LocalCluster::findMemcached({}, "/nonexistent:" + QFileInfo(memcached).absolutePath().toStdString());
+        QVERIFY2(here, here.error.c_str());
     }
 };
 

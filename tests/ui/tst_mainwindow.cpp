@@ -503,6 +503,12 @@ private slots:
         window.demoAction(static_cast<int>(ui::ClusterBridge::Action::Kill), 2);
         QTest::qWait(3000);
         qInfo("longest gap between 2 ms ticks while polling 4 servers and killing one: %lld ms", worst);
+        // Not the README's 12-15 ms (goal <= 16 ms): that figure is measured on
+        // a quiet machine (this line prints it; bench_gui_stall at scale), and
+        // a test sharing 2 cores with -j2 and sanitizers cannot hold it. What
+        // this bound catches is a GUI thread that blocks on I/O or waits for a
+        // server: the kill's connect and read deadlines (300 ms) and the
+        // probes' backoff, which would stall it for a second or more.
         QVERIFY2(worst < 1000, qPrintable(QString::number(worst)));
     }
 

@@ -80,6 +80,11 @@ private Q_SLOTS:
         QStandardPaths::setTestModeEnabled(true);
     }
 
+    // A consistency test, not evidence about the real software: the panel and
+    // `ringscope-cli compare` both call compareMethods(), so this shows that
+    // the window passes it the same servers, keys, hash and options as the
+    // command line it prints. The figures themselves are checked in
+    // tst_planner (against the planner) and the presets in the compat tests.
     void comparisonEqualsTheCli()
     {
         ui::MainWindow::Options options;
