@@ -175,7 +175,7 @@ std::optional<DownServers> downServers(const Arguments &a, const ClusterSpec &sp
     if (a.has("failover")) {
         const auto asked = parseFailover(a.value("failover"));
         if (!asked) {
-            error = "--failover '" + a.value("failover") + "': expected fail, eject or rehash";
+            error = "--failover '" + a.value("failover") + "': expected fail, eject, rehash, redistribute or next-upstream";
             return std::nullopt;
         }
         if (std::find(client.choices.begin(), client.choices.end(), *asked) == client.choices.end()) {
@@ -196,7 +196,7 @@ std::optional<DownServers> downServers(const Arguments &a, const ClusterSpec &sp
             part.servers = std::move(servers);
             return deterministicPlacement(part, choice, buildError);
         },
-        buildError);
+        buildError, preset);
     if (!down.placement) {
         error = buildError;
         return std::nullopt;

@@ -9,11 +9,28 @@ namespace ringscope::core {
 
 namespace {
 
-constexpr std::array<std::pair<Failover, const char *>, 3> kNames{{
+constexpr std::array<std::pair<Failover, const char *>, 5> kNames{{
     {Failover::Fail, "fail"},
     {Failover::Eject, "eject"},
     {Failover::Rehash, "rehash"},
+    {Failover::Redistribute, "redistribute"},
+    {Failover::NextUpstream, "next-upstream"},
 }};
+
+// spymemcached 2.12.3, KetamaNodeLocator.getSequence: a KetamaIterator of 7
+// nodes. Its positions accumulate: p0 = H(key) (the primary again), then
+// p(n+1) = p(n) + H(decimal(n) + key) mod 2^32 for n = 0..5, each looked up
+// as the first point at or after it (wrapping). MemcachedConnection.
+// addOperation (Redistribute) takes the primary when it is active, else the
+// first active node of that sequence, else the primary again (the request
+// then waits for it: it fails here). The continuum is never rebuilt.
+constexpr int kSpyIteratorNodes = 7;
+
+// nginx 1.22.1, ngx_http_upstream_get_hash_peer / get_chash_peer: a peer
+// that failed (max_fails 1 within fail_timeout 10 s) is skipped; after more
+// than 20 skips nginx falls back to round robin over the live peers, which
+// has no owner per key (here: the request is not placed).
+constexpr int kNginxTries = 20;
 
 // python-memcached 1.58, Client._get_server: up to _SERVER_RETRIES (10)
 // buckets are tried; after a try whose server is dead, the hash becomes
@@ -61,6 +78,12 @@ FailoverBehaviour failoverOf(std::string_view preset, std::optional<bool> autoEj
         return {F::Fail, "libmemcached (REMOVE_FAILED_SERVERS off)", {F::Fail, F::Eject}};
     if (preset == "libketama")
         return {F::Fail, "libketama (no failover of its own)", {F::Fail, F::Eject}};
+    if (preset.starts_with("spymemcached-"))
+        // DefaultConnectionFactory and KetamaConnectionFactory: FailureMode.Redistribute.
+        return {F::Redistribute, "spymemcached (FailureMode.Redistribute)", {F::Redistribute, F::Fail}};
+    if (preset.starts_with("nginx-"))
+        // memcached_next_upstream defaults to "error timeout".
+        return {F::NextUpstream, "nginx (memcached_next_upstream error timeout)", {F::NextUpstream, F::Fail}};
     if (preset == "pymemcache")
         // HashClient removes a node after retry_attempts failures (until
         // dead_timeout); the rendezvous hash then picks among the others.
@@ -73,7 +96,8 @@ FailoverBehaviour failoverOf(std::string_view preset, std::optional<bool> autoEj
 }
 
 std::unique_ptr<FailoverPlacement> FailoverPlacement::make(ServerList servers, const std::vector<std::size_t> &down,
-                                                           Failover rule, const Builder &build, std::string &error)
+                                                           Failover rule, const Builder &build, std::string &error,
+                                                           std::string_view preset)
 {
     std::unique_ptr<FailoverPlacement> p(new FailoverPlacement);
     p->m_down.assign(servers.size(), false);
@@ -83,9 +107,23 @@ std::unique_ptr<FailoverPlacement> FailoverPlacement::make(ServerList servers, c
     p->m_rule = rule;
     switch (rule) {
     case Failover::Fail:
+    case Failover::Redistribute:
         p->m_all = build(servers);
         if (!p->m_all)
             return nullptr;
+        if (rule == Failover::Redistribute && p->m_all->points().empty()) {
+            error = "redistribute follows spymemcached's KetamaNodeLocator: it needs a ring preset";
+            return nullptr;
+        }
+        break;
+    case Failover::NextUpstream:
+        p->m_consistent = preset == "nginx-consistent";
+        p->m_all = build(servers);
+        if (!p->m_all)
+            return nullptr;
+        if (!p->m_consistent) // `hash $key`: each peer `weight` units, in config order
+            for (std::size_t i = 0; i < servers.size(); ++i)
+                p->m_buckets.push_back(servers[i].weight);
         break;
     case Failover::Eject: {
         ServerList live;
@@ -137,6 +175,66 @@ std::optional<std::size_t> FailoverPlacement::owner(std::string_view key) const
         }
         return std::nullopt;
     }
+    case Failover::Redistribute: {
+        const std::size_t primary = m_servers.size() == 1 ? 0 : m_all->owner(key);
+        if (!m_down[primary])
+            return primary;
+        std::uint32_t position = m_all->position(key);
+        std::string tried;
+        for (int n = 0; n < kSpyIteratorNodes; ++n) {
+            if (const auto node = m_all->ownerAt(position); node && !m_down[*node])
+                return *node;
+            tried.assign(std::to_string(n)).append(key);
+            position += m_all->position(tried); // mod 2^32
+        }
+        return std::nullopt;
+    }
+    case Failover::NextUpstream:
+        return m_consistent ? nextPoint(key) : nextRehash(key);
+    }
+    return std::nullopt;
+}
+
+std::optional<std::size_t> FailoverPlacement::nextRehash(std::string_view key) const
+{
+    // `hash $key`: hash += (crc32([rehash] key) >> 16) & 0x7fff, cumulative
+    // (Cache::Memcached's), the decimal rehash count before the key from the
+    // second try on; then hash % total weight, walked over the peers' weights.
+    std::uint64_t total = 0;
+    for (const std::uint32_t w : m_buckets)
+        total += w;
+    std::uint64_t hash = 0;
+    std::string text;
+    for (int tries = 0, rehash = 0; tries <= kNginxTries; ++rehash) {
+        text.clear();
+        if (rehash > 0)
+            text = std::to_string(rehash);
+        text.append(key);
+        hash += (hashfn::crc32(text) >> 16) & 0x7fff;
+        std::uint64_t w = hash % total;
+        std::size_t peer = 0;
+        while (w >= m_buckets[peer])
+            w -= m_buckets[peer++];
+        if (!m_down[peer])
+            return peer;
+        ++tries;
+    }
+    return std::nullopt; // round robin over the live peers: no owner
+}
+
+std::optional<std::size_t> FailoverPlacement::nextPoint(std::string_view key) const
+{
+    // `hash $key consistent`: from the first point at or after crc32(key),
+    // the next point whenever its server is down, 21 points at most.
+    const auto points = m_all->points();
+    const std::uint32_t position = m_all->position(key);
+    const auto first = std::lower_bound(points.begin(), points.end(), position,
+                                        [](const RingPoint &p, std::uint32_t v) { return p.value < v; });
+    std::size_t index = static_cast<std::size_t>(first - points.begin());
+    for (int tries = 0; tries <= kNginxTries; ++tries, ++index) {
+        const std::size_t server = points[index % points.size()].server;
+        if (!m_down[server])
+            return server;
     }
     return std::nullopt;
 }

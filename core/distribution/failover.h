@@ -22,6 +22,10 @@ enum class Failover : std::uint8_t {
             // REMOVE_FAILED_SERVERS, pymemcache HashClient; RingScope's own "rehash")
     Rehash, // python-memcached: the key's hash is hashed again with the try's
             // number, up to 10 tries over the same buckets, then the request fails
+    Redistribute, // spymemcached FailureMode.Redistribute over KetamaNodeLocator:
+                  // the first active node of KetamaIterator's 7 positions
+    NextUpstream, // nginx memcached_next_upstream (error timeout): `hash $key` rehashes
+                  // cumulatively, `hash $key consistent` walks to the next point; 21 tries
 };
 
 const char *failoverName(Failover rule) noexcept;
@@ -46,8 +50,11 @@ class FailoverPlacement {
 public:
     using Builder = std::function<std::unique_ptr<Distribution>(ServerList)>;
     // `down`: indexes into `servers`. Null and `error` when `build` fails.
+    // `preset` picks the variant of a rule where a client has two (nginx's
+    // `hash` and `hash consistent`).
     static std::unique_ptr<FailoverPlacement> make(ServerList servers, const std::vector<std::size_t> &down,
-                                                   Failover rule, const Builder &build, std::string &error);
+                                                   Failover rule, const Builder &build, std::string &error,
+                                                   std::string_view preset = {});
 
     // The index (into the full list) of the server the client sends `key`
     // to, or nothing when the client's request fails.
@@ -57,6 +64,8 @@ public:
 
 private:
     FailoverPlacement() = default;
+    std::optional<std::size_t> nextRehash(std::string_view key) const;
+    std::optional<std::size_t> nextPoint(std::string_view key) const;
     ServerList m_servers;
     std::vector<bool> m_down;
     Failover m_rule = Failover::Fail;
@@ -64,6 +73,7 @@ private:
     std::unique_ptr<Distribution> m_live; // the live servers alone (Eject)
     std::vector<std::size_t> m_liveIndex; // live position → index in m_servers
     std::vector<std::uint32_t> m_buckets; // Rehash: python-memcached's weight-repeated buckets
+    bool m_consistent = false;            // NextUpstream: `hash $key consistent` (else `hash $key`)
 };
 
 } // namespace ringscope::core

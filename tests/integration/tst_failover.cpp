@@ -456,7 +456,7 @@ private slots:
                                             << QStringLiteral("--down: d:1 is not in the cluster");
         QTest::addRow("unknown rule") << (place + QStringList{QStringLiteral("ketama"), QStringLiteral("--down"), QStringLiteral("a:1"),
                                                               QStringLiteral("--failover"), QStringLiteral("retry")})
-                                      << QStringLiteral("--failover 'retry': expected fail, eject or rehash");
+                                      << QStringLiteral("--failover 'retry': expected fail, eject, rehash, redistribute or next-upstream");
         QTest::addRow("not that client's") << (place + QStringList{QStringLiteral("python-memcached"), QStringLiteral("--down"),
                                                                    QStringLiteral("a:1"), QStringLiteral("--failover"), QStringLiteral("eject")})
                                            << QStringLiteral("--failover eject: python-memcached (_get_server retries) does not do that (it can: rehash)");
