@@ -13,6 +13,7 @@
 
 #include <QFile>
 #include <QHash>
+#include <QSet>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -412,6 +413,76 @@ private slots:
             direct.push_back(std::make_unique<MemcClient>("127.0.0.1", s ? s->port() : 1));
         const QString problem = checkHeld(keys, *p, direct, {static_cast<std::size_t>(victim)});
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
+
+    // spymemcached's MemcachedClient (KetamaConnectionFactory, its default
+    // FailureMode.Redistribute) with nodes down: each key it sets lands on the
+    // first active node of KetamaIterator's sequence, as Redistribute predicts.
+    void spymemcachedRedistributes_data()
+    {
+        QTest::addColumn<int>("count");
+        QTest::addColumn<QList<int>>("down");
+        QTest::addRow("4 servers, 1 down") << 4 << QList<int>{2};
+        // 2 of 5 down: about one key in 600 finds all seven nodes of its sequence dead.
+        QTest::addRow("5 servers, 2 down") << 5 << QList<int>{0, 3};
+    }
+
+    void spymemcachedRedistributes()
+    {
+        QFETCH(int, count);
+        QFETCH(QList<int>, down);
+        ++m_row;
+        const QString java = ringscope::test::findProgram(QStringLiteral("java"));
+        const QString jar = QStringLiteral("/usr/share/java/spymemcached.jar");
+        if (java.isEmpty() || !QFile::exists(jar))
+            QFAIL("java or spymemcached is not installed (apt-get install default-jdk-headless libspymemcached-java)");
+        std::vector<std::unique_ptr<ServerProcess>> servers;
+        QStringList parts;
+        std::vector<std::size_t> downIndexes;
+        for (int i = 0; i < count; ++i) {
+            quint16 port = ringscope::test::freePort();
+            if (down.contains(i)) {
+                servers.push_back(nullptr);
+                downIndexes.push_back(static_cast<std::size_t>(i));
+            } else {
+                QString error;
+                auto s = ringscope::test::startMemcached(&error);
+                QVERIFY2(s, qPrintable(error));
+                port = s->port();
+                servers.push_back(std::move(s));
+            }
+            parts << QStringLiteral("127.0.0.1:%1").arg(port);
+        }
+        std::vector<std::string> keys;
+        for (auto &k : ringscope::test::randomUtf8Keys(1000, 600 + static_cast<unsigned>(m_row)))
+            if (k.size() <= 240)
+                keys.push_back("s" + std::to_string(m_row) + ":" + k);
+        const QString spec = parts.join(QLatin1Char(','));
+        const auto r = ringscope::test::runProgram(
+            java, {QStringLiteral("-cp"), jar, QStringLiteral(RINGSCOPE_SOURCE_DIR "/tests/compat/SpyFailover.java"), spec,
+                   QString::number(down.size())},
+            QByteArray::fromStdString(ringscope::test::joinLines(keys)), 180000);
+        QVERIFY2(r.finished && r.exitCode == 0, r.err.right(3000).constData());
+        QSet<QByteArray> failedBySpy;
+        for (const QByteArray &line : r.out.split('\n'))
+            if (!line.isEmpty())
+                failedBySpy.insert(line);
+        const FailoverBehaviour client = failoverOf("spymemcached-ketama");
+        QCOMPARE(client.rule, Failover::Redistribute);
+        auto parsed = loadClusterSpec(spec.toStdString());
+        QVERIFY(parsed);
+        auto p = failoverFor(*parsed.value, downIndexes, Failover::Redistribute, {"spymemcached-ketama", {}, {}});
+        QVERIFY(p);
+        std::vector<std::unique_ptr<MemcClient>> direct;
+        for (const auto &s : servers)
+            direct.push_back(std::make_unique<MemcClient>("127.0.0.1", s ? s->port() : 1));
+        const QString problem = checkHeld(keys, *p, direct, downIndexes);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        QSet<QByteArray> predictedFailures;
+        for (const auto &key : keys)
+            if (!p->owner(key))
+                predictedFailures.insert(QByteArray::fromStdString(key));
+        QCOMPARE(failedBySpy, predictedFailures);
     }
 
     // diff --down counts, per server, what place --down prints key by key.
