@@ -153,9 +153,10 @@ std::string refusal(Reply reply, const std::string &text, const std::string &ser
 // Batch commands keep this many operations (and about this many bytes of
 // values) in flight, whatever the input's size: a request's deadline then
 // never covers a wait behind the whole input, and memory stays bounded.
-constexpr std::size_t kWindowOperations = 2000;
+constexpr std::size_t kWindowOperations = 256;
 constexpr std::size_t kWindowBytes = 64u << 20;
-constexpr std::size_t kGetBatch = 500; // keys per multi-get batch (each split by server, 100 per get)
+constexpr std::size_t kGetBatch = 100; // keys per multi-get batch (each split by server)
+constexpr std::size_t kGetBatches = 8;  // batches in flight
 
 // The keys or "key value" lines of a batch command: the one on the command
 // line, or standard input a line at a time (bounded, see LineReader).
@@ -258,7 +259,7 @@ int runPlainGet(Client &client, Entries &keys, GetPrinter print)
         std::vector<ClientError> errors;
         std::vector<std::optional<Item>> items;
     };
-    OrderedWindow<Batch> window(kWindowOperations / kGetBatch, kWindowBytes);
+    OrderedWindow<Batch> window(kGetBatches, kWindowBytes);
     int status = 0;
     auto show = [&](Batch &&b) {
         for (std::size_t i = 0; i < b.keys.size(); ++i) {

@@ -44,7 +44,7 @@ Live (talks to the servers; reads only unless the command writes):
   keys miss, or go to their next owner). get --show-server adds the server that answered
   and, after a MISS that is not certain, how many replicas did not answer;
   get --repair copies a hit to the replicas that missed it (a write: same opt-in).
-  Batch commands keep at most 2000 requests in flight; --timeout counts from
+  Batch commands keep at most 256 requests in flight; --timeout counts from
   when a request is sent.
   Options: --timeout MS (300), --connect-timeout MS; --tls, --tls-ca FILE,
   --tls-cert FILE --tls-key FILE for memcached -Z (the certificate is always

@@ -16,7 +16,7 @@ inline constexpr std::size_t kConfigBytes = 16u << 20;  // a server list, .yml o
 inline constexpr std::size_t kServers = 10000;           // servers in one cluster
 inline constexpr std::size_t kKeysFileBytes = 1u << 30;  // a keys file read whole (compare, diff)
 inline constexpr std::size_t kKeyLine = 64u << 10;       // one line of keys on stdin
-inline constexpr std::size_t kValueLine = 64u << 20;     // one "key value" line (set --stdin)
+inline constexpr std::size_t kValueLine = 16u << 20;     // one "key value" line (set --stdin)
 inline constexpr std::size_t kJsonDepth = 64;            // nesting of a JSON config
 } // namespace limits
 
