@@ -31,6 +31,7 @@
 #include <cstdio>
 #include <future>
 #include <iostream>
+#include <thread>
 
 namespace ringscope::cli {
 
@@ -437,6 +438,21 @@ int runWrite(const std::string &command, const std::vector<std::string> &args)
             break;
     }
     window.drain(show); // what was started is waited for and reported, whatever stopped the input
+    if (replicated) {
+        // A write acknowledged by its quorum (W < R) or a master-slave copy
+        // may still be on its way to the other replicas: they are waited for
+        // (each bounded by its deadline), or exiting would drop them.
+        const auto until = std::chrono::steady_clock::now() + 2 * live->client->options().pool.requestTimeout
+            + 2 * live->client->options().pool.connection.connectTimeout + std::chrono::seconds(1);
+        for (;;) {
+            std::size_t outstanding = 0;
+            for (const auto &c : replicated->counters())
+                outstanding += c.outstanding;
+            if (outstanding == 0 || std::chrono::steady_clock::now() > until)
+                break;
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        }
+    }
     if (inputError.empty())
         inputError = entries.error();
     if (a->has("stdin"))
