@@ -11,7 +11,10 @@ constexpr const char *kUsage = R"(usage: ringscope-cli COMMAND [options]
 
 Placement (pure arithmetic, no server is contacted):
   place    --servers SPEC --preset P [--hash H]        keys on stdin -> key<TAB>host:port
+           [--down HOST:PORT,... [--failover fail|eject|rehash|redistribute|next-upstream]]
+                             with servers down, as the preset's client fails over (key<TAB>- : fails)
   diff     --servers SPEC --to SPEC --preset P [--hash H] [--keys N] [--moves] [--json]
+  diff     --servers SPEC --down HOST:PORT,... --preset P [--failover F] [--keys N] [--moves] [--json]
   compare  --servers SPEC [--add SPEC] [--remove HOST:PORT,...] [--keys N | --keys-file F]
            [--presets A,B] [--hash H] [--points N] [--hash-tag XY]
            [--replication-preset P] [--no-replication] [--json]
