@@ -10,6 +10,8 @@
 
 #include <QTest>
 
+#include <libmemcached-1.0/memcached.h>
+
 #include <atomic>
 #include <future>
 #include <set>
@@ -43,6 +45,22 @@ void writeAll(IoRuntime &runtime, const char *preset, const ServerList &servers,
     all.get_future().wait();
 }
 
+// The real libmemcached, configured as `preset` over `servers`.
+struct RealLibmemcached {
+    memcached_st *m = memcached_create(nullptr);
+    RealLibmemcached(const char *preset, const ServerList &servers)
+    {
+        if (std::string_view(preset) == "libmemcached-ketama")
+            memcached_behavior_set(m, MEMCACHED_BEHAVIOR_KETAMA, 1);
+        for (const auto &s : servers)
+            memcached_server_add_with_weight(m, s.host.c_str(), s.port, s.weight);
+    }
+    ~RealLibmemcached() { memcached_free(m); }
+    RealLibmemcached(const RealLibmemcached &) = delete;
+    RealLibmemcached &operator=(const RealLibmemcached &) = delete;
+    std::size_t serverOf(std::string_view key) const { return memcached_generate_hash(m, key.data(), key.size()); }
+};
+
 // Reads every key as a client with the placement `d` would: how many miss.
 std::size_t missesOf(IoRuntime &runtime, const Distribution &d, const KeySet &keys)
 {
@@ -75,9 +93,11 @@ private slots:
         QTest::addRow("modulo") << "libmemcached-modula" << 0.70 << 0.80;
     }
 
-    // The planner's prediction, then the real cluster's own account of it:
-    // the keys an audit under the 4-server placement finds misplaced are
-    // exactly the keys the planner said would move.
+    // The planner's prediction, then the real software's account of it: the
+    // keys are written by the real libmemcached over 3 servers, and the keys
+    // that the real libmemcached over 4 would look for elsewhere (its own
+    // memcached_generate_hash), the keys an audit of the servers (metadump)
+    // finds misplaced and the keys the planner said would move are the same.
     void addingAFourthServer()
     {
         QFETCH(QString, preset);
@@ -88,7 +108,14 @@ private slots:
         QVERIFY(cluster.start(3));
         const KeySet keys = KeySet::synthetic(kKeys, 7);
         const ServerList three = cluster.servers();
-        writeAll(m_runtime, name.constData(), three, keys);
+        {
+            RealLibmemcached writer(name.constData(), three);
+            for (const auto key : keys.views()) {
+                const std::string value = "value of " + std::string(key);
+                QCOMPARE(memcached_set(writer.m, key.data(), key.size(), value.data(), value.size(), 0, 0),
+                         MEMCACHED_SUCCESS);
+            }
+        }
         QVERIFY(cluster.addServer());
         const ServerList four = cluster.servers();
         const auto before = placement(name.constData(), three);
@@ -105,6 +132,17 @@ private slots:
         for (const auto &m : audit.misplaced)
             found.insert(m.key);
         QCOMPARE(found, predicted);
+        // The real client's own view of the same change.
+        const RealLibmemcached was(name.constData(), three), is(name.constData(), four);
+        std::set<std::string> realMoved;
+        for (const auto key : keys.views())
+            if (was.serverOf(key) != is.serverOf(key))
+                realMoved.emplace(key);
+        QCOMPARE(found, realMoved);
+        for (const auto &m : audit.misplaced) { // held where the real client put it, owned where it now looks
+            QCOMPARE(m.heldBy, was.serverOf(m.key));
+            QCOMPARE(m.belongsTo, is.serverOf(m.key));
+        }
         const double fraction = plan.fractionMoved();
         qInfo("%s: adding a 4th server to 3 moves %zu of %zu keys (%.1f%%); the audit of the real servers finds the same %llu",
               name.constData(), plan.moves.size(), kKeys, 100.0 * fraction,

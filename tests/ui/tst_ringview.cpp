@@ -219,11 +219,37 @@ private slots:
         ui::RingView view;
         view.resize(600, 600);
         for (const auto &p : core::allPresets()) {
-            auto scene = ui::RingScene::build(*make(std::string(p.name).c_str(), list), keys,
-                                              QString::fromLatin1(p.name.data()), QString(), nullptr);
+            const auto d = make(std::string(p.name).c_str(), list);
+            auto scene = ui::RingScene::build(*d, keys, QString::fromLatin1(p.name.data()), QString(), nullptr);
+            // The scene holds each key's owner as the preset computes it (twemproxy-random:
+            // a random server, so only that it is one) and counts them per server.
+            QCOMPARE(scene->ownerByInput.size(), keys.size());
+            std::vector<std::uint64_t> owned(list.size());
+            for (std::size_t i = 0; i < keys.size(); ++i) {
+                const std::uint32_t owner = scene->ownerByInput[i];
+                QVERIFY(owner < list.size());
+                if (d->deterministic())
+                    QCOMPARE(std::size_t(owner), d->owner(keys[i]));
+                ++owned[owner];
+            }
+            for (std::size_t s = 0; s < list.size(); ++s)
+                QCOMPARE(scene->servers[s].keys, owned[s]);
             view.setScene(scene, false);
-            const QImage frame = view.grab().toImage();
+            const QImage frame = view.grab().toImage().convertToFormat(QImage::Format_RGB32);
             QVERIFY(!frame.isNull());
+            // Every server that owns keys is drawn in its colour somewhere in the frame.
+            for (std::size_t s = 0; s < list.size(); ++s) {
+                if (owned[s] == 0)
+                    continue;
+                const QRgb colour = scene->servers[s].color.rgb();
+                bool seen = false;
+                for (int y = 0; y < frame.height() && !seen; ++y) {
+                    const auto *line = reinterpret_cast<const QRgb *>(frame.constScanLine(y));
+                    for (int x = 0; x < frame.width() && !seen; ++x)
+                        seen = (line[x] & 0xffffff) == (colour & 0xffffff);
+                }
+                QVERIFY2(seen, qPrintable(QStringLiteral("%1: no pixel in the colour of server %2").arg(QString::fromLatin1(p.name.data())).arg(s)));
+            }
         }
     }
 
