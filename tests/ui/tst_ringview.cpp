@@ -156,7 +156,7 @@ private slots:
                                                    *make("libmemcached-ketama-weighted", window.servers()), keys);
         QCOMPARE(scene->moved, static_cast<std::uint64_t>(plan.moves.size()));
         QVERIFY(window.ringView()->animating());
-        QTest::qWait(600);
+        QTest::qWait(600); // only for the picture of the keys in flight (README); nothing is asserted on it
         saveIfAsked(window, "ring-moving.png");
         QVERIFY(finished.wait(5000));
         QVERIFY(!window.ringView()->animating());
