@@ -27,6 +27,9 @@
 #include <nlohmann/json.hpp>
 
 #include <charconv>
+
+#include <termios.h>
+#include <unistd.h>
 #include <chrono>
 #include <cstdio>
 #include <future>
@@ -41,7 +44,54 @@ namespace {
 
 const std::vector<std::string> kConnectionOptions{"servers",  "preset",   "hash",       "timeout",  "connect-timeout",
                                                   "tls-ca",   "tls-cert", "tls-key",    "mcp-seed", "mcp-filter",
-                                                  "mcp-hash"};
+                                                  "mcp-hash",   "user",     "password-file"};
+
+// memcached -Y credentials: --user NAME and the password from --password-file
+// FILE (its first line), or typed at a prompt when stdin is a terminal;
+// never from the command line, where other users of the machine can read it.
+std::shared_ptr<const Connection::Options::Credentials> credentials(const Arguments &a, std::string &error)
+{
+    if (!a.has("user")) {
+        if (a.has("password-file"))
+            error = "--password-file goes with --user NAME";
+        return nullptr;
+    }
+    auto c = std::make_shared<Connection::Options::Credentials>();
+    c->user = a.value("user");
+    if (c->user.empty() || c->user.find_first_of(" \t\r\n") != std::string::npos) {
+        error = "--user: a memcached -Y user name is one word";
+        return nullptr;
+    }
+    if (a.has("password-file")) {
+        auto text = readRegularFile(a.value("password-file"), 4096, error);
+        if (!text) {
+            error = "--password-file: " + error;
+            return nullptr;
+        }
+        c->password = text->substr(0, text->find_first_of("\r\n"));
+    } else if (::isatty(STDIN_FILENO)) {
+        termios old{};
+        const bool quiet = ::tcgetattr(STDIN_FILENO, &old) == 0;
+        if (quiet) {
+            termios noEcho = old;
+            noEcho.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+            ::tcsetattr(STDIN_FILENO, TCSANOW, &noEcho);
+        }
+        std::fprintf(stderr, "password for %s: ", printable(c->user).c_str());
+        std::getline(std::cin, c->password);
+        if (quiet)
+            ::tcsetattr(STDIN_FILENO, TCSANOW, &old);
+        std::fputc('\n', stderr);
+    } else {
+        error = "--user needs --password-file FILE (the password is never taken on the command line)";
+        return nullptr;
+    }
+    if (c->password.empty()) {
+        error = "the password for --user " + c->user + " is empty";
+        return nullptr;
+    }
+    return c;
+}
 const std::vector<std::string> kConnectionFlags{"tls"};
 
 std::vector<std::string> with(std::vector<std::string> a, const std::vector<std::string> &b)
@@ -126,6 +176,9 @@ std::optional<Live> connect(const Arguments &a, bool needPreset, bool writes, st
         if (!options.pool.connection.tls)
             return std::nullopt;
     }
+    options.pool.connection.auth = credentials(a, error);
+    if (!error.empty())
+        return std::nullopt;
     live.client = std::make_unique<Client>(*live.runtime, std::move(d), options);
     return live;
 }
@@ -145,6 +198,8 @@ void keyError(std::string_view key, const std::string &message)
 std::string refusal(Reply reply, const std::string &text, const std::string &server)
 {
     // An ERROR's text already starts with "ERROR"; the others carry only the message.
+    if (Response r{reply, {}, 0, {}, text}; needsAuthentication(r))
+        return "authentication required: " + server + " runs memcached -Y (give --user NAME --password-file FILE)";
     std::string said = reply == Reply::Error && !text.empty() ? text
                        : text.empty()                          ? std::string(replyName(reply))
                                                                : std::string(replyName(reply)) + " " + text;
@@ -465,7 +520,8 @@ int runWrite(const std::string &command, const std::vector<std::string> &args)
 int runStats(const std::vector<std::string> &args)
 {
     std::string error;
-    const auto a = Arguments::parse(args, {"servers", "timeout", "connect-timeout", "group", "tls-ca", "tls-cert", "tls-key"},
+    const auto a = Arguments::parse(args, {"servers", "timeout", "connect-timeout", "group", "tls-ca", "tls-cert", "tls-key",
+                                           "user", "password-file"},
                                     with({"json", "rates"}, kConnectionFlags), error);
     if (!a)
         return fail(error);

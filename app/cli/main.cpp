@@ -49,7 +49,9 @@ Live (talks to the servers; reads only unless the command writes):
   get --repair copies a hit to the replicas that missed it (a write: same opt-in).
   Batch commands keep at most 256 requests in flight; --timeout counts from
   when a request is sent.
-  Options: --timeout MS (300), --connect-timeout MS; --tls, --tls-ca FILE,
+  Options: --timeout MS (300), --connect-timeout MS; --user NAME --password-file FILE
+  for memcached -Y (the password is read from the file's first line, or asked for
+  when stdin is a terminal; never from the command line); --tls, --tls-ca FILE,
   --tls-cert FILE --tls-key FILE for memcached -Z (the certificate is always
   verified, against the CA file or the system's roots). Writes to servers not on this
   machine need --allow-write. Exit status: 0 done, 1 refused by the server

@@ -97,7 +97,7 @@ void KeyEnumerator::enumerate(Client &client, Options options, std::function<voi
                 else if (o.error)
                     state->result[i].error = o.error;
                 else if (o.response.isError())
-                    state->result[i].error = {ClientErrc::Protocol, "metadump refused: " + o.response.text};
+                    state->result[i].error = {ClientErrc::Protocol, "metadump refused: " + errorText(o.response)};
                 if (--state->remaining == 0)
                     state->done(std::move(state->result));
             },

@@ -104,7 +104,7 @@ void StatsPoller::poll(Client &client, std::string_view group, std::function<voi
             if (o.error) {
                 s.error = o.error;
             } else if (o.response.isError()) {
-                s.error = {ClientErrc::Protocol, o.response.text};
+                s.error = {ClientErrc::Protocol, errorText(o.response)};
             } else {
                 for (auto &[name, value] : o.response.stats)
                     s.raw[name] = value;

@@ -42,7 +42,7 @@ protected:
         if (o.error)
             return cb(std::move(o.error), std::nullopt);
         if (o.response.isError())
-            return cb({ClientErrc::Protocol, std::move(o.response.text)}, std::nullopt);
+            return cb({ClientErrc::Protocol, errorText(o.response)}, std::nullopt);
         if (o.response.items.empty())
             return cb({}, std::nullopt);
         cb({}, std::move(o.response.items.front()));
@@ -104,7 +104,7 @@ protected:
             if (o.error)
                 batch->errors[i] = o.error;
             else if (o.response.isError())
-                batch->errors[i] = {ClientErrc::Protocol, o.response.text};
+                batch->errors[i] = {ClientErrc::Protocol, errorText(o.response)};
         if (!o.error && slots.size() == o.response.items.size())
             for (std::size_t k = 0; k < slots.size(); ++k)
                 batch->items[slots[k]] = std::move(o.response.items[k]);
@@ -384,7 +384,7 @@ void Client::inspect(std::size_t server, std::string key, KeyInfoCallback done)
         if (o.error)
             return done(o.error, info);
         if (o.response.isError())
-            return done({ClientErrc::Protocol, o.response.text}, info);
+            return done({ClientErrc::Protocol, errorText(o.response)}, info);
         if (o.response.reply != Reply::MetaHit)
             return done({}, info);
         info.found = true;

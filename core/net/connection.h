@@ -14,6 +14,7 @@
 #include <deque>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,11 @@ public:
         // TLS (memcached -Z) when set; the server's certificate is verified
         // against it and its name or IP, and a failure closes the connection.
         std::shared_ptr<asio::ssl::context> tls;
+        // memcached -Y (ASCII authentication) when set: see authenticate().
+        struct Credentials {
+            std::string user, password;
+        };
+        std::shared_ptr<const Credentials> auth;
     };
 
     Connection(asio::io_context &io, std::string host, std::uint16_t port, Options options);
@@ -82,6 +88,11 @@ private:
     asio::awaitable<void> run();
     asio::awaitable<bool> connect();
     asio::awaitable<bool> handshake(asio::steady_timer &timer);
+    asio::awaitable<bool> authenticate(asio::steady_timer &timer);
+    // Writes `request` and reads one reply line (without "\r\n") before the
+    // timer; nothing and the connection closed with `what` named otherwise.
+    asio::awaitable<std::optional<std::string>> exchangeLine(std::string request, asio::steady_timer &timer,
+                                                             const char *what);
     asio::awaitable<void> reader(); // TLS
     // Plain TCP: reads what the socket holds and hands it out, until a read
     // finds nothing; then waits in the reactor (m_readable).

@@ -55,4 +55,23 @@ struct Response {
 
 const char *replyName(Reply reply) noexcept;
 
+// Whether an error reply is memcached -Y's refusal of a connection that has
+// not authenticated: `CLIENT_ERROR unauthenticated` to any command, and to a
+// set (which it takes for a login) `bad authentication token format` or
+// `authentication failure`.
+inline bool needsAuthentication(const Response &response)
+{
+    return response.reply == Reply::ClientError
+        && (response.text == "unauthenticated" || response.text == "bad authentication token format"
+            || response.text == "authentication failure");
+}
+
+// An error reply's text for a message; the authentication refusals say what to do.
+inline std::string errorText(const Response &response)
+{
+    if (needsAuthentication(response))
+        return "authentication required: the server runs memcached -Y (give a user and password)";
+    return response.text;
+}
+
 } // namespace ringscope::core

@@ -14,6 +14,7 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QTest>
 
 #include <arpa/inet.h>
@@ -496,6 +497,69 @@ private slots:
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(!r.err.contains("ERROR ERROR") && r.err.contains("k: ERROR (the server did not recognise the command)"),
                  r.err.constData());
+    }
+
+    // memcached -Y: refused without credentials and with a wrong password
+    // (clear errors, exit 2, the server named), and get/set/stats/audit work
+    // with them; the password comes from a file, never argv. A server without
+    // -Y is sent no credentials at all (they would be stored as an item).
+    void memcachedAuthentication()
+    {
+        QTemporaryDir dir;
+        const auto file = [&](const char *name, const QByteArray &text) {
+            QFile f(dir.filePath(QString::fromLatin1(name)));
+            f.open(QIODevice::WriteOnly);
+            f.write(text);
+            return f.fileName();
+        };
+        const QString authFile = file("auth", "alice:s3cret\n");
+        const QString good = file("good", "s3cret\n"), bad = file("bad", "guess\n");
+        ServerProcess secured;
+        const quint16 port = ringscope::test::freePort();
+        QString error;
+        QVERIFY2(secured.start(ringscope::test::findProgram(QStringLiteral("memcached")),
+                               {QStringLiteral("-l"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"), QString::number(port),
+                                QStringLiteral("-U"), QStringLiteral("0"), QStringLiteral("-u"), QStringLiteral("root"),
+                                QStringLiteral("-Y"), authFile},
+                               port, &error),
+                 qPrintable(error));
+        const QString server = QStringLiteral("127.0.0.1:%1").arg(port);
+        const QStringList base{QStringLiteral("--servers"), server, QStringLiteral("--preset"), QStringLiteral("ketama")};
+        const QStringList user{QStringLiteral("--user"), QStringLiteral("alice"), QStringLiteral("--password-file")};
+
+        auto r = cli(QStringList{QStringLiteral("get")} + base + QStringList{QStringLiteral("k")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("authentication required: the server runs memcached -Y"), r.err.constData());
+        r = cli(QStringList{QStringLiteral("set")} + base + QStringList{QStringLiteral("k"), QStringLiteral("v")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QByteArray("authentication required: " + server.toUtf8() + " runs memcached -Y")), r.err.constData());
+        r = cli(QStringList{QStringLiteral("set")} + base + user + QStringList{bad, QStringLiteral("k"), QStringLiteral("v")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QByteArray(server.toUtf8() + ": authentication failed for user 'alice'")), r.err.constData());
+        r = cli(QStringList{QStringLiteral("set")} + base + QStringList{QStringLiteral("--user"), QStringLiteral("alice"),
+                                                                        QStringLiteral("k"), QStringLiteral("v")});
+        QCOMPARE(r.exitCode, 2); // stdin is not a terminal here: no prompt, and no password in argv
+        QVERIFY2(r.err.contains("never taken on the command line"), r.err.constData());
+
+        r = cli(QStringList{QStringLiteral("set")} + base + user + QStringList{good, QStringLiteral("k"), QStringLiteral("v")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        r = cli(QStringList{QStringLiteral("get")} + base + user + QStringList{good, QStringLiteral("k")});
+        QCOMPARE(r.out, QByteArray("k\tv\n"));
+        r = cli(QStringList{QStringLiteral("stats"), QStringLiteral("--servers"), server} + user + QStringList{good});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        // The metadump waits for the login's STORED (pipelined behind it, memcached refuses it).
+        r = cli(QStringList{QStringLiteral("audit"), QStringLiteral("--json")} + base + user + QStringList{good});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("total_keys")).toInt(), 1);
+
+        auto plain = ringscope::test::startMemcached(&error);
+        QVERIFY2(plain, qPrintable(error));
+        const QStringList open{QStringLiteral("--servers"), QStringLiteral("127.0.0.1:%1").arg(plain->port()),
+                               QStringLiteral("--preset"), QStringLiteral("ketama")};
+        r = cli(QStringList{QStringLiteral("set")} + open + user + QStringList{good, QStringLiteral("k"), QStringLiteral("v")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(stat(m_runtime, plain->port(), "curr_items"), std::uint64_t{1}); // k alone: no login item
+        QCOMPARE(stat(m_runtime, plain->port(), "cmd_set"), std::uint64_t{1});
     }
 
     // --tls-key without --tls-cert was ignored, and the connection went out without it.
