@@ -188,7 +188,11 @@ private slots:
         QVERIFY2(slowest <= kDeadline + kSlack, std::to_string(slowest.count()).c_str());
         const auto down = f.downAt(static_cast<std::size_t>(victim));
         QVERIFY(down);
-        QVERIFY(*down - killedAt <= 2 * kDeadline);
+        // A kill is noticed by refusal (the connection reset, the next connect refused), not
+        // by a deadline: a few ms here. The bound, two deadlines and then some, only allows
+        // for a machine loaded by sanitizer builds of other tests at -j2 (once seen past 600 ms).
+        QVERIFY2(*down - killedAt <= 2 * kDeadline + 4 * kSlack,
+                 std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(*down - killedAt).count()).c_str());
         QCOMPARE(f.replicated->counters()[static_cast<std::size_t>(victim)].hits, std::uint64_t{0});
     }
 
