@@ -66,6 +66,56 @@ QString checkHeld(const std::vector<std::string> &keys, const FailoverPlacement 
     return mismatches == 0 ? QString() : QString::number(mismatches) + QStringLiteral(" mismatches; first: ") + first;
 }
 
+
+// A cluster with some servers down: real memcached where a server is up, a
+// port nothing listens on (connect refused, as after a kill) where it is down.
+struct PartlyDown {
+    std::vector<std::unique_ptr<ServerProcess>> servers; // null where down
+    QStringList parts;                                   // host:port, with ":weight" when asked
+    std::vector<std::size_t> down;
+
+    bool start(const QList<int> &weights, const QList<int> &downList, bool withWeights, QString *error)
+    {
+        for (int i = 0; i < weights.size(); ++i) {
+            quint16 port = ringscope::test::freePort();
+            if (downList.contains(i)) {
+                down.push_back(static_cast<std::size_t>(i));
+                servers.push_back(nullptr);
+            } else {
+                auto s = ringscope::test::startMemcached(error);
+                if (!s)
+                    return false;
+                port = s->port();
+                servers.push_back(std::move(s));
+            }
+            parts << (withWeights ? QStringLiteral("127.0.0.1:%1:%2").arg(port).arg(weights[i])
+                                  : QStringLiteral("127.0.0.1:%1").arg(port));
+        }
+        return true;
+    }
+    QString spec() const { return parts.join(QLatin1Char(',')); }
+    QString address(std::size_t i) const { return parts[static_cast<qsizetype>(i)].section(QLatin1Char(':'), 0, 1); }
+
+    // Empty when every key sits on exactly the server `rule` predicts for `preset`.
+    QString check(const std::vector<std::string> &keys, const char *preset, Failover rule,
+                  std::unique_ptr<FailoverPlacement> *placement = nullptr) const
+    {
+        auto parsed = loadClusterSpec(spec().toStdString());
+        if (!parsed)
+            return QString::fromStdString(parsed.error);
+        auto p = failoverFor(*parsed.value, down, rule, {preset, {}, {}});
+        if (!p)
+            return QStringLiteral("no failover placement");
+        std::vector<std::unique_ptr<MemcClient>> direct;
+        for (const auto &s : servers)
+            direct.push_back(std::make_unique<MemcClient>("127.0.0.1", s ? s->port() : 1));
+        QString problem = checkHeld(keys, *p, direct, down);
+        if (placement)
+            *placement = std::move(p);
+        return problem;
+    }
+};
+
 } // namespace
 
 class TestFailover : public QObject {
@@ -101,26 +151,10 @@ private slots:
         QFETCH(QList<int>, weights);
         QFETCH(QList<int>, down);
         ++m_row;
-        std::vector<std::unique_ptr<ServerProcess>> servers;
-        QStringList parts;
-        std::vector<std::size_t> downIndexes;
-        for (int i = 0; i < weights.size(); ++i) {
-            const bool isDown = down.contains(i);
-            quint16 port = 0;
-            if (isDown) {
-                port = ringscope::test::freePort(); // nothing listens: connect refused, as after a kill
-                downIndexes.push_back(static_cast<std::size_t>(i));
-                servers.push_back(nullptr);
-            } else {
-                QString error;
-                auto s = ringscope::test::startMemcached(&error);
-                QVERIFY2(s, qPrintable(error));
-                port = s->port();
-                servers.push_back(std::move(s));
-            }
-            parts << QStringLiteral("127.0.0.1:%1:%2").arg(port).arg(weights[i]);
-        }
-        const QString spec = parts.join(QLatin1Char(','));
+        PartlyDown c;
+        QString error;
+        QVERIFY2(c.start(weights, down, true, &error), qPrintable(error));
+        const QString spec = c.spec();
         std::vector<std::string> keys;
         for (auto &k : ringscope::test::randomUtf8Keys(1500, 500 + static_cast<unsigned>(m_row)))
             if (k.size() <= 240)
@@ -137,8 +171,8 @@ private slots:
              QStringLiteral("python-memcached"), QStringLiteral("--down"),
              [&] {
                  QStringList d;
-                 for (const auto i : down)
-                     d << parts[i].section(QLatin1Char(':'), 0, 1);
+                 for (const auto i : c.down)
+                     d << c.address(i);
                  return d.join(QLatin1Char(','));
              }()},
             QByteArray::fromStdString(ringscope::test::joinLines(keys)));
@@ -149,14 +183,7 @@ private slots:
             QVERIFY(r.out.count("\t-\n") > 50);
 
         // And the keys its sets wrote are where the rule says.
-        auto parsed = loadClusterSpec(spec.toStdString());
-        QVERIFY(parsed);
-        auto p = failoverFor(*parsed.value, downIndexes, Failover::Rehash, {"python-memcached", {}, {}});
-        QVERIFY(p);
-        std::vector<std::unique_ptr<MemcClient>> direct;
-        for (const auto &s : servers)
-            direct.push_back(std::make_unique<MemcClient>("127.0.0.1", s ? s->port() : 1));
-        const QString problem = checkHeld(keys, *p, direct, downIndexes);
+        const QString problem = c.check(keys, "python-memcached", Failover::Rehash);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
 
@@ -371,47 +398,29 @@ private slots:
         QFETCH(int, count);
         QFETCH(int, victim);
         ++m_row;
-        std::vector<std::unique_ptr<ServerProcess>> servers;
-        QStringList parts;
-        for (int i = 0; i < count; ++i) {
-            quint16 port = ringscope::test::freePort();
-            if (i == victim) {
-                servers.push_back(nullptr);
-            } else {
-                QString error;
-                auto s = ringscope::test::startMemcached(&error);
-                QVERIFY2(s, qPrintable(error));
-                port = s->port();
-                servers.push_back(std::move(s));
-            }
-            parts << QStringLiteral("127.0.0.1:%1").arg(port);
-        }
-        const QString spec = parts.join(QLatin1Char(','));
+        PartlyDown c;
+        QString error;
+        QVERIFY2(c.start(QList<int>(count, 1), {victim}, false, &error), qPrintable(error));
+        const QString spec = c.spec(), dead = c.parts[victim];
         std::vector<std::string> keys;
         // ASCII keys: HashClient refuses others unless allow_unicode_keys.
         for (auto &k : ringscope::test::randomKeys(1500, 800 + static_cast<unsigned>(m_row), 1000000))
-            if (std::all_of(k.begin(), k.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+            if (std::all_of(k.begin(), k.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; }))
                 keys.push_back("p" + std::to_string(m_row) + ":" + k.substr(0, 200));
         const auto r = ringscope::test::runProgram(
             QStringLiteral("/usr/bin/python3"),
-            {QStringLiteral(RINGSCOPE_SOURCE_DIR "/tests/compat/failover_pymemcache.py"), spec, parts[victim]},
+            {QStringLiteral(RINGSCOPE_SOURCE_DIR "/tests/compat/failover_pymemcache.py"), spec, dead},
             QByteArray::fromStdString(ringscope::test::joinLines(keys)));
         QVERIFY2(r.finished && r.exitCode == 0, r.err.constData());
         QCOMPARE(failoverOf("pymemcache").rule, Failover::Eject);
         const auto ours = ringscope::test::runProgram(
             QStringLiteral(RINGSCOPE_CLI),
             {QStringLiteral("place"), QStringLiteral("--servers"), spec, QStringLiteral("--preset"), QStringLiteral("pymemcache"),
-             QStringLiteral("--down"), parts[victim]},
+             QStringLiteral("--down"), dead},
             QByteArray::fromStdString(ringscope::test::joinLines(keys)));
         QCOMPARE(ours.exitCode, 0);
         QCOMPARE(ours.out, r.out);
-        auto parsed = loadClusterSpec(spec.toStdString());
-        QVERIFY(parsed);
-        auto p = failoverFor(*parsed.value, {static_cast<std::size_t>(victim)}, Failover::Eject, {"pymemcache", {}, {}});
-        std::vector<std::unique_ptr<MemcClient>> direct;
-        for (const auto &s : servers)
-            direct.push_back(std::make_unique<MemcClient>("127.0.0.1", s ? s->port() : 1));
-        const QString problem = checkHeld(keys, *p, direct, {static_cast<std::size_t>(victim)});
+        const QString problem = c.check(keys, "pymemcache", Failover::Eject);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
 
@@ -436,28 +445,14 @@ private slots:
         const QString jar = QStringLiteral("/usr/share/java/spymemcached.jar");
         if (java.isEmpty() || !QFile::exists(jar))
             QFAIL("java or spymemcached is not installed (apt-get install default-jdk-headless libspymemcached-java)");
-        std::vector<std::unique_ptr<ServerProcess>> servers;
-        QStringList parts;
-        std::vector<std::size_t> downIndexes;
-        for (int i = 0; i < count; ++i) {
-            quint16 port = ringscope::test::freePort();
-            if (down.contains(i)) {
-                servers.push_back(nullptr);
-                downIndexes.push_back(static_cast<std::size_t>(i));
-            } else {
-                QString error;
-                auto s = ringscope::test::startMemcached(&error);
-                QVERIFY2(s, qPrintable(error));
-                port = s->port();
-                servers.push_back(std::move(s));
-            }
-            parts << QStringLiteral("127.0.0.1:%1").arg(port);
-        }
+        PartlyDown c;
+        QString error;
+        QVERIFY2(c.start(QList<int>(count, 1), down, false, &error), qPrintable(error));
         std::vector<std::string> keys;
         for (auto &k : ringscope::test::randomUtf8Keys(1000, 600 + static_cast<unsigned>(m_row)))
             if (k.size() <= 240)
                 keys.push_back("s" + std::to_string(m_row) + ":" + k);
-        const QString spec = parts.join(QLatin1Char(','));
+        const QString spec = c.spec();
         const auto r = ringscope::test::runProgram(
             java, {QStringLiteral("-cp"), jar, QStringLiteral(RINGSCOPE_SOURCE_DIR "/tests/compat/SpyFailover.java"), spec,
                    QString::number(down.size())},
@@ -469,14 +464,8 @@ private slots:
                 failedBySpy.insert(line);
         const FailoverBehaviour client = failoverOf("spymemcached-ketama");
         QCOMPARE(client.rule, Failover::Redistribute);
-        auto parsed = loadClusterSpec(spec.toStdString());
-        QVERIFY(parsed);
-        auto p = failoverFor(*parsed.value, downIndexes, Failover::Redistribute, {"spymemcached-ketama", {}, {}});
-        QVERIFY(p);
-        std::vector<std::unique_ptr<MemcClient>> direct;
-        for (const auto &s : servers)
-            direct.push_back(std::make_unique<MemcClient>("127.0.0.1", s ? s->port() : 1));
-        const QString problem = checkHeld(keys, *p, direct, downIndexes);
+        std::unique_ptr<FailoverPlacement> p;
+        const QString problem = c.check(keys, "spymemcached-ketama", Failover::Redistribute, &p);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
         QSet<QByteArray> predictedFailures;
         for (const auto &key : keys)
