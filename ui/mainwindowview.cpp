@@ -8,6 +8,7 @@
 #include "panels/lessonpanel.h"
 #include "panels/plotspanel.h"
 #include "views/ringscene.h"
+#include "session/clustersession.h"
 #include "views/ringview.h"
 
 #include <QAction>
@@ -72,6 +73,21 @@ void MainWindow::showCentralPage(int page)
     m_centralTabs->setCurrentIndex(page);
 }
 
+void MainWindow::showView(const QString &what)
+{
+    // What a lesson step asks to look at (LessonPanel::knownViews()).
+    static const QList<QPair<QString, PlotsPanel::Plot>> plots{{QStringLiteral("plot:gets"), PlotsPanel::Load},
+                                                               {QStringLiteral("plot:hit-ratio"), PlotsPanel::HitRatio},
+                                                               {QStringLiteral("plot:keys"), PlotsPanel::Keys},
+                                                               {QStringLiteral("plot:last-change"), PlotsPanel::Moved},
+                                                               {QStringLiteral("plot:latency"), PlotsPanel::Latency}};
+    for (const auto &[key, plot] : plots)
+        if (what == key)
+            return m_plots->setCurrentPlot(plot);
+    if (what == QLatin1String("compare") || what == QLatin1String("ring"))
+        showCentralPage(what == QLatin1String("compare") ? 1 : 0);
+}
+
 QString MainWindow::exportRing(const QString &path)
 {
     return m_ring->exportTo(path);
@@ -89,7 +105,8 @@ QString MainWindow::exportServers(const QString &path)
 
 QString MainWindow::exportKeys(const QString &path)
 {
-    return m_scene ? writeKeysCsv(*m_scene, path) : tr("nothing to export: no keys yet");
+    const auto scene = m_session->scene();
+    return scene ? writeKeysCsv(*scene, path) : tr("nothing to export: no keys yet");
 }
 
 QString MainWindow::exportComparison(const QString &path)
@@ -119,7 +136,7 @@ void MainWindow::exportWithDialog(const QString &title, const QString &filter, c
     if (const QString error = write(path); !error.isEmpty())
         QMessageBox::warning(this, title, error);
     else
-        logEvent(tr("exported %1").arg(QDir::toNativeSeparators(path)));
+        m_session->note(EventKind::Info, tr("exported %1").arg(QDir::toNativeSeparators(path)));
 }
 
 void MainWindow::setPresentation(bool on)
@@ -159,7 +176,7 @@ void MainWindow::setPresentation(bool on)
         statusBar()->hide();
         showCentralPage(0);
         showFullScreen();
-        logEvent(tr("presentation mode: Esc or F11 leaves it"));
+        m_session->note(EventKind::Info, tr("presentation mode: Esc or F11 leaves it"));
     } else {
         setFont(m_fontBeforePresentation);
         if (QStyle *style = QStyleFactory::create(m_styleBeforePresentation))

@@ -21,4 +21,17 @@ struct PlacementChoice {
 std::unique_ptr<Distribution> buildPlacement(const ClusterSpec &spec, const PlacementChoice &choice,
                                              std::string &error);
 
+// A cluster and how its keys are placed: one value for whoever places keys
+// (the picture, the audits, the traffic), so that none of them holds a copy
+// of one part only.
+struct Placement {
+    ClusterSpec spec;
+    PlacementChoice choice;
+};
+
+inline std::unique_ptr<Distribution> buildPlacement(const Placement &p, std::string &error)
+{
+    return buildPlacement(p.spec, p.choice, error);
+}
+
 } // namespace ringscope::core

@@ -54,7 +54,7 @@ void KeyEnumerator::enumerate(Client &client, Options options, std::function<voi
         std::size_t remaining;
         std::function<void(std::vector<ServerKeys>)> done;
     };
-    const std::size_t n = client.distribution().servers().size();
+    const std::size_t n = client.servers().size();
     auto state = std::make_shared<State>();
     state->result.resize(n);
     state->remaining = n;
@@ -87,7 +87,7 @@ void KeyEnumerator::enumerate(Client &client, Options options, std::function<voi
         if (options.wholeTimeout.count() > 0)
             limits.until = Clock::now() + options.wholeTimeout;
         limits.maxEntries = options.maxEntries;
-        const std::string address = client.distribution().servers()[i].address();
+        const std::string address = client.servers()[i].address();
         client.send(
             i, std::move(bytes), Expect::Metadump, false,
             [state, i, limits, address, whole = options.wholeTimeout](Outcome o) {

@@ -83,7 +83,7 @@ void StatsPoller::poll(Client &client, std::string_view group, std::function<voi
         std::size_t remaining;
         std::function<void(std::vector<ServerStats>)> done;
     };
-    const auto &servers = client.distribution().servers();
+    const auto &servers = client.servers();
     auto state = std::make_shared<State>();
     state->result.resize(servers.size());
     state->remaining = servers.size();

@@ -118,14 +118,25 @@ protected:
 } // namespace
 
 Client::Client(IoRuntime &runtime, std::unique_ptr<Distribution> distribution, ClientOptions options)
+    : Client(runtime, distribution->servers(), options, std::move(distribution))
+{
+}
+
+Client::Client(IoRuntime &runtime, ServerList servers, ClientOptions options)
+    : Client(runtime, std::move(servers), options, nullptr)
+{
+}
+
+Client::Client(IoRuntime &runtime, ServerList servers, ClientOptions options, std::unique_ptr<Distribution> &&distribution)
     : m_runtime(runtime)
     , m_distribution(std::move(distribution))
+    , m_servers(std::move(servers))
     , m_options(options)
     , m_observers(std::make_shared<Observers>())
 {
     std::weak_ptr<Observers> observers = m_observers;
-    for (std::size_t i = 0; i < m_distribution->servers().size(); ++i)
-        m_pools.push_back(std::make_shared<ServerPool>(m_runtime.context(), i, m_distribution->servers()[i],
+    for (std::size_t i = 0; i < m_servers.size(); ++i)
+        m_pools.push_back(std::make_shared<ServerPool>(m_runtime.context(), i, m_servers[i],
                                                        m_options.pool, [observers](const HealthEvent &e) {
                                                            auto o = observers.lock();
                                                            if (!o)
@@ -187,6 +198,13 @@ std::shared_ptr<Request> Client::makeRequest(std::string bytes, Expect expect, b
     return r;
 }
 
+ClientError Client::placeError(std::string_view key) const
+{
+    if (!m_distribution && m_pools.size() != 1)
+        return ClientError{ClientErrc::InvalidKey, "this client places no keys (it sends to a named server only)"};
+    return keyError(key);
+}
+
 std::size_t Client::serverFor(std::string_view key) const
 {
     // One server: no need to hash (libmemcached and twemproxy skip it too).
@@ -220,9 +238,9 @@ void Client::encodeAndDispatch(std::size_t server, RequestPtr request, Encode &&
 }
 
 template <typename Callback, typename Deliver>
-bool Client::rejectKey(std::string_view key, Callback &done, Deliver deliver)
+bool Client::rejectKey(std::string_view key, Callback &done, Deliver deliver, std::size_t server)
 {
-    auto e = keyError(key);
+    auto e = server == kOwner ? placeError(key) : keyError(key);
     if (!e)
         return false;
     // The callback moves only on this path: a valid key costs no copy of it.
@@ -232,7 +250,7 @@ bool Client::rejectKey(std::string_view key, Callback &done, Deliver deliver)
 
 void Client::getAt(std::size_t server, std::string key, ItemCallback done, Timeout timeout)
 {
-    if (rejectKey(key, done, [](ItemCallback &cb, ClientError e) { cb(std::move(e), std::nullopt); }))
+    if (rejectKey(key, done, [](ItemCallback &cb, ClientError e) { cb(std::move(e), std::nullopt); }, server))
         return;
     auto r = makeRequest<GetRequest>({}, Expect::Retrieval, false, timeout);
     r->expectedItems = 1;
@@ -246,7 +264,7 @@ void Client::getAt(std::size_t server, std::string key, ItemCallback done, Timeo
 void Client::storeAt(std::size_t server, encode::Store command, std::string_view key, std::string_view value,
                      std::uint32_t flags, std::int64_t ttl, ReplyCallback done, Timeout timeout)
 {
-    if (rejectKey(key, done, failReply))
+    if (rejectKey(key, done, failReply, server))
         return;
     auto r = makeRequest<ReplyRequest>({}, Expect::Storage, true, timeout);
     r->callback = std::move(done);
@@ -276,7 +294,7 @@ void Client::storeNoReply(encode::Store command, std::string_view key, std::stri
 
 void Client::removeAt(std::size_t server, std::string key, ReplyCallback done, Timeout timeout)
 {
-    if (rejectKey(key, done, failReply))
+    if (rejectKey(key, done, failReply, server))
         return;
     auto r = makeRequest<ReplyRequest>({}, Expect::Delete, true, timeout);
     r->callback = std::move(done);
@@ -301,7 +319,7 @@ void Client::getMany(std::vector<std::string> keys, ItemsCallback done)
     batch->done = std::move(done);
     std::vector<std::vector<std::size_t>> byServer(m_pools.size());
     for (std::size_t i = 0; i < batch->keys.size(); ++i) {
-        if (auto e = keyError(batch->keys[i]))
+        if (auto e = placeError(batch->keys[i]))
             batch->errors[i] = e;
         else
             byServer[serverFor(batch->keys[i])].push_back(i);

@@ -41,11 +41,19 @@ struct ClientOptions {
 class Client {
 public:
     Client(IoRuntime &runtime, std::unique_ptr<Distribution> distribution, ClientOptions options = {});
+    // A client that places no keys: requests go to a server named by its
+    // index (stats, metadump, mg of a key on every server: watching a
+    // cluster). A key-addressed call fails with InvalidKey unless there is
+    // only one server.
+    Client(IoRuntime &runtime, ServerList servers, ClientOptions options = {});
     ~Client();
     Client(const Client &) = delete;
     Client &operator=(const Client &) = delete;
 
+    // Only for a client made with a distribution (hasPlacement()).
     const Distribution &distribution() const noexcept { return *m_distribution; }
+    bool hasPlacement() const noexcept { return m_distribution != nullptr; }
+    const ServerList &servers() const noexcept { return m_servers; }
     IoRuntime &runtime() noexcept { return m_runtime; }
     const ClientOptions &options() const noexcept { return m_options; }
 
@@ -122,6 +130,8 @@ public:
     Outcome sendSync(std::size_t server, std::string bytes, Expect expect, bool write = false);
 
 private:
+    Client(IoRuntime &runtime, ServerList servers, ClientOptions options, std::unique_ptr<Distribution> &&distribution);
+    ClientError placeError(std::string_view key) const; // a key-addressed call: its key, and whether it can be placed
     template <typename Request = CallbackRequest>
     std::shared_ptr<Request> makeRequest(std::string bytes, Expect expect, bool write,
                                          std::chrono::milliseconds timeout = {});
@@ -138,10 +148,11 @@ private:
     std::size_t target(std::size_t server, std::string_view key) const { return server == kOwner ? serverFor(key) : server; }
     // When the key is invalid: posts `deliver(done, error)` and returns true.
     template <typename Callback, typename Deliver>
-    bool rejectKey(std::string_view key, Callback &done, Deliver deliver);
+    bool rejectKey(std::string_view key, Callback &done, Deliver deliver, std::size_t server = kOwner);
 
     IoRuntime &m_runtime;
-    std::unique_ptr<Distribution> m_distribution;
+    std::unique_ptr<Distribution> m_distribution; // null: no placement
+    ServerList m_servers;
     ClientOptions m_options;
     std::vector<std::shared_ptr<ServerPool>> m_pools;
     struct Observers {

@@ -2,6 +2,7 @@
 
 #include "../distribution/server.h"
 #include "connection.h"
+#include "health.h"
 
 #include <chrono>
 #include <functional>
@@ -10,19 +11,6 @@
 #include <vector>
 
 namespace ringscope::core {
-
-enum class ServerState : std::uint8_t { Up, Suspect, Down };
-const char *stateName(ServerState state) noexcept;
-
-// A change of a server's health, with when it happened.
-struct HealthEvent {
-    std::chrono::system_clock::time_point when;
-    std::size_t server = 0;
-    std::string address;
-    ServerState from = ServerState::Up;
-    ServerState to = ServerState::Up;
-    std::string reason;
-};
 
 // The connections to one server and its health. A refused or reset
 // connection counts as a failure at once; a server that stops answering

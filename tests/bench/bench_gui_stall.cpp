@@ -3,7 +3,7 @@
 // KEYS sample keys written into them, traffic on, stats polled every second,
 // an audit (metadump of every key) every 5 s, and one server killed.
 //   bench_gui_stall [SERVERS] [KEYS] [SECONDS]     defaults 20, 1000000, 20
-#include "bridge/clusterbridge.h"
+#include "bridge/trafficrunner.h"
 #include "mainwindow.h"
 
 #include <QApplication>
@@ -32,11 +32,11 @@ int main(int argc, char **argv)
     window.show();
     std::printf("window with %d sample keys built in %lld ms\n", options.keyCount, static_cast<long long>(clock.elapsed()));
     bool seeded = false;
-    QObject::connect(window.bridge(), &ringscope::ui::ClusterBridge::seeded, &app, [&](qulonglong keys, qulonglong failed) {
+    QObject::connect(&window.session().traffic(), &ringscope::ui::TrafficRunner::seeded, &app, [&](qulonglong keys, qulonglong failed) {
         std::printf("wrote %llu sample keys (%llu failed) by %lld ms\n", keys, failed, static_cast<long long>(clock.elapsed()));
         seeded = true;
     });
-    QObject::connect(window.bridge(), &ringscope::ui::ClusterBridge::audited, &app, [&](qulonglong keys, qulonglong misplaced) {
+    QObject::connect(&window.session(), &ringscope::ui::ClusterSession::audited, &app, [&](qulonglong keys, qulonglong misplaced) {
         std::printf("audit: %llu keys, %llu misplaced, at %lld ms\n", keys, misplaced, static_cast<long long>(clock.elapsed()));
     });
 
@@ -54,14 +54,14 @@ int main(int argc, char **argv)
     QTimer::singleShot(0, &app, [&] {
         auto waitRunning = new QTimer(&app);
         QObject::connect(waitRunning, &QTimer::timeout, &app, [&, waitRunning] {
-            if (!window.demoRunning() || !seeded)
+            if (!window.session().demoRunning() || !seeded)
                 return;
             waitRunning->stop();
             std::printf("demo running and seeded at %lld ms; measuring for %ld s, killing a server halfway\n",
                         static_cast<long long>(clock.elapsed()), seconds);
             tick.start();
             QTimer::singleShot(static_cast<int>(seconds * 500), &app, [&] {
-                window.demoAction(static_cast<int>(ringscope::ui::ClusterBridge::Action::Kill), 1);
+                window.session().demoAction(ringscope::ui::DemoCluster::Action::Kill, 1);
             });
             QTimer::singleShot(static_cast<int>(seconds * 1000), &app, [&] {
                 tick.stop();

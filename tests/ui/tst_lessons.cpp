@@ -135,8 +135,8 @@ private Q_SLOTS:
             QTRY_COMPARE(finished.size(), step + 1);
             QVERIFY2(panel->lastPassed(), qPrintable(panel->lastMessage()));
         }
-        QCOMPARE(window.servers().size(), std::size_t{4}); // what-if: nothing started
-        QVERIFY(!window.demoRunning());
+        QCOMPARE(window.session().servers().size(), std::size_t{4}); // what-if: nothing started
+        QVERIFY(!window.session().demoRunning());
         QVERIFY(!panel->openFile(dir.filePath(QStringLiteral("missing.json")), &error));
         QVERIFY(error.contains(QStringLiteral("cannot read")));
     }
@@ -190,7 +190,7 @@ private Q_SLOTS:
             spread.push_back(maxOverMean(*window.ringView()->scene()));
             test::saveIfAsked(window, qPrintable(QStringLiteral("lesson%1-step%2.png").arg(lesson + 1).arg(step + 1)));
         }
-        QVERIFY(window.demoRunning()); // every lesson acts on the real local cluster
+        QVERIFY(window.session().demoRunning()); // every lesson acts on the real local cluster
         QVERIFY(waited > 0);           // its start at least
         if (lesson == 2) // virtual nodes: the spread narrows as the points grow
             QVERIFY(spread.back() < spread.front());

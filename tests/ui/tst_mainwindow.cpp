@@ -15,6 +15,7 @@
 #include "core/cluster/serverspec.h"
 #include "core/distribution/preset.h"
 #include "mainwindow.h"
+#include "bridge/trafficrunner.h"
 #include "uitestsupport.h"
 #include "models/servertablemodel.h"
 #include "panels/connectdialog.h"
@@ -243,27 +244,27 @@ private slots:
         ui::MainWindow window(options);
         QAbstractItemModelTester tester(window.serverModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         const std::uint64_t ownedBefore = window.ringView()->scene()->servers[1].keys;
-        QCOMPARE(window.simulateFailure(1, true), QString());
+        QCOMPARE(window.session().simulateFailure(1, true), QString());
         const auto *scene = window.ringView()->scene();
         QVERIFY(scene->servers[1].ejected);
         QCOMPARE(scene->servers[1].keys, std::uint64_t{0});
         QCOMPARE(scene->moved, ownedBefore); // exactly its keys moved, to their next owners
         QCOMPARE(window.serverModel()->index(1, ui::ServerTableModel::State).data().toString(), QStringLiteral("ejected"));
-        QCOMPARE(window.simulateFailure(0, true), QString()); // a second failure is allowed…
-        QVERIFY(!window.simulateFailure(2, true).isEmpty());  // …but not the last server standing
-        QCOMPARE(window.simulateFailure(0, false), QString());
-        QCOMPARE(window.simulateFailure(1, false), QString());
+        QCOMPARE(window.session().simulateFailure(0, true), QString()); // a second failure is allowed…
+        QVERIFY(!window.session().simulateFailure(2, true).isEmpty());  // …but not the last server standing
+        QCOMPARE(window.session().simulateFailure(0, false), QString());
+        QCOMPARE(window.session().simulateFailure(1, false), QString());
         QCOMPARE(window.ringView()->scene()->moved, ownedBefore); // they come back
 
         // A weight edit in the table is a topology change like any other.
         QVERIFY(window.serverModel()->setData(window.serverModel()->index(0, ui::ServerTableModel::Weight), 3));
-        QTRY_COMPARE(window.servers()[0].weight, 3u);
+        QTRY_COMPARE(window.session().servers()[0].weight, 3u);
         QCOMPARE(window.ringView()->scene()->servers[0].idealShare, 0.6);
         QVERIFY(window.ringView()->scene()->servers[0].movedIn > 0);
         QVERIFY(!window.serverModel()->setData(window.serverModel()->index(0, ui::ServerTableModel::Weight), 0));
         QVERIFY(!window.serverModel()->setData(window.serverModel()->index(0, ui::ServerTableModel::Keys), 5));
         // Nothing was contacted: offline, and no write switch to flip.
-        QVERIFY(!window.writable());
+        QVERIFY(!window.session().writable());
     }
 
     // What-if on a watched cluster changes the picture only: a server added
@@ -280,12 +281,12 @@ private slots:
         options.keyCount = 1000;
         options.watch = true;
         ui::MainWindow window(options);
-        QVERIFY(!window.writable()); // opened read-only
+        QVERIFY(!window.session().writable()); // opened read-only
         QTRY_COMPARE_WITH_TIMEOUT(window.serverModel()->index(0, ui::ServerTableModel::State).data().toString(),
                                   QStringLiteral("up"), 5000);
-        auto next = window.servers();
+        auto next = window.session().servers();
         next.push_back({"127.0.0.1", imaginary.port(), 1, {}});
-        QCOMPARE(window.setServers(next, QStringLiteral("what-if")), QString());
+        QCOMPARE(window.session().setServers(next, QStringLiteral("what-if")), QString());
         QVERIFY(window.ringView()->scene()->moved > 0);
         // The time is the point: stats are polled every second, and for two rounds with the
         // what-if server in the list nothing may connect to it. The rates checked below need
@@ -308,11 +309,11 @@ private slots:
         options.keyCount = 1000;
         options.trafficRate = 300;
         ui::MainWindow window(options);
-        QTRY_VERIFY_WITH_TIMEOUT(window.demoRunning(), 10000);
-        QVERIFY(window.writable());
-        auto next = window.servers();
+        QTRY_VERIFY_WITH_TIMEOUT(window.session().demoRunning(), 10000);
+        QVERIFY(window.session().writable());
+        auto next = window.session().servers();
         next.push_back({"127.0.0.1", elsewhere.port(), 1, {}});
-        QCOMPARE(window.setServers(next, QStringLiteral("typed")), QString());
+        QCOMPARE(window.session().setServers(next, QStringLiteral("typed")), QString());
         // As above: two stats rounds (and 300 ops/s of traffic) with the typed server in the
         // list, and not one connection to it; the demo servers must be polled meanwhile.
         QTest::qWait(2500);
@@ -345,7 +346,7 @@ private slots:
         options.keyCount = 10;
         ui::MainWindow window(options);
         auto request = dialog.request();
-        window.openCluster(request);
+        window.session().openCluster(request);
         const auto *scene = window.ringView()->scene();
         QVERIFY(scene->hash.contains(QStringLiteral("hash_tag {}")));
         auto spec = core::loadClusterSpec("@" + path.toStdString());
@@ -357,7 +358,7 @@ private slots:
             const std::string key = scene->keyName(i).toStdString();
             QCOMPARE(scene->keys[i].owner, static_cast<std::uint32_t>(d->owner(key)));
         }
-        window.openCluster(ui::ClusterRequest{}); // back to a demo: stops watching the file's servers
+        window.session().openCluster(ui::ClusterRequest{}); // back to a demo: stops watching the file's servers
     }
 
     void replicasOnDemand()
@@ -368,14 +369,14 @@ private slots:
         options.keyCount = 2000;
         ui::MainWindow window(options);
         window.resize(1400, 900);
-        QCOMPARE(window.setReplication(core::ReplicationMode::Ring, 2, core::ReadPolicy::Primary, core::OnFailure::Miss),
+        QCOMPARE(window.session().setReplication(test::replication(core::ReplicationMode::Ring, 2, core::ReadPolicy::Primary, core::OnFailure::Miss)),
                  QString());
         auto *view = window.ringView();
         view->setHighlightedServer(0);
         view->setShowReplicas(true);
         view->grab(); // paints: the layer is rebuilt with the halos
         // Expected: keys whose second copy (not their owner) is server 0.
-        const auto d = make("ketama", window.servers());
+        const auto d = make("ketama", window.session().servers());
         const auto keys = core::KeySet::synthetic(2000);
         std::size_t expected = 0;
         for (std::size_t i = 0; i < keys.size(); ++i) {
@@ -405,16 +406,16 @@ private slots:
         ui::MainWindow window(options);
         window.resize(1500, 950);
         window.show();
-        QTRY_VERIFY_WITH_TIMEOUT(window.demoRunning(), 10000);
-        QVERIFY(window.writable()); // the demo cluster is ours
-        QCOMPARE(window.setReplication(core::ReplicationMode::Ring, 2, core::ReadPolicy::Primary, core::OnFailure::Miss),
+        QTRY_VERIFY_WITH_TIMEOUT(window.session().demoRunning(), 10000);
+        QVERIFY(window.session().writable()); // the demo cluster is ours
+        QCOMPARE(window.session().setReplication(test::replication(core::ReplicationMode::Ring, 2, core::ReadPolicy::Primary, core::OnFailure::Miss)),
                  QString());
         std::vector<ui::TrafficSample> samples;
-        connect(window.bridge(), &ui::ClusterBridge::trafficSampled, this,
+        connect(&window.session(), &ui::ClusterSession::trafficSampled, this,
                 [&](const ui::TrafficSample &s) { samples.push_back(s); });
         // Warm: the hit ratio climbs as cache-aside fills the key space.
         QTRY_VERIFY_WITH_TIMEOUT(samples.size() >= 3, 8000);
-        window.demoAction(static_cast<int>(ui::ClusterBridge::Action::Kill), 1);
+        window.session().demoAction(ui::DemoCluster::Action::Kill, 1);
         QTRY_COMPARE_WITH_TIMEOUT(window.serverModel()->index(1, ui::ServerTableModel::State).data().toString(),
                                   QStringLiteral("killed"), 5000);
         const std::size_t killedAt = samples.size();
@@ -430,13 +431,13 @@ private slots:
 
         // Without replication and with auto-eject, a server that goes down
         // leaves the ring: its keys move to their next owners, animated.
-        QCOMPARE(window.setReplication(core::ReplicationMode::None, 1, core::ReadPolicy::Primary, core::OnFailure::Rehash),
+        QCOMPARE(window.session().setReplication(test::replication(core::ReplicationMode::None, 1, core::ReadPolicy::Primary, core::OnFailure::Rehash)),
                  QString());
         QTRY_VERIFY_WITH_TIMEOUT(window.ringView()->scene()->servers[1].ejected, 5000);
         QCOMPARE(window.ringView()->scene()->servers[1].keys, std::uint64_t{0});
         QVERIFY(window.ringView()->scene()->moved > 0);
         QCOMPARE(window.serverModel()->index(1, ui::ServerTableModel::State).data().toString(), QStringLiteral("killed"));
-        window.demoAction(static_cast<int>(ui::ClusterBridge::Action::Restart), 1);
+        window.session().demoAction(ui::DemoCluster::Action::Restart, 1);
         QTRY_VERIFY_WITH_TIMEOUT(!window.ringView()->scene()->servers[1].ejected, 8000);
     }
 
@@ -449,7 +450,7 @@ private slots:
         options.keyCount = 300000;
         options.trafficRate = 0;
         ui::MainWindow window(options);
-        QSignalSpy seeded(window.bridge(), &ui::ClusterBridge::seeded);
+        QSignalSpy seeded(&window.session().traffic(), &ui::TrafficRunner::seeded);
         QVERIFY(seeded.wait(90000));
         QCOMPARE(seeded.first().at(0).toULongLong(), 300000ull);
         QCOMPARE(seeded.first().at(1).toULongLong(), 0ull); // none failed
@@ -471,14 +472,14 @@ private slots:
         options.keyCount = 1000;
         options.trafficRate = 0;
         ui::MainWindow window(options);
-        QTRY_VERIFY_WITH_TIMEOUT(window.demoRunning(), 10000);
-        QCOMPARE(window.addServer(), QString());
-        QTRY_COMPARE_WITH_TIMEOUT(window.servers().size(), std::size_t{3}, 8000);
-        const quint16 port = window.servers()[2].port;
+        QTRY_VERIFY_WITH_TIMEOUT(window.session().demoRunning(), 10000);
+        QCOMPARE(window.session().addServer(), QString());
+        QTRY_COMPARE_WITH_TIMEOUT(window.session().servers().size(), std::size_t{3}, 8000);
+        const quint16 port = window.session().servers()[2].port;
         QVERIFY(test::waitForPort(port, 2000)); // a real memcached answers there
         QVERIFY(window.ringView()->scene()->moved > 0);
-        QCOMPARE(window.removeServer(2), QString());
-        QTRY_COMPARE_WITH_TIMEOUT(window.servers().size(), std::size_t{2}, 8000);
+        QCOMPARE(window.session().removeServer(2), QString());
+        QTRY_COMPARE_WITH_TIMEOUT(window.session().servers().size(), std::size_t{2}, 8000);
         QTRY_VERIFY_WITH_TIMEOUT(!test::waitForPort(port, 50), 5000); // stopped
     }
 
@@ -494,7 +495,7 @@ private slots:
         ui::MainWindow window(options);
         window.resize(1400, 900);
         window.show();
-        QTRY_VERIFY_WITH_TIMEOUT(window.demoRunning(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.session().demoRunning(), 10000);
         QTest::qWait(1500);
         QElapsedTimer clock;
         clock.start();
@@ -508,7 +509,7 @@ private slots:
         });
         tick.start();
         QTest::qWait(1500);
-        window.demoAction(static_cast<int>(ui::ClusterBridge::Action::Kill), 2);
+        window.session().demoAction(ui::DemoCluster::Action::Kill, 2);
         QTest::qWait(3000);
         qInfo("longest gap between 2 ms ticks while polling 4 servers and killing one: %lld ms", worst);
         // Not the README's 12-15 ms (goal <= 16 ms): that figure is measured on

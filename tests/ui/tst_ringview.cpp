@@ -148,12 +148,12 @@ private slots:
         saveIfAsked(window, "ring-before.png");
 
         QSignalSpy finished(window.ringView(), &ui::RingView::animationFinished);
-        QCOMPARE(window.addServer(), QString());
-        QCOMPARE(window.servers().size(), std::size_t{4});
+        QCOMPARE(window.session().addServer(), QString());
+        QCOMPARE(window.session().servers().size(), std::size_t{4});
         const auto *scene = window.ringView()->scene();
         const auto keys = core::KeySet::synthetic(20000);
         const auto plan = core::planRedistribution(*make("libmemcached-ketama-weighted", options.servers),
-                                                   *make("libmemcached-ketama-weighted", window.servers()), keys);
+                                                   *make("libmemcached-ketama-weighted", window.session().servers()), keys);
         QCOMPARE(scene->moved, static_cast<std::uint64_t>(plan.moves.size()));
         QVERIFY(window.ringView()->animating());
         QTest::qWait(600); // only for the picture of the keys in flight (README); nothing is asserted on it
@@ -162,12 +162,12 @@ private slots:
         QVERIFY(!window.ringView()->animating());
         saveIfAsked(window, "ring-after.png");
 
-        QVERIFY(window.removeServer(-1).contains(QStringLiteral("select a server")));
-        QCOMPARE(window.removeServer(3), QString());
+        QVERIFY(window.session().removeServer(-1).contains(QStringLiteral("select a server")));
+        QCOMPARE(window.session().removeServer(3), QString());
         QCOMPARE(window.ringView()->scene()->moved, static_cast<std::uint64_t>(plan.moves.size()));
-        QVERIFY(!window.setServers({}, QStringLiteral("empty")).isEmpty());
-        QVERIFY(!window.setPreset(QStringLiteral("nope"), {}).isEmpty());
-        QCOMPARE(window.servers().size(), std::size_t{3}); // refused changes leave the cluster alone
+        QVERIFY(!window.session().setServers({}, QStringLiteral("empty")).isEmpty());
+        QVERIFY(!window.session().setPreset(QStringLiteral("nope"), {}).isEmpty());
+        QCOMPARE(window.session().servers().size(), std::size_t{3}); // refused changes leave the cluster alone
     }
 
     void demoClusterFailsForReal()
@@ -181,9 +181,9 @@ private slots:
         window.resize(1500, 950);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QTRY_VERIFY_WITH_TIMEOUT(window.demoRunning(), 10000);
-        QCOMPARE(window.servers().size(), std::size_t{3});
-        QCOMPARE(window.servers().front().host, std::string("127.0.0.1"));
+        QTRY_VERIFY_WITH_TIMEOUT(window.session().demoRunning(), 10000);
+        QCOMPARE(window.session().servers().size(), std::size_t{3});
+        QCOMPARE(window.session().servers().front().host, std::string("127.0.0.1"));
         auto *model = window.findChild<QTableView *>(QStringLiteral("serverTable"))->model();
         auto cell = [&](int row, int column) { return model->index(row, column).data().toString(); };
         // Every sample key lands where the preset says: stats show them held.
@@ -191,7 +191,7 @@ private slots:
         QCOMPARE(cell(1, ui::ServerTableModel::State), QStringLiteral("up"));
         // The key inspector asks the servers which one holds a key: its owner.
         const std::string key(core::KeySet::synthetic(3000)[7]); // a copy: the set is a temporary
-        const std::string owner = window.servers()[make("libmemcached-ketama-weighted", window.servers())->owner(key)].address();
+        const std::string owner = window.session().servers()[make("libmemcached-ketama-weighted", window.session().servers())->owner(key)].address();
         for (auto *edit : window.findChildren<QLineEdit *>())
             if (edit->placeholderText().contains(QStringLiteral("Type a key")))
                 edit->setText(QString::fromStdString(key));
@@ -202,12 +202,12 @@ private slots:
             });
         };
         QTRY_VERIFY_WITH_TIMEOUT(heldShown(), 5000);
-        window.demoAction(0 /* kill */, 1);
+        window.session().demoAction(ui::DemoCluster::Action::Kill, 1);
         QTRY_COMPARE_WITH_TIMEOUT(cell(1, ui::ServerTableModel::State), QStringLiteral("killed"), 5000);
         QTRY_VERIFY_WITH_TIMEOUT(window.findChild<QListWidget *>()->item(0)->text().contains(QStringLiteral("down")),
                                  8000);
         saveIfAsked(window, "demo-killed.png");
-        window.demoAction(3 /* restart */, 1);
+        window.session().demoAction(ui::DemoCluster::Action::Restart, 1);
         QTRY_COMPARE_WITH_TIMEOUT(cell(1, ui::ServerTableModel::State), QStringLiteral("up"), 8000);
         QTRY_COMPARE_WITH_TIMEOUT(cell(1, ui::ServerTableModel::Held), QStringLiteral("0"), 5000); // restarted empty
     }

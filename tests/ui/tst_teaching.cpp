@@ -5,7 +5,9 @@
 #include <qcustomplot.h>
 
 #include "mainwindow.h"
-#include "bridge/clusterbridge.h"
+#include "bridge/trafficrunner.h"
+#include "session/sessionplayer.h"
+#include "session/sessionrecorder.h"
 #include "panels/comparisonpanel.h"
 #include "panels/plotspanel.h"
 #include "views/ringscene.h"
@@ -112,7 +114,7 @@ private Q_SLOTS:
         test::saveIfAsked(window, "comparison.png");
 
         // A topology change measures again while the panel is visible.
-        QCOMPARE(window.removeServer(0), QString());
+        QCOMPARE(window.session().removeServer(0), QString());
         QVERIFY(done.wait(20000));
         QCOMPARE(panel->commandLine()[2], QStringLiteral("10.0.0.2:11211,10.0.0.3:11211 cache-c,10.0.0.4:11211:2"));
 
@@ -126,9 +128,9 @@ private Q_SLOTS:
         };
         QCOMPARE(hashOf("ketama"), QStringLiteral("md5"));
         const double movedAt160 = *panel->results()[1].movedOnAdd;
-        QCOMPARE(window.setPreset(QStringLiteral("libmemcached-ketama"), QStringLiteral("fnv1a_32")), QString());
+        QCOMPARE(window.session().setPreset(QStringLiteral("libmemcached-ketama"), QStringLiteral("fnv1a_32")), QString());
         QVERIFY(done.wait(20000));
-        QCOMPARE(window.setPointsPerServer(5), QString());
+        QCOMPARE(window.session().setPointsPerServer(5), QString());
         QVERIFY(done.wait(20000));
         const QStringList args = panel->commandLine();
         QCOMPARE(args[args.indexOf(QStringLiteral("--hash")) + 1], QStringLiteral("fnv1a_32"));
@@ -193,7 +195,7 @@ private Q_SLOTS:
         ui::MainWindow window(options);
         window.resize(1200, 800);
         window.show();
-        QCOMPARE(window.addServer(), QString()); // a change, so that keys have moved
+        QCOMPARE(window.session().addServer(), QString()); // a change, so that keys have moved
         QTemporaryDir dir;
         const auto path = [&](const char *name) { return dir.filePath(QLatin1String(name)); };
 
@@ -299,36 +301,36 @@ private Q_SLOTS:
             options.keyCount = 5000;
             options.trafficRate = 300;
             ui::MainWindow window(options);
-            QTRY_VERIFY_WITH_TIMEOUT(window.demoRunning() && window.live().size() == 3, 20000);
-            QCOMPARE(window.startRecording(file), QString());
-            QVERIFY(window.recording());
-            QTRY_VERIFY_WITH_TIMEOUT(window.lastTrafficSample().hitRatio >= 0, 10000);
-            QCOMPARE(window.addServer(), QString());
-            QTRY_COMPARE_WITH_TIMEOUT(window.servers().size(), std::size_t{4}, 20000);
-            window.demoAction(static_cast<int>(ui::ClusterBridge::Action::Kill), 0);
-            QTRY_VERIFY_WITH_TIMEOUT(window.live().size() == 4 && window.live()[0].stopped, 10000);
+            QTRY_VERIFY_WITH_TIMEOUT(window.session().demoRunning() && window.session().live().size() == 3, 20000);
+            QCOMPARE(window.recorder().start(file), QString());
+            QVERIFY(window.recorder().active());
+            QTRY_VERIFY_WITH_TIMEOUT(window.session().lastTrafficSample().hitRatio >= 0, 10000);
+            QCOMPARE(window.session().addServer(), QString());
+            QTRY_COMPARE_WITH_TIMEOUT(window.session().servers().size(), std::size_t{4}, 20000);
+            window.session().demoAction(ui::DemoCluster::Action::Kill, 0);
+            QTRY_VERIFY_WITH_TIMEOUT(window.session().live().size() == 4 && window.session().live()[0].stopped, 10000);
             QTest::qWait(1500); // a traffic sample after the kill
-            window.stopRecording();
-            QVERIFY(!window.recording());
-            final = window.servers();
+            window.recorder().stop();
+            QVERIFY(!window.recorder().active());
+            final = window.session().servers();
         }
         ui::MainWindow::Options options;
         options.servers = test::servers("10.9.9.9:11211");
         ui::MainWindow player(options);
-        QSignalSpy over(&player, &ui::MainWindow::sessionFinished);
-        QCOMPARE(player.playSession(file, 20.0), QString());
-        QVERIFY(player.playingSession());
+        QSignalSpy over(&player.player(), &ui::SessionPlayer::finished);
+        QCOMPARE(player.player().play(file, 20.0), QString());
+        QVERIFY(player.player().playing());
         QVERIFY(over.wait(30000));
-        QVERIFY(!player.playingSession());
-        QCOMPARE(player.servers().size(), final.size());
+        QVERIFY(!player.player().playing());
+        QCOMPARE(player.session().servers().size(), final.size());
         for (std::size_t i = 0; i < final.size(); ++i)
-            QCOMPARE(player.servers()[i].address(), final[i].address());
+            QCOMPARE(player.session().servers()[i].address(), final[i].address());
         QCOMPARE(player.ringView()->scene()->keys.size(), std::size_t{5000});
-        QVERIFY(player.live().size() == 4 && player.live()[0].stopped); // the kill, as it was seen
-        QVERIFY(player.lastTrafficSample().hitRatio >= 0);
+        QVERIFY(player.session().live().size() == 4 && player.session().live()[0].stopped); // the kill, as it was seen
+        QVERIFY(player.session().lastTrafficSample().hitRatio >= 0);
         QVERIFY(player.plots()->markerCount() > 0); // the health and demo events on the plots
-        QVERIFY(!player.demoRunning());
-        QVERIFY(!player.writable());
+        QVERIFY(!player.session().demoRunning());
+        QVERIFY(!player.session().writable());
 
         // Not a session: refused with the reason.
         const QString bad = dir.filePath(QStringLiteral("bad.jsonl"));
@@ -336,26 +338,26 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("{\"format\": \"something else\"}\n");
         f.close();
-        QVERIFY(player.playSession(bad).contains(QStringLiteral("not a RingScope session")));
-        QVERIFY(player.playSession(dir.filePath(QStringLiteral("none.jsonl"))).contains(QStringLiteral("cannot read")));
+        QVERIFY(player.player().play(bad).contains(QStringLiteral("not a RingScope session")));
+        QVERIFY(player.player().play(dir.filePath(QStringLiteral("none.jsonl"))).contains(QStringLiteral("cannot read")));
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("{\"format\": \"ringscope-session\", \"version\": 1, \"keys\": 10}\n{\"t\": 5, \"type\": \"telepathy\"}\n");
         f.close();
-        QVERIFY(player.playSession(bad).contains(QStringLiteral(":2: a record needs a known \"type\"")));
+        QVERIFY(player.player().play(bad).contains(QStringLiteral(":2: a record needs a known \"type\"")));
         // A blank first line does not skip the header check; absurd rings are refused.
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("\n{\"format\": \"nope\"}\n");
         f.close();
-        QVERIFY(player.playSession(bad).contains(QStringLiteral("not a RingScope session")));
+        QVERIFY(player.player().play(bad).contains(QStringLiteral("not a RingScope session")));
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("{\"format\": \"ringscope-session\", \"version\": 1, \"keys\": 10}\n"
                 "{\"t\": 5, \"type\": \"topology\", \"servers\": \"a:1\", \"preset\": \"ketama\", \"points\": 2000000000}\n");
         f.close();
-        QVERIFY(player.playSession(bad).contains(QStringLiteral(":2: points must be from 0 to 10000")));
+        QVERIFY(player.player().play(bad).contains(QStringLiteral(":2: points must be from 0 to 10000")));
         // A replay writes nowhere: the write switch and traffic refuse.
-        QCOMPARE(player.playSession(file, 1.0), QString());
+        QCOMPARE(player.player().play(file, 1.0), QString());
         QVERIFY(!player.setWritable(true, true));
-        QVERIFY(!player.setTraffic(true, 100).isEmpty());
+        QVERIFY(!player.session().setTraffic(true, 100).isEmpty());
     }
 
     void presentationModeShowsTheRingAndOnePlot()

@@ -3,6 +3,7 @@
 // Small helpers shared by the GUI tests.
 #include "core/cluster/serverspec.h"
 #include "core/distribution/preset.h"
+#include "session/clustersession.h"
 
 #include <QWidget>
 
@@ -19,6 +20,18 @@ inline std::unique_ptr<core::Distribution> make(const char *preset, const core::
 {
     std::string error;
     return core::makeDistribution(*core::findPreset(preset), list, std::nullopt, {}, error);
+}
+
+inline ui::ReplicationChoice replication(core::ReplicationMode mode, int replicas, core::ReadPolicy policy,
+                                         core::OnFailure onFailure, int quorum = 0)
+{
+    ui::ReplicationChoice c;
+    c.mode = mode;
+    c.replicas = replicas;
+    c.policy = policy;
+    c.onFailure = onFailure;
+    c.quorum = quorum;
+    return c;
 }
 
 // Saves `w` as `name` in $RINGSCOPE_SCREENSHOT_DIR, when it is set (README screenshots).

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "../bridge/clusterbridge.h"
+#include "../bridge/livetypes.h"
 #include "../views/ringscene.h"
 
 #include <QAbstractTableModel>

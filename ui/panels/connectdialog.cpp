@@ -17,25 +17,6 @@
 #include <QVBoxLayout>
 
 namespace ringscope::ui {
-namespace {
-
-} // namespace
-
-QString ClusterRequest::title() const
-{
-    switch (kind) {
-    case Kind::Demo:
-        return proxy.isEmpty() ? QObject::tr("local demo, %1 servers").arg(demoServers)
-                               : QObject::tr("local demo, %1 servers behind %2").arg(demoServers).arg(proxy);
-    case Kind::Servers:
-    case Kind::ConfigFile:
-        return spec;
-    case Kind::ElastiCache:
-        return QObject::tr("ElastiCache %1").arg(qs(endpoint.address()));
-    }
-    return {};
-}
-
 ConnectDialog::ConnectDialog(QWidget *parent)
     : QDialog(parent)
     , m_tabs(new QTabWidget(this))

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/distribution/server.h"
+#include "../session/clusterrequest.h"
 
 #include <QDialog>
 
@@ -11,21 +11,6 @@ class QSpinBox;
 class QTabWidget;
 
 namespace ringscope::ui {
-
-// What to open: a local demo cluster, a server list, a proxy's config file
-// or an ElastiCache configuration endpoint.
-struct ClusterRequest {
-    enum class Kind { Demo, Servers, ConfigFile, ElastiCache };
-    Kind kind = Kind::Demo;
-    int demoServers = 4;
-    QString proxy;          // demo: "", "twemproxy", "nginx-rr", "nginx-least-conn", "nginx-hash"
-    QString spec;           // Servers: the SPEC; ConfigFile: the path (#pool allowed)
-    QString preset, hash;   // empty: the config's own, else the default
-    QString hashTag;        // twemproxy's hash_tag of the pool, if any
-    core::Server endpoint;  // ElastiCache
-    core::ServerList servers; // Servers / ConfigFile, once checked
-    QString title() const;  // for the window and the recent list
-};
 
 // The Connect dialog. OK checks the input there and then (the SPEC parses,
 // the file reads, the preset exists) and stays open with a message that

@@ -1,10 +1,8 @@
 #include "lessonpanel.h"
 
-#include "../mainwindow.h"
+#include "../session/clustersession.h"
 #include "../views/ringscene.h"
-#include "../views/ringview.h"
 #include "../views/simplenumbersview.h"
-#include "plotspanel.h"
 
 #include "core/cluster/replication.h"
 
@@ -26,7 +24,6 @@
 namespace ringscope::ui {
 namespace {
 
-constexpr int kTickMs = 100;
 constexpr qint64 kActionTimeoutMs = 60000; // a demo start or a kill taking longer is a failure
 
 struct Range {
@@ -56,9 +53,16 @@ QString rangeText(const Range &r, bool asPercent)
 
 } // namespace
 
-LessonPanel::LessonPanel(MainWindow &window, QWidget *parent)
+QStringList LessonPanel::knownViews()
+{
+    return {QStringLiteral("ring"),      QStringLiteral("compare"),         QStringLiteral("plot:gets"),
+            QStringLiteral("plot:hit-ratio"), QStringLiteral("plot:keys"), QStringLiteral("plot:last-change"),
+            QStringLiteral("plot:latency")};
+}
+
+LessonPanel::LessonPanel(ClusterSession &session, QWidget *parent)
     : QWidget(parent)
-    , m_window(window)
+    , m_session(session)
     , m_language(QLocale().name().left(2))
     , m_lessons(new QComboBox(this))
     , m_title(new QLabel(this))
@@ -69,7 +73,8 @@ LessonPanel::LessonPanel(MainWindow &window, QWidget *parent)
     , m_again(new QPushButton(tr("Again"), this))
     , m_simpleBox(new QCheckBox(tr("Simple numbers (0–100)"), this))
     , m_simple(new SimpleNumbersView(this))
-    , m_timer(new QTimer(this))
+    , m_wake(new QTimer(this))
+    , m_soon(new QTimer(this))
 {
     m_lessons->setObjectName(QStringLiteral("lessonChooser"));
     m_title->setWordWrap(true);
@@ -111,8 +116,17 @@ LessonPanel::LessonPanel(MainWindow &window, QWidget *parent)
         m_files << file;
         m_titles << (lesson ? lesson->title : QString());
     }
-    m_timer->setInterval(kTickMs);
-    connect(m_timer, &QTimer::timeout, this, &LessonPanel::tick);
+    m_wake->setSingleShot(true);
+    connect(m_wake, &QTimer::timeout, this, &LessonPanel::tick);
+    m_soon->setSingleShot(true);
+    m_soon->setInterval(0);
+    connect(m_soon, &QTimer::timeout, this, &LessonPanel::tick);
+    // A step waits for the cluster, or checks it, as the session changes.
+    connect(&session, &ClusterSession::sceneChanged, this, &LessonPanel::tickSoon);
+    connect(&session, &ClusterSession::liveChanged, this, &LessonPanel::tickSoon);
+    connect(&session, &ClusterSession::statsPolled, this, &LessonPanel::tickSoon);
+    connect(&session, &ClusterSession::trafficSampled, this, &LessonPanel::tickSoon);
+    connect(&session, &ClusterSession::modeChanged, this, &LessonPanel::tickSoon);
     connect(m_lessons, &QComboBox::activated, this, [this](int index) { openLesson(index); });
     connect(m_back, &QPushButton::clicked, this, [this] { goToStep(m_step - 1); });
     connect(m_next, &QPushButton::clicked, this, [this] { goToStep(m_step + 1); });
@@ -121,14 +135,11 @@ LessonPanel::LessonPanel(MainWindow &window, QWidget *parent)
         m_simple->setVisible(on);
         refreshSimple();
     });
-    // The simple picture follows the window's topology.
-    auto *refresh = new QTimer(this);
-    refresh->setInterval(500);
-    connect(refresh, &QTimer::timeout, this, [this] {
+    // The simple picture follows the session's topology.
+    connect(&session, &ClusterSession::sceneChanged, this, [this] {
         if (isVisible())
             refreshSimple();
     });
-    refresh->start();
     present();
 }
 
@@ -195,7 +206,7 @@ bool LessonPanel::openFile(const QString &path, QString *error)
     m_lesson.source = path;
     m_step = -1;
     m_phase = Phase::Idle;
-    m_timer->stop();
+    m_wake->stop();
     goToStep(0);
     return true;
 }
@@ -232,8 +243,13 @@ void LessonPanel::goToStep(int step)
     m_message.clear();
     m_status->setText(tr("working on the cluster…"));
     present();
-    m_timer->start();
     tick();
+}
+
+void LessonPanel::tickSoon()
+{
+    if (m_phase != Phase::Idle && !m_soon->isActive())
+        m_soon->start();
 }
 
 void LessonPanel::tick()
@@ -249,6 +265,9 @@ void LessonPanel::tick()
                         return finish(false, tr("gave up waiting for %1").arg(m_waitingFor));
                     m_status->setText(tr("waiting for %1…").arg(m_waitingFor));
                     updateButtons();
+                    // The session's signals wake it; the deadline does if none comes.
+                    const qint64 wakeAt = m_wakeAtMs > 0 ? std::min(m_wakeAtMs, m_deadlineMs + 1) : m_deadlineMs + 1;
+                    m_wake->start(static_cast<int>(std::max<qint64>(1, wakeAt - m_clock.elapsed())));
                     return;
                 }
                 m_waitFor = nullptr;
@@ -273,11 +292,13 @@ void LessonPanel::tick()
     if (passed || m_clock.elapsed() >= m_deadlineMs)
         return finish(passed, lines.join(QLatin1Char('\n')));
     m_status->setText(tr("watching the cluster…") + QLatin1Char('\n') + lines.join(QLatin1Char('\n')));
+    m_wake->start(static_cast<int>(std::max<qint64>(1, m_deadlineMs - m_clock.elapsed() + 1)));
 }
 
 void LessonPanel::finish(bool passed, const QString &message)
 {
-    m_timer->stop();
+    m_wake->stop();
+    m_soon->stop();
     m_phase = Phase::Idle;
     m_waitFor = nullptr;
     updateButtons();
@@ -293,11 +314,12 @@ QString LessonPanel::act(const QJsonObject &a)
     const auto waitFor = [this](const QString &what, std::function<bool()> predicate, qint64 limitMs = kActionTimeoutMs) {
         m_waitingFor = what;
         m_waitFor = std::move(predicate);
+        m_wakeAtMs = 0;
         m_clock.start();
         m_deadlineMs = limitMs;
     };
     const int server = a.value(QStringLiteral("server")).toInt(-1);
-    const auto count = [this] { return static_cast<int>(m_window.servers().size()); };
+    const auto count = [this] { return static_cast<int>(m_session.servers().size()); };
     if (name == QLatin1String("demo")) {
         ClusterRequest request;
         request.kind = ClusterRequest::Kind::Demo;
@@ -306,47 +328,47 @@ QString LessonPanel::act(const QJsonObject &a)
         request.preset = a.value(QStringLiteral("preset")).toString();
         // No traffic until the step says so: it would start with the last
         // lesson's replication and leave copies where this lesson has none.
-        m_window.setTraffic(false, 150);
-        m_window.openCluster(request);
+        m_session.setTraffic(false, 150);
+        m_session.openCluster(request);
         const int n = request.demoServers;
         waitFor(tr("the demo cluster to start"), [this, n] {
-            if (!m_window.demoRunning() || static_cast<int>(m_window.servers().size()) != n
-                || m_window.live().size() != static_cast<std::size_t>(n))
+            if (!m_session.demoRunning() || static_cast<int>(m_session.servers().size()) != n
+                || m_session.live().size() != static_cast<std::size_t>(n))
                 return false;
-            return std::all_of(m_window.live().begin(), m_window.live().end(), [](const LiveServer &s) { return s.polled; });
+            return std::all_of(m_session.live().begin(), m_session.live().end(), [](const LiveServer &s) { return s.polled; });
         });
         return {};
     }
     if (name == QLatin1String("preset"))
-        return m_window.setPreset(a.value(QStringLiteral("preset")).toString(), a.value(QStringLiteral("hash")).toString());
+        return m_session.setPreset(a.value(QStringLiteral("preset")).toString(), a.value(QStringLiteral("hash")).toString());
     if (name == QLatin1String("points"))
-        return m_window.setPointsPerServer(a.value(QStringLiteral("points")).toInt());
+        return m_session.setPointsPerServer(a.value(QStringLiteral("points")).toInt());
     if (name == QLatin1String("add")) {
         const int before = count();
-        if (QString error = m_window.addServer(); !error.isEmpty())
+        if (QString error = m_session.addServer(); !error.isEmpty())
             return error;
         waitFor(tr("the new server"), [count, before] { return count() == before + 1; });
         return {};
     }
     if (name == QLatin1String("remove")) {
         const int before = count();
-        if (QString error = m_window.removeServer(server < 0 ? before - 1 : server); !error.isEmpty())
+        if (QString error = m_session.removeServer(server < 0 ? before - 1 : server); !error.isEmpty())
             return error;
         waitFor(tr("the server to go"), [count, before] { return count() == before - 1; });
         return {};
     }
     if (name == QLatin1String("weight"))
-        return m_window.setWeight(server, a.value(QStringLiteral("weight")).toInt());
+        return m_session.setWeight(server, a.value(QStringLiteral("weight")).toInt());
     if (name == QLatin1String("kill") || name == QLatin1String("restart")) {
-        if (!m_window.demoRunning())
+        if (!m_session.demoRunning())
             return tr("%1 needs the local demo cluster").arg(name);
         if (server < 0 || server >= count())
             return tr("%1: no server %2").arg(name).arg(server);
         const bool kill = name == QLatin1String("kill");
-        m_window.demoAction(static_cast<int>(kill ? ClusterBridge::Action::Kill : ClusterBridge::Action::Restart), server);
+        m_session.demoAction(kill ? DemoCluster::Action::Kill : DemoCluster::Action::Restart, server);
         const auto index = static_cast<std::size_t>(server);
         waitFor(kill ? tr("the server to die") : tr("the server to come back"), [this, index, kill] {
-            const auto &live = m_window.live();
+            const auto &live = m_session.live();
             if (index >= live.size())
                 return false;
             const bool down = live[index].stopped || live[index].health == core::ServerState::Down;
@@ -361,18 +383,23 @@ QString LessonPanel::act(const QJsonObject &a)
         const int replicas = a.value(QStringLiteral("replicas")).toInt(1);
         if (!mode || !policy || !failure)
             return tr("replication: unknown mode, policy or onFailure in the lesson");
-        return m_window.setReplication(*mode, replicas, *policy, *failure, a.value(QStringLiteral("quorum")).toInt(0));
+        ReplicationChoice choice;
+        choice.mode = *mode;
+        choice.replicas = replicas;
+        choice.policy = *policy;
+        choice.onFailure = *failure;
+        choice.quorum = a.value(QStringLiteral("quorum")).toInt(0);
+        return m_session.setReplication(choice);
     }
     if (name == QLatin1String("traffic")) {
         const double rate = a.value(QStringLiteral("rate")).toDouble(0);
-        return m_window.setTraffic(rate > 0, rate > 0 ? rate : 150);
+        return m_session.setTraffic(rate > 0, rate > 0 ? rate : 150);
     }
     if (name == QLatin1String("wait")) {
         const double seconds = a.value(QStringLiteral("seconds")).toDouble(1);
         const auto ms = static_cast<qint64>(1000 * seconds);
-        QElapsedTimer since;
-        since.start();
-        waitFor(tr("%1 s of traffic").arg(seconds), [since, ms] { return since.elapsed() >= ms; }, ms + 5000);
+        waitFor(tr("%1 s of traffic").arg(seconds), [this, ms] { return m_clock.elapsed() >= ms; }, ms + 5000);
+        m_wakeAtMs = ms; // the wait ends on time, not on the next signal
         return {};
     }
     if (name == QLatin1String("simple")) {
@@ -380,23 +407,13 @@ QString LessonPanel::act(const QJsonObject &a)
         return {};
     }
     if (name == QLatin1String("highlight")) {
-        m_window.ringView()->setHighlightedServer(server);
+        m_session.setSelectedServer(server);
         return {};
     }
     if (name == QLatin1String("show")) {
         const QString what = a.value(QStringLiteral("what")).toString();
-        static const QList<QPair<QString, PlotsPanel::Plot>> plots{{QStringLiteral("plot:gets"), PlotsPanel::Load},
-                                                                   {QStringLiteral("plot:hit-ratio"), PlotsPanel::HitRatio},
-                                                                   {QStringLiteral("plot:keys"), PlotsPanel::Keys},
-                                                                   {QStringLiteral("plot:last-change"), PlotsPanel::Moved},
-                                                                   {QStringLiteral("plot:latency"), PlotsPanel::Latency}};
-        for (const auto &[key, plot] : plots)
-            if (what == key) {
-                m_window.plots()->setCurrentPlot(plot);
-                return {};
-            }
-        if (what == QLatin1String("compare") || what == QLatin1String("ring")) {
-            m_window.showCentralPage(what == QLatin1String("compare") ? 1 : 0);
+        if (knownViews().contains(what)) {
+            Q_EMIT viewRequested(what);
             return {};
         }
         return tr("show: unknown view \"%1\"").arg(what);
@@ -407,7 +424,8 @@ QString LessonPanel::act(const QJsonObject &a)
 bool LessonPanel::check(QStringList &lines) const
 {
     const QJsonObject &expect = m_lesson.steps[m_step].expect;
-    const RingScene *scene = m_window.ringView()->scene();
+    const auto sceneHolder = m_session.scene();
+    const RingScene *scene = sceneHolder.get();
     bool all = true;
     const auto report = [&](bool ok, const QString &line) {
         all = all && ok;
@@ -443,15 +461,15 @@ bool LessonPanel::check(QStringList &lines) const
             report(r.contains(f), tr("server %1 holds %2 of the keys (the lesson expects %3)")
                                       .arg(SimpleNumbersView::serverLetter(static_cast<int>(index)), percent(f), rangeText(r, true)));
         } else if (key == QLatin1String("hitRatio")) {
-            const double h = m_window.lastTrafficSample().hitRatio;
+            const double h = m_session.lastTrafficSample().hitRatio;
             report(h >= 0 && range.contains(h), tr("our hit ratio is %1 (the lesson expects %2)").arg(h < 0 ? tr("unknown") : percent(h), rangeText(range, true)));
         } else if (key == QLatin1String("unavailable")) {
-            const double u = m_window.lastTrafficSample().unavailablePerSecond;
+            const double u = m_session.lastTrafficSample().unavailablePerSecond;
             report(range.contains(u), tr("%1 reads/s found no server (the lesson expects %2)").arg(u).arg(rangeText(range, false)));
         } else if (key == QLatin1String("readsOnEveryServer") || key == QLatin1String("getsOnEveryServer")) {
             const bool ours = key == QLatin1String("readsOnEveryServer");
             int serving = 0, up = 0;
-            for (const LiveServer &s : m_window.live()) {
+            for (const LiveServer &s : m_session.live()) {
                 if (s.stopped)
                     continue;
                 ++up;
@@ -462,14 +480,14 @@ bool LessonPanel::check(QStringList &lines) const
                                                  : tr("%1 of %2 servers answer gets (their stats)").arg(serving).arg(up));
         } else if (key == QLatin1String("placed")) {
             qint64 held = 0, misplaced = 0;
-            bool audited = !m_window.live().empty();
-            for (const LiveServer &s : m_window.live()) {
+            bool audited = !m_session.live().empty();
+            for (const LiveServer &s : m_session.live()) {
                 audited = audited && s.held >= 0;
                 held += std::max<qint64>(0, s.held);
                 misplaced += std::max<qint64>(0, s.misplaced);
             }
             report(audited && held > 0 && misplaced == 0,
-                   audited ? tr("the servers hold %1 keys, %2 of them not where %3 places them").arg(held).arg(misplaced).arg(m_window.preset())
+                   audited ? tr("the servers hold %1 keys, %2 of them not where %3 places them").arg(held).arg(misplaced).arg(m_session.preset())
                            : tr("waiting for the servers' keys (metadump)"));
         } else {
             report(false, tr("cannot check \"%1\" here").arg(key));
@@ -480,13 +498,14 @@ bool LessonPanel::check(QStringList &lines) const
 
 void LessonPanel::refreshSimple()
 {
-    if (!m_simpleBox->isChecked() || !m_window.distribution())
+    const auto d = m_session.distribution();
+    if (!m_simpleBox->isChecked() || !d)
         return;
     std::vector<QColor> colors;
-    if (const RingScene *scene = m_window.ringView()->scene())
+    if (const auto scene = m_session.scene())
         for (const auto &s : scene->servers)
             colors.push_back(s.color);
-    m_simple->setDistribution(*m_window.distribution(), colors);
+    m_simple->setDistribution(*d, colors);
 }
 
 } // namespace ringscope::ui

@@ -16,19 +16,22 @@ class QTimer;
 
 namespace ringscope::ui {
 
-class MainWindow;
+class ClusterSession;
 class SimpleNumbersView;
 
 // The guided lessons: pick one, read a step, press Next; each step acts on
-// the window (mostly on the local demo cluster: real processes started,
-// added, killed), waits for the cluster to get there, then checks what the
-// step says should be seen ("about 3/4 of the keys moved") and says whether
-// the real cluster shows it.
+// the cluster session (mostly on the local demo cluster: real processes
+// started, added, killed), waits for the cluster to get there (on the
+// session's signals, with a deadline), then checks what the step says should
+// be seen ("about 3/4 of the keys moved") and says whether the real cluster
+// shows it.
 class LessonPanel : public QWidget {
     Q_OBJECT
 
 public:
-    LessonPanel(MainWindow &window, QWidget *parent = nullptr);
+    LessonPanel(ClusterSession &session, QWidget *parent = nullptr);
+    // The views a step may show ("ring", "compare", "plot:gets", …).
+    static QStringList knownViews();
 
     // Built-in lessons (:/lessons) then the teacher's own
     // (<app data>/lessons/*.json), sorted by file name.
@@ -50,10 +53,13 @@ public:
 
 Q_SIGNALS:
     void stepFinished(int step, bool passed, const QString &message);
+    // A step wants the window to show a view (one of knownViews()).
+    void viewRequested(const QString &what);
 
 private:
     enum class Phase { Idle, Acting, Checking };
     void tick();
+    void tickSoon(); // once, from the event loop: the session said something changed
     // Starts one action; may set m_waitFor. An error stops the step.
     QString act(const QJsonObject &action);
     // Each check of the step's "expect": passed, and what was measured.
@@ -65,7 +71,7 @@ private:
     bool waitingForTheCluster();
     void refreshSimple();
 
-    MainWindow &m_window;
+    ClusterSession &m_session;
     Lesson m_lesson;
     QString m_language;
     QStringList m_files;
@@ -87,7 +93,9 @@ private:
     QPushButton *m_back, *m_next, *m_again;
     QCheckBox *m_simpleBox;
     SimpleNumbersView *m_simple;
-    QTimer *m_timer;
+    QTimer *m_wake;  // the deadline, or the end of a wait
+    QTimer *m_soon;  // a change to look at
+    qint64 m_wakeAtMs = 0; // a "wait" action's end on m_clock; 0: none
 };
 
 } // namespace ringscope::ui

@@ -1,0 +1,841 @@
+#include "clustersession.h"
+#include "../util/names.h"
+#include "../util/strings.h"
+
+#include "../bridge/clusterwatch.h"
+#include "../bridge/trafficrunner.h"
+#include "../views/ringscene.h"
+
+#include "core/cluster/keyset.h"
+#include "core/cluster/serverspec.h"
+#include "core/distribution/distribution.h"
+#include "core/distribution/preset.h"
+#include "core/net/ioruntime.h"
+#include "core/net/localaddress.h"
+
+#include <algorithm>
+
+namespace ringscope::ui {
+
+core::ReplicationOptions ReplicationChoice::options() const
+{
+    core::ReplicationOptions o;
+    o.mode = mode;
+    o.replicas = mode == core::ReplicationMode::None ? 1 : static_cast<std::size_t>(std::max(1, replicas));
+    o.writeQuorum = quorum == -1 ? o.replicas / 2 + 1 : static_cast<std::size_t>(std::max(0, quorum));
+    o.readPolicy = policy;
+    o.onFailure = onFailure;
+    return o;
+}
+
+ClusterSession::ClusterSession(QObject *parent)
+    : QObject(parent)
+    , m_keys(std::make_shared<const core::KeySet>())
+    , m_io(std::make_unique<core::IoRuntime>())
+    , m_demo(new DemoCluster(this))
+    , m_watch(new ClusterWatch(*m_io, this))
+    , m_traffic(new TrafficRunner(*m_io, this))
+{
+    qRegisterMetaType<std::vector<LiveServer>>();
+    qRegisterMetaType<ReplicationChoice>();
+    connect(m_demo, &DemoCluster::started, this, &ClusterSession::onDemoStarted);
+    connect(m_demo, &DemoCluster::failed, this, [this](const QString &error) {
+        note(EventKind::Demo, tr("the local demo cluster could not start: %1").arg(error));
+        Q_EMIT problem(tr("Local demo cluster"), error);
+    });
+    connect(m_demo, &DemoCluster::event, this, &ClusterSession::note);
+    // The demo's new server list, applied once: a new picture and one watch change.
+    connect(m_demo, &DemoCluster::serverAdded, this, [this](const core::Server &server) {
+        auto next = servers();
+        next.push_back(server);
+        setServers(next, tr("added %1").arg(qs(server.address())));
+    });
+    connect(m_demo, &DemoCluster::serverRemoved, this, [this](const QString &address) {
+        auto next = servers();
+        std::erase_if(next, [&](const core::Server &s) { return qs(s.address()) == address; });
+        if (!next.empty())
+            setServers(next, tr("removed %1").arg(address));
+    });
+    connect(m_demo, &DemoCluster::signalled, this, &ClusterSession::onDemoSignalled);
+    connect(m_watch, &ClusterWatch::statsPolled, this, &ClusterSession::onStats);
+    connect(m_watch, &ClusterWatch::healthChanged, this, &ClusterSession::onHealth);
+    connect(m_watch, &ClusterWatch::audited, this, &ClusterSession::onAudit);
+    connect(m_watch, &ClusterWatch::clusterKeys, this, &ClusterSession::clusterKeys);
+    connect(m_watch, &ClusterWatch::keyHeld, this, &ClusterSession::keyHeld);
+    connect(m_watch, &ClusterWatch::discovered, this,
+            [this](const core::ServerList &found, const QString &preset, const QString &error) {
+                if (!error.isEmpty()) {
+                    note(EventKind::Health, tr("ElastiCache discovery: %1").arg(error));
+                    Q_EMIT problem(tr("ElastiCache"), error);
+                    return;
+                }
+                if (!preset.isEmpty() && core::findPreset(preset.toStdString()) && !m_placement.choice.hash)
+                    m_placement.choice.preset = preset.toStdString();
+                m_placement.spec.servers = found;
+                m_scene.reset();
+                rebuild(tr("%1: %2 nodes (read-only until writing is switched on)").arg(m_title).arg(found.size()), false);
+                watchServers();
+            });
+    connect(m_traffic, &TrafficRunner::sampled, this, &ClusterSession::onTraffic);
+    connect(m_traffic, &TrafficRunner::stopped, this, &ClusterSession::onTrafficStopped);
+    connect(m_traffic, &TrafficRunner::event, this, &ClusterSession::note);
+    connect(m_traffic, &TrafficRunner::seeded, this, [this](qulonglong keys, qulonglong failures) {
+        note(EventKind::Info, tr("wrote the %1 sample keys to the cluster with %2%3")
+                                  .arg(keys)
+                                  .arg(preset(), failures ? tr(" (%1 failed)").arg(failures) : QString()));
+        m_watch->audit();
+    });
+}
+
+ClusterSession::~ClusterSession()
+{
+    // Nothing the bridge says now may reach a half-destroyed session; the
+    // writer goes first, then the watch, then the processes, then the I/O thread.
+    m_traffic->blockSignals(true);
+    m_watch->blockSignals(true);
+    m_demo->blockSignals(true);
+    delete m_traffic;
+    delete m_watch;
+    delete m_demo;
+    m_io->stop();
+}
+
+// --- state --------------------------------------------------------------------
+
+QString ClusterSession::preset() const
+{
+    return qs(m_placement.choice.preset);
+}
+
+QString ClusterSession::hash() const
+{
+    return m_placement.choice.hash ? latin(core::hashName(*m_placement.choice.hash)) : QString();
+}
+
+QString ClusterSession::hashTag() const
+{
+    return qs(m_placement.spec.hashTag);
+}
+
+void ClusterSession::choosePoints(int points)
+{
+    m_points = points;
+    m_placement.choice.options.pointsPerServer =
+        points > 0 ? static_cast<std::uint32_t>(points) : core::PresetOptions{}.pointsPerServer;
+}
+
+bool ClusterSession::trafficRunning() const
+{
+    return m_traffic->running();
+}
+
+bool ClusterSession::writable() const
+{
+    return m_mode != Mode::Replay && m_traffic->writable();
+}
+
+bool ClusterSession::writingNeedsConfirmation() const
+{
+    return m_mode != Mode::Demo && !std::all_of(servers().begin(), servers().end(), [](const core::Server &s) {
+        return core::isLoopbackHost(s.host);
+    });
+}
+
+bool ClusterSession::demoRunning() const
+{
+    return m_demo->running();
+}
+
+QString ClusterSession::proxyKind() const
+{
+    return m_demo->proxyKind();
+}
+
+bool ClusterSession::simulatedFailure(int index) const
+{
+    return index >= 0 && static_cast<std::size_t>(index) < servers().size()
+        && m_simulated.contains(qs(servers()[static_cast<std::size_t>(index)].label()));
+}
+
+std::vector<bool> ClusterSession::ejected() const
+{
+    // What-if failures, and real ones when the client auto-ejects.
+    const bool rehash = m_replication.onFailure == core::OnFailure::Rehash && m_replication.mode == core::ReplicationMode::None;
+    std::vector<bool> out(servers().size(), false);
+    bool any = false;
+    for (std::size_t i = 0; i < servers().size(); ++i) {
+        const bool down = i < m_live.size() && m_live[i].isDown();
+        out[i] = m_simulated.contains(qs(servers()[i].label())) || (rehash && down);
+        any = any || out[i];
+    }
+    return any ? out : std::vector<bool>{};
+}
+
+// --- opening a cluster ----------------------------------------------------------
+
+void ClusterSession::setMode(Mode mode)
+{
+    if (mode == m_mode)
+        return;
+    m_mode = mode;
+    Q_EMIT modeChanged(mode);
+}
+
+void ClusterSession::stopLive()
+{
+    m_trafficWanted = false;
+    m_traffic->setTarget({});
+    m_traffic->setWriteSwitch(false);
+    m_demo->stop();
+    m_watch->unwatch();
+    m_watch->setAuditInterval(0);
+    m_watched.clear();
+    m_live.clear();
+}
+
+void ClusterSession::start(const Options &options)
+{
+    m_placement.spec.servers = options.servers;
+    m_placement.spec.hashTag = options.hashTag.toStdString();
+    m_placement.choice.preset = options.preset.toStdString();
+    m_placement.choice.hash = options.hash.isEmpty() ? std::nullopt : core::parseHash(options.hash.toStdString());
+    m_keys = std::make_shared<const core::KeySet>(core::KeySet::synthetic(static_cast<std::size_t>(std::max(0, options.keyCount))));
+    m_title = options.title;
+    m_rate = options.trafficRate > 0 ? options.trafficRate : 150;
+    if (options.demoServers > 0) {
+        ClusterRequest r;
+        r.kind = ClusterRequest::Kind::Demo;
+        r.demoServers = options.demoServers;
+        r.proxy = options.proxy;
+        openCluster(r);
+        m_trafficWanted = options.trafficRate > 0; // it starts once the servers run
+        Q_EMIT trafficChanged();
+        return;
+    }
+    setMode(options.watch ? Mode::Watching : Mode::Offline);
+    const QString spec = specOf(servers());
+    if (const QString error = rebuild(options.watch ? tr("watching %1 (read-only)").arg(spec)
+                                                    : tr("opened %1 (offline: placement only)").arg(spec),
+                                      false);
+        !error.isEmpty())
+        note(EventKind::Info, error);
+    if (options.watch) {
+        watchServers();
+        ClusterRequest r;
+        r.kind = ClusterRequest::Kind::Servers;
+        r.spec = spec;
+        r.preset = preset();
+        r.hash = hash();
+        Q_EMIT clusterOpened(r);
+    }
+}
+
+void ClusterSession::openCluster(const ClusterRequest &request)
+{
+    stopLive();
+    Q_EMIT clusterKeys(nullptr);
+    m_placement.spec.hashTag = request.hashTag.toStdString();
+    m_simulated.clear();
+    m_title = request.title();
+    if (!request.preset.isEmpty())
+        m_placement.choice.preset = request.preset.toStdString();
+    m_placement.choice.hash = request.hash.isEmpty() ? std::nullopt : core::parseHash(request.hash.toStdString());
+    setMode(request.kind == ClusterRequest::Kind::Demo ? Mode::Demo : Mode::Watching);
+    switch (request.kind) {
+    case ClusterRequest::Kind::Demo: {
+        if (request.proxy == QLatin1String("nginx-hash") && request.preset.isEmpty())
+            m_placement.choice.preset = "nginx-consistent"; // what nginx itself does
+        if (request.proxy == QLatin1String("twemproxy") && request.preset.isEmpty()) {
+            m_placement.choice.preset = "twemproxy-ketama";
+            m_placement.choice.hash = core::parseHash("fnv1a_64"); // the generated pool's hash
+        }
+        if (request.proxy == QLatin1String("nginx-rr") || request.proxy == QLatin1String("nginx-least-conn")) {
+            // nginx may read from any server: every server holds every key.
+            ReplicationChoice r = m_replication;
+            r.mode = core::ReplicationMode::MultiMaster;
+            r.replicas = request.demoServers;
+            r.quorum = 1;
+            m_replication = r;
+            Q_EMIT replicationChanged(m_replication);
+        }
+        core::ServerList planned;
+        for (int i = 0; i < request.demoServers; ++i)
+            planned.push_back({"127.0.0.1", static_cast<std::uint16_t>(11211 + i), 1, {}});
+        m_placement.spec.servers = planned;
+        m_scene.reset();
+        rebuild(tr("starting a local demo cluster of %1 memcached servers%2…")
+                    .arg(request.demoServers)
+                    .arg(request.proxy.isEmpty() ? QString() : tr(" behind %1").arg(request.proxy)),
+                false);
+        m_demo->start(request.demoServers, request.proxy);
+        break;
+    }
+    case ClusterRequest::Kind::Servers:
+    case ClusterRequest::Kind::ConfigFile: {
+        m_placement.spec.servers = request.servers;
+        m_scene.reset();
+        rebuild(tr("watching %1 (read-only until writing is switched on)").arg(request.title()), false);
+        watchServers();
+        ClusterRequest remembered = request;
+        remembered.preset = preset();
+        remembered.hash = hash();
+        Q_EMIT clusterOpened(remembered);
+        break;
+    }
+    case ClusterRequest::Kind::ElastiCache: {
+        note(EventKind::Info, tr("asking %1 for its nodes…").arg(qs(request.endpoint.address())));
+        m_watch->discover(request.endpoint);
+        ClusterRequest remembered = request;
+        remembered.preset = preset();
+        remembered.hash = hash();
+        Q_EMIT clusterOpened(remembered);
+        break;
+    }
+    }
+    Q_EMIT trafficChanged();
+}
+
+void ClusterSession::onDemoStarted(const core::ServerList &started, const QString &proxyAddress)
+{
+    m_scene.reset();
+    m_placement.spec.servers = started;
+    const QString proxy = m_demo->proxyKind();
+    rebuild(tr("local demo cluster: %1 memcached processes started on 127.0.0.1%2")
+                .arg(started.size())
+                .arg(proxyAddress.isEmpty() ? QString()
+                                            : tr(", %1 on %2 in front%3")
+                                                  .arg(proxy, proxyAddress,
+                                                       proxy.startsWith(QLatin1String("nginx"))
+                                                           ? tr(" (nginx only reads: writes go to the servers)")
+                                                           : QString())),
+            false);
+    watchServers();
+    m_watch->setAuditInterval(5000);
+    m_traffic->seed(std::vector<std::string>(m_keys->views().begin(), m_keys->views().end()), m_placement);
+    if (m_trafficWanted)
+        applyTraffic();
+    ClusterRequest r;
+    r.kind = ClusterRequest::Kind::Demo;
+    r.demoServers = static_cast<int>(started.size());
+    r.proxy = proxy;
+    Q_EMIT clusterOpened(r);
+    Q_EMIT modeChanged(m_mode); // the demo's actions are possible now
+    Q_EMIT trafficChanged();
+}
+
+void ClusterSession::watchServers()
+{
+    m_watch->watch(servers());
+    m_watched.assign(servers().size(), {});
+    for (std::size_t i = 0; i < servers().size(); ++i)
+        m_watched[i].address = qs(servers()[i].address());
+    WriteTarget target;
+    target.servers = servers();
+    target.startedByUs = m_mode == Mode::Demo && m_demo->containsAll(servers());
+    target.proxyKind = m_demo->proxyKind();
+    target.proxy = m_demo->proxy();
+    const bool writeSwitch = m_traffic->writeSwitch();
+    m_traffic->setTarget(std::move(target));
+    m_traffic->setWriteSwitch(writeSwitch);
+    updateAuditPlacement();
+    liveUpdated(false);
+}
+
+void ClusterSession::updateAuditPlacement()
+{
+    m_watch->setAuditPlacement(m_placement, m_trafficWanted ? static_cast<std::size_t>(m_replication.copies()) : 1);
+}
+
+// --- the picture ----------------------------------------------------------------
+
+QString ClusterSession::rebuild(const QString &why, bool animate)
+{
+    const core::Preset *p = core::findPreset(m_placement.choice.preset);
+    if (!p)
+        return tr("unknown preset '%1'").arg(preset());
+    std::string error;
+    std::shared_ptr<core::Distribution> d = core::buildPlacement(m_placement, error);
+    if (!d)
+        return qs(error);
+    QString hashLabel = qs(core::presetHashLabel(*p, m_placement.choice.hash));
+    if (!m_placement.spec.hashTag.empty())
+        hashLabel += tr(", hash_tag %1").arg(hashTag());
+    // The picked server stays picked by name, not by row, across the change.
+    const QString picked = m_scene && m_selected >= 0 && static_cast<std::size_t>(m_selected) < m_scene->servers.size()
+        ? m_scene->servers[static_cast<std::size_t>(m_selected)].label
+        : QString();
+    m_scene = RingScene::build(*d, m_keys, preset(), hashLabel, m_scene.get(), ejected());
+    m_distribution = std::move(d);
+    int pickedNow = -1;
+    for (std::size_t i = 0; i < m_scene->servers.size(); ++i)
+        if (!picked.isEmpty() && m_scene->servers[i].label == picked)
+            pickedNow = static_cast<int>(i);
+    Q_EMIT sceneChanged(m_scene, animate, why);
+    setSelectedServer(pickedNow);
+    if (m_mode == Mode::Replay) {
+        // The recording has the event line.
+    } else if (animate) {
+        note(EventKind::Topology,
+             tr("%1: %2 of %3 keys moved (%4%)")
+                 .arg(why)
+                 .arg(m_scene->moved)
+                 .arg(m_keys->size())
+                 .arg(100.0 * static_cast<double>(m_scene->moved) / static_cast<double>(std::max<std::size_t>(1, m_keys->size())),
+                      0, 'f', 1));
+    } else {
+        note(EventKind::Info, why);
+    }
+    return {};
+}
+
+void ClusterSession::setSelectedServer(int index)
+{
+    if (index < -1 || (m_scene && index >= static_cast<int>(m_scene->servers.size())))
+        index = -1;
+    if (index == m_selected)
+        return;
+    m_selected = index;
+    Q_EMIT selectionChanged(index);
+}
+
+QString ClusterSession::setServers(const core::ServerList &next, const QString &why, bool animate)
+{
+    if (next.empty())
+        return tr("a cluster needs at least one server");
+    if (const std::string dup = core::findDuplicate(next); !dup.empty())
+        return qs(dup);
+    const core::ServerList old = servers();
+    const bool sameServers = old.size() == next.size()
+        && std::equal(old.begin(), old.end(), next.begin(),
+                      [](const core::Server &a, const core::Server &b) { return a.address() == b.address(); });
+    m_placement.spec.servers = next;
+    remapLive(); // by address: the ejected servers and the table follow the new list
+    if (QString error = rebuild(why, animate); !error.isEmpty()) {
+        m_placement.spec.servers = old;
+        remapLive();
+        return error;
+    }
+    if (m_mode == Mode::Demo && m_demo->containsAll(next) && !sameServers) {
+        watchServers(); // the demo's servers are real: watch the new list
+    } else if (!sameServers) {
+        // What-if (a watched cluster, or a list typed while the demo runs):
+        // the servers being watched stay watched, and a server that is only
+        // in the picture is never contacted — or written to.
+        liveUpdated(false);
+    }
+    updateAuditPlacement();
+    if (m_traffic->running())
+        applyTraffic(); // our client places keys over the new list
+    return {};
+}
+
+QString ClusterSession::addServer()
+{
+    if (m_mode == Mode::Demo) {
+        if (!m_demo->running())
+            return tr("the local demo cluster is not running yet");
+        m_demo->act(DemoCluster::Action::Add, {});
+        return {};
+    }
+    // What-if: the next free port after the highest one on the first server's host.
+    const core::Server s = core::nextFreeServer(servers());
+    auto next = servers();
+    next.push_back(s);
+    return setServers(next, m_mode == Mode::Watching ? tr("what-if: added %1 (no server touched)").arg(qs(s.address()))
+                                                     : tr("added %1").arg(qs(s.address())));
+}
+
+QString ClusterSession::removeServer(int index)
+{
+    if (index < 0 || index >= static_cast<int>(servers().size()))
+        return tr("select a server first (click its arc or its row)");
+    if (servers().size() == 1)
+        return tr("the last server cannot be removed");
+    const QString label = qs(servers()[static_cast<std::size_t>(index)].address());
+    if (m_mode == Mode::Demo) {
+        m_demo->act(DemoCluster::Action::Remove, label);
+        return {};
+    }
+    auto next = servers();
+    next.erase(next.begin() + index);
+    return setServers(next, m_mode == Mode::Watching ? tr("what-if: removed %1 (no server touched)").arg(label)
+                                                     : tr("removed %1").arg(label));
+}
+
+QString ClusterSession::setWeight(int index, int weight)
+{
+    if (index < 0 || index >= static_cast<int>(servers().size()))
+        return tr("no server %1").arg(index);
+    if (weight < 1)
+        return tr("a weight is a whole number from 1 up");
+    auto next = servers();
+    auto &s = next[static_cast<std::size_t>(index)];
+    const auto old = s.weight;
+    s.weight = static_cast<std::uint32_t>(weight);
+    return setServers(next, tr("weight of %1: %2 → %3").arg(qs(s.label())).arg(old).arg(weight));
+}
+
+QString ClusterSession::simulateFailure(int index, bool failed)
+{
+    if (index < 0 || index >= static_cast<int>(servers().size()))
+        return tr("select a server first (click its arc or its row)");
+    const QString label = qs(servers()[static_cast<std::size_t>(index)].label());
+    if (failed == m_simulated.contains(label))
+        return {};
+    if (failed && static_cast<int>(m_simulated.size()) + 1 >= static_cast<int>(servers().size()))
+        return tr("at least one server has to stay");
+    if (failed)
+        m_simulated.insert(label);
+    else
+        m_simulated.remove(label);
+    return rebuild(failed ? tr("what-if: %1 fails and is ejected (no server touched)").arg(label)
+                          : tr("what-if: %1 is back").arg(label),
+                   true);
+}
+
+QString ClusterSession::setPointsPerServer(int points)
+{
+    if (points < 0 || points > 10000)
+        return tr("points per server: a whole number from 1 to 10000 (0: the preset's default)");
+    if (points == pointsPerServer())
+        return {};
+    const int old = m_points;
+    choosePoints(points);
+    const QString why = points == 0 ? tr("points per server: the preset's default") : tr("points per server: %1").arg(points);
+    if (QString error = rebuild(why, true); !error.isEmpty()) {
+        choosePoints(old);
+        return error;
+    }
+    updateAuditPlacement();
+    if (m_traffic->running())
+        applyTraffic();
+    return {};
+}
+
+QString ClusterSession::setPreset(const QString &name, const QString &hashName)
+{
+    std::optional<core::HashAlgorithm> h;
+    if (!hashName.isEmpty()) {
+        h = core::parseHash(hashName.toStdString());
+        if (!h)
+            return tr("unknown hash '%1'").arg(hashName);
+    }
+    const core::PlacementChoice old = m_placement.choice;
+    m_placement.choice.preset = name.toStdString();
+    m_placement.choice.hash = h;
+    if (QString error = rebuild(tr("preset %1 %2").arg(name, hashName), true); !error.isEmpty()) {
+        m_placement.choice = old;
+        return error;
+    }
+    updateAuditPlacement();
+    m_watch->audit();
+    if (m_traffic->running())
+        applyTraffic();
+    return {};
+}
+
+QString ClusterSession::setKeyCount(int count)
+{
+    if (count < 1 || count > 10'000'000)
+        return tr("sample keys: a whole number from 1 to 10,000,000");
+    if (static_cast<std::size_t>(count) == m_keys->size())
+        return {};
+    m_keys = std::make_shared<const core::KeySet>(core::KeySet::synthetic(static_cast<std::size_t>(count)));
+    m_scene.reset();
+    return rebuild(tr("%1 sample keys").arg(count), false);
+}
+
+// --- live state -----------------------------------------------------------------
+
+int ClusterSession::watchedIndex(const QString &address) const
+{
+    for (std::size_t i = 0; i < m_watched.size(); ++i)
+        if (m_watched[i].address == address)
+            return static_cast<int>(i);
+    return -1;
+}
+
+void ClusterSession::remapLive()
+{
+    // The watched servers, matched by address to the servers in the picture
+    // (a what-if server is in the picture only: never contacted).
+    std::vector<LiveServer> live;
+    if (!m_watched.empty())
+        for (const auto &s : servers()) {
+            const QString address = qs(s.address());
+            const int w = watchedIndex(address);
+            if (w >= 0) {
+                live.push_back(m_watched[static_cast<std::size_t>(w)]);
+            } else {
+                LiveServer unknown;
+                unknown.address = address;
+                unknown.watched = false;
+                live.push_back(unknown);
+            }
+        }
+    m_live = std::move(live);
+}
+
+void ClusterSession::liveUpdated(bool poll)
+{
+    remapLive();
+    // A server going down or coming back moves keys when the client auto-ejects.
+    if (m_scene) {
+        std::vector<bool> now = ejected(), before;
+        for (const auto &s : m_scene->servers)
+            before.push_back(s.ejected);
+        if (now.empty())
+            now.assign(before.size(), false);
+        if (now != before && now.size() == before.size())
+            rebuild(tr("on-failure rehash: the ring without the servers that are down"), true);
+    }
+    if (poll)
+        Q_EMIT statsPolled(m_live);
+    else
+        Q_EMIT liveChanged(m_live);
+}
+
+void ClusterSession::onStats(const std::vector<StatsPoll> &polls)
+{
+    for (const auto &p : polls) {
+        if (p.server >= m_watched.size())
+            continue;
+        auto &l = m_watched[p.server];
+        l.error = p.error;
+        l.polled = p.ok;
+        if (!p.ok) {
+            // What it held and how busy it was are no longer known.
+            l.roundTripMs = l.getsPerSecond = l.setsPerSecond = l.hitRatio = l.evictionsPerSecond = -1;
+            continue;
+        }
+        l.items = p.items;
+        l.bytes = p.bytes;
+        l.limitBytes = p.limitBytes;
+        l.getsPerSecond = p.getsPerSecond;
+        l.setsPerSecond = p.setsPerSecond;
+        l.hitRatio = p.hitRatio;
+        l.evictionsPerSecond = p.evictionsPerSecond;
+        l.roundTripMs = p.roundTripMs;
+    }
+    liveUpdated(true);
+}
+
+void ClusterSession::onHealth(std::size_t server, core::ServerState state, const QString &reason)
+{
+    if (server >= m_watched.size())
+        return;
+    auto &l = m_watched[server];
+    l.health = state;
+    if (state == core::ServerState::Up) // it answers again: whatever we did to it is over
+        l.paused = l.stopped = false;
+    if (state == core::ServerState::Down)
+        l.held = l.misplaced = -1; // the last audit no longer says what it holds
+    const QString address = l.address;
+    liveUpdated(false);
+    note(EventKind::Health, tr("%1 is %2 (%3)").arg(address, healthText(state), reason));
+}
+
+void ClusterSession::onAudit(const AuditResult &result)
+{
+    for (std::size_t i = 0; i < result.servers.size() && i < m_watched.size(); ++i) {
+        m_watched[i].held = result.servers[i].held;
+        m_watched[i].misplaced = result.servers[i].misplaced;
+    }
+    liveUpdated(false);
+    Q_EMIT audited(result.keys, result.misplaced);
+}
+
+void ClusterSession::onTraffic(const TrafficSample &sample, const std::vector<ReplicaLoad> &perServer)
+{
+    for (std::size_t i = 0; i < perServer.size() && i < m_watched.size(); ++i) {
+        auto &l = m_watched[i];
+        l.requestsPerSecond = perServer[i].requestsPerSecond;
+        l.outstanding = perServer[i].outstanding;
+        l.warming = perServer[i].warming;
+        l.resyncing = perServer[i].resyncing;
+        l.untrusted = perServer[i].untrusted;
+    }
+    m_lastSample = sample;
+    if (!perServer.empty())
+        liveUpdated(false);
+    Q_EMIT trafficSampled(sample);
+}
+
+void ClusterSession::onTrafficStopped()
+{
+    for (auto &l : m_watched) {
+        l.requestsPerSecond = -1;
+        l.outstanding = 0;
+        l.warming = l.resyncing = l.untrusted = false;
+    }
+    liveUpdated(false);
+    Q_EMIT trafficChanged();
+}
+
+void ClusterSession::onDemoSignalled(const QString &address, DemoCluster::Action action)
+{
+    const int w = watchedIndex(address);
+    if (w < 0)
+        return;
+    auto &l = m_watched[static_cast<std::size_t>(w)];
+    l.paused = action == DemoCluster::Action::Pause;
+    l.stopped = action == DemoCluster::Action::Kill;
+    liveUpdated(false);
+}
+
+// --- writing, traffic and replication --------------------------------------------
+
+bool ClusterSession::setWritable(bool on)
+{
+    if (on && m_mode == Mode::Replay) // a replay contacts no server, let alone writes
+        return false;
+    m_traffic->setWriteSwitch(on);
+    if (m_mode != Mode::Demo)
+        note(EventKind::Info, on ? tr("writing switched on for %1").arg(specOf(servers())) : tr("writing switched off: read-only"));
+    if (!writable())
+        m_trafficWanted = false;
+    Q_EMIT trafficChanged();
+    return writable() == on;
+}
+
+QString ClusterSession::applyTraffic()
+{
+    TrafficSettings t;
+    t.enabled = m_trafficWanted;
+    t.rate = m_rate;
+    t.replication = m_replication.options();
+    const QString error = m_traffic->configure(t, m_placement);
+    if (!error.isEmpty()) {
+        m_trafficWanted = false;
+        note(EventKind::Traffic, tr("traffic: %1").arg(error));
+    } else if (t.enabled) {
+        note(EventKind::Traffic, tr("traffic %1 ops/s (%2), replication %3, R=%4, reads %5, on failure %6")
+                                     .arg(t.rate)
+                                     .arg(preset(), modeText(t.replication.mode))
+                                     .arg(t.replication.replicas)
+                                     .arg(policyText(t.replication.readPolicy), onFailureText(t.replication.onFailure)));
+    }
+    updateAuditPlacement();
+    Q_EMIT trafficChanged();
+    return error;
+}
+
+QString ClusterSession::setTraffic(bool on, double rate)
+{
+    if (on && m_mode == Mode::Replay)
+        return tr("a recorded session is playing: no traffic, no server is contacted");
+    if (rate > 0)
+        m_rate = rate;
+    m_trafficWanted = on;
+    if (!on) {
+        m_traffic->stop();
+        updateAuditPlacement();
+        Q_EMIT trafficChanged();
+        return {};
+    }
+    if (m_mode == Mode::Demo && !m_demo->running()) {
+        Q_EMIT trafficChanged(); // the demo cluster is starting: the traffic follows when it runs
+        return {};
+    }
+    return applyTraffic();
+}
+
+QString ClusterSession::setReplication(const ReplicationChoice &choice)
+{
+    const bool changed = !(choice == m_replication);
+    m_replication = choice;
+    if (changed)
+        Q_EMIT replicationChanged(m_replication);
+    updateAuditPlacement();
+    liveUpdated(false); // the ejected servers follow the failure mode
+    return m_traffic->running() || m_trafficWanted ? applyTraffic() : QString();
+}
+
+void ClusterSession::demoAction(DemoCluster::Action action, int index)
+{
+    if (index < 0 || index >= static_cast<int>(servers().size()))
+        return;
+    m_demo->act(action, qs(servers()[static_cast<std::size_t>(index)].address()));
+}
+
+void ClusterSession::audit()
+{
+    m_watch->audit();
+}
+
+void ClusterSession::inspectKey(const QString &key)
+{
+    m_watch->inspectKey(key);
+}
+
+void ClusterSession::note(EventKind kind, const QString &text)
+{
+    Q_EMIT event(kind, text);
+}
+
+// --- replay ---------------------------------------------------------------------
+
+void ClusterSession::beginReplay(const QString &title, int keyCount)
+{
+    // Nothing live while it plays: no demo, no polling, no traffic.
+    stopLive();
+    Q_EMIT clusterKeys(nullptr);
+    m_simulated.clear();
+    if (keyCount > 0 && static_cast<std::size_t>(keyCount) != m_keys->size())
+        m_keys = std::make_shared<const core::KeySet>(core::KeySet::synthetic(static_cast<std::size_t>(keyCount)));
+    m_scene.reset();
+    m_title = tr("replay of %1").arg(title);
+    setMode(Mode::Replay);
+    Q_EMIT trafficChanged();
+}
+
+QString ClusterSession::replayTopology(const QString &spec, const QString &presetName, const QString &hashName,
+                                       const QString &tag, int points, const QStringList &simulated, const QString &why)
+{
+    if (m_mode != Mode::Replay)
+        return tr("no recorded session is playing");
+    const auto parsed = core::parseServerList(spec.toStdString());
+    if (!parsed)
+        return tr("the session's servers do not parse: %1").arg(qs(parsed.error));
+    const core::Placement old = m_placement;
+    m_placement.spec.servers = *parsed.value;
+    m_placement.spec.hashTag = tag.toStdString();
+    m_placement.choice.preset = presetName.toStdString();
+    m_placement.choice.hash = hashName.isEmpty() ? std::nullopt : core::parseHash(hashName.toStdString());
+    const int oldPoints = m_points;
+    choosePoints(points);
+    m_simulated = QSet<QString>(simulated.begin(), simulated.end());
+    remapLive();
+    if (QString error = rebuild(why, m_scene != nullptr); !error.isEmpty()) {
+        m_placement = old;
+        m_points = oldPoints;
+        return tr("cannot show the recorded topology: %1").arg(error);
+    }
+    return {};
+}
+
+void ClusterSession::replayLive(std::vector<LiveServer> watched, bool poll)
+{
+    if (m_mode != Mode::Replay)
+        return;
+    m_watched = std::move(watched);
+    liveUpdated(poll);
+}
+
+void ClusterSession::replayTraffic(const TrafficSample &sample)
+{
+    if (m_mode != Mode::Replay)
+        return;
+    m_lastSample = sample;
+    Q_EMIT trafficSampled(sample);
+}
+
+void ClusterSession::endReplay()
+{
+    if (m_mode != Mode::Replay)
+        return;
+    note(EventKind::Info, tr("the recorded session is over"));
+    setMode(Mode::Offline);
+}
+
+} // namespace ringscope::ui
