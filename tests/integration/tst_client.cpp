@@ -380,6 +380,38 @@ private slots:
         QCOMPARE(client.inspectSync(owner, std::string()).first.code, ClientErrc::InvalidKey);
     }
 
+    // A client over a bare server list (watching) sends to a named server
+    // only: a key-addressed call is refused before anything is sent, since
+    // there is no placement to pick its server.
+    void aClientWithoutPlacementSendsOnlyToNamedServers()
+    {
+        const ServerList list = listOf(m_servers);
+        Client writer(m_runtime, ring(list), fastOptions(1000));
+        QCOMPARE(writer.storeSync(encode::Store::Set, "watch:me", "abc").reply, Reply::Stored);
+        const std::size_t owner = writer.distribution().owner("watch:me");
+        Client watcher(m_runtime, list, fastOptions(1000));
+        QVERIFY(!watcher.hasPlacement());
+        QCOMPARE(watcher.servers().size(), list.size());
+        QCOMPARE(watcher.serverCount(), list.size());
+        const auto [e, info] = watcher.inspectSync(owner, "watch:me");
+        QVERIFY2(!e, e.message.c_str());
+        QVERIFY(info.found);
+        const Outcome stats = watcher.sendSync((owner + 1) % list.size(), "stats\r\n", Expect::Stats);
+        QVERIFY2(!stats.error, stats.error.message.c_str());
+        const auto [getError, item] = watcher.getSync("watch:me");
+        QCOMPARE(getError.code, ClientErrc::InvalidKey);
+        QVERIFY2(QString::fromStdString(getError.message).contains(QStringLiteral("places no keys")), getError.message.c_str());
+        QVERIFY(!item);
+        QCOMPARE(watcher.storeSync(encode::Store::Set, "watch:other", "x").error.code, ClientErrc::InvalidKey);
+        QCOMPARE(watcher.removeSync("watch:me").error.code, ClientErrc::InvalidKey);
+        QVERIFY(writer.getSync("watch:me").second.has_value()); // nothing was deleted
+        // Named server: works as with a placement.
+        std::promise<ClientError> got;
+        watcher.getAt(owner, "watch:me", [&](ClientError err, std::optional<Item> it) { got.set_value(it ? err : ClientError{ClientErrc::Protocol, "no item"}); });
+        const ClientError named = got.get_future().get();
+        QVERIFY2(!named, named.message.c_str());
+    }
+
     void elastiCacheDiscovery_data()
     {
         QTest::addColumn<bool>("configGet");

@@ -22,6 +22,7 @@ TrafficBar::TrafficBar(ClusterSession &session, QWidget *parent)
 {
     setObjectName(QStringLiteral("trafficToolBar"));
     m_mode->setObjectName(QStringLiteral("replicationBox"));
+    m_rate->setObjectName(QStringLiteral("trafficRate"));
     for (const auto mode : {core::ReplicationMode::None, core::ReplicationMode::MasterSlave, core::ReplicationMode::Ring,
                             core::ReplicationMode::MultiMaster})
         m_mode->addItem(modeText(mode), static_cast<int>(mode));

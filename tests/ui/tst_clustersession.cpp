@@ -1,0 +1,164 @@
+// The cluster session under the window, on a real demo cluster: a plot point
+// is one stats poll (not one call of whatever touched the live state), a demo
+// "add server" is one change of what is watched, and the window reads its
+// state from the session rather than from its widgets.
+// qcustomplot.h uses foreach: it must come before any other Qt header.
+#undef QT_NO_FOREACH
+#include <qcustomplot.h>
+
+#include "bridge/clusterwatch.h"
+#include "mainwindow.h"
+#include "panels/plotspanel.h"
+#include "uitestsupport.h"
+#include "views/ringscene.h"
+
+#include <QComboBox>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTest>
+
+#include <map>
+
+using namespace ringscope;
+
+class TestClusterSession : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    // With traffic on (a sample a second, each updating the live state) and
+    // the toolbars changed between polls, the Load and Latency plots still get
+    // exactly one point per stats poll per server: what the poll said.
+    void aPlotPointIsOneStatsPoll()
+    {
+        ui::MainWindow::Options options;
+        options.demoServers = 3;
+        options.keyCount = 2000;
+        options.trafficRate = 300;
+        ui::MainWindow window(options);
+        ui::ClusterSession &session = window.session();
+        QTRY_VERIFY_WITH_TIMEOUT(session.demoRunning() && session.trafficRunning(), 15000);
+        // Counted from the first poll after the series were cleared by a new scene.
+        std::map<QString, int> loadPoints, latencyPoints;
+        int polls = 0, samples = 0;
+        bool counting = false;
+        connect(&session.watcher(), &ui::ClusterWatch::statsPolled, this, [&](const std::vector<ui::StatsPoll> &round) {
+            if (!counting)
+                return;
+            ++polls;
+            for (const auto &p : round) {
+                const QString label = QString::fromStdString(session.servers()[p.server].label());
+                loadPoints[label] += p.ok && p.getsPerSecond >= 0 ? 1 : 0;
+                latencyPoints[label] += p.ok ? 1 : 0;
+            }
+        });
+        connect(&session, &ui::ClusterSession::trafficSampled, this, [&] { samples += counting ? 1 : 0; });
+        QTest::qWait(1500); // the stats' first round has no rates yet
+        auto *plots = window.plots();
+        const auto pointsOf = [plots](ui::PlotsPanel::Plot which) {
+            std::map<QString, int> n;
+            QCustomPlot *plot = plots->plot(which);
+            for (int g = 0; g < plot->graphCount(); ++g)
+                n[plot->graph(g)->name()] = plot->graph(g)->data()->size();
+            return n;
+        };
+        const auto loadBefore = pointsOf(ui::PlotsPanel::Load), latencyBefore = pointsOf(ui::PlotsPanel::Latency);
+        counting = true;
+        // The toolbars change between polls: each used to add a point stamped
+        // "now". (A replication change restarts the traffic, whose next
+        // sample comes a second later: changes 1.1 s apart let samples through.)
+        auto *replication = window.findChild<QComboBox *>(QStringLiteral("replicationBox"));
+        auto *rate = window.findChild<QSpinBox *>(QStringLiteral("trafficRate"));
+        QVERIFY(replication && rate);
+        QElapsedTimer clock;
+        clock.start();
+        int changes = 0;
+        while (clock.elapsed() < 5500) {
+            if (changes % 2 == 0) {
+                replication->setCurrentIndex((replication->currentIndex() + 1) % 2); // none ↔ master-slave
+            } else {
+                rate->setValue(rate->value() == 300 ? 350 : 300);
+                Q_EMIT rate->editingFinished();
+            }
+            ++changes;
+            QTest::qWait(1100);
+        }
+        counting = false;
+        QVERIFY2(polls >= 4, qPrintable(QString::number(polls)));
+        QVERIFY2(samples >= 2, qPrintable(QString::number(samples)));
+        QVERIFY(changes >= 4);
+        const auto loadAfter = pointsOf(ui::PlotsPanel::Load), latencyAfter = pointsOf(ui::PlotsPanel::Latency);
+        for (const auto &s : session.servers()) {
+            const QString label = QString::fromStdString(s.label());
+            const int load = loadAfter.count(label) ? loadAfter.at(label) - (loadBefore.count(label) ? loadBefore.at(label) : 0) : 0;
+            const int latency = latencyAfter.count(label)
+                ? latencyAfter.at(label) - (latencyBefore.count(label) ? latencyBefore.at(label) : 0)
+                : 0;
+            QCOMPARE(load, loadPoints[label]);
+            QCOMPARE(latency, latencyPoints[label]);
+            QVERIFY2(latency >= polls - 1, qPrintable(QStringLiteral("%1: %2 of %3").arg(label).arg(latency).arg(polls)));
+        }
+    }
+
+    // The demo's new server is applied once: one new picture, one new watched
+    // list (the old window watched, then re-watched on its own echo).
+    void aDemoAddIsOneWatchChange()
+    {
+        ui::MainWindow::Options options;
+        options.demoServers = 2;
+        options.keyCount = 1000;
+        options.trafficRate = 0;
+        ui::MainWindow window(options);
+        ui::ClusterSession &session = window.session();
+        QTRY_VERIFY_WITH_TIMEOUT(session.demoRunning(), 15000);
+        QSignalSpy watched(&session.watcher(), &ui::ClusterWatch::watchChanged);
+        QSignalSpy scenes(&session, &ui::ClusterSession::sceneChanged);
+        QCOMPARE(session.addServer(), QString());
+        QTRY_COMPARE_WITH_TIMEOUT(session.servers().size(), std::size_t{3}, 10000);
+        QTest::qWait(1500); // anything that follows would come now
+        QCOMPARE(watched.count(), 1);
+        QCOMPARE(scenes.count(), 1);
+        QCOMPARE(session.watcher().servers().size(), std::size_t{3});
+        for (std::size_t i = 0; i < 3; ++i)
+            QCOMPARE(session.watcher().servers()[i].address(), session.servers()[i].address());
+        QVERIFY(session.scene()->moved > 0);
+        QVERIFY(session.writable()); // every watched server is one RingScope started
+        // The new server is polled like the others.
+        QTRY_VERIFY_WITH_TIMEOUT(session.live().size() == 3 && session.live()[2].polled, 5000);
+    }
+
+    // The toolbars show the session's state and write through to it: a
+    // change made by the session (a lesson, a replay) is what the boxes show.
+    void toolbarsFollowTheSession()
+    {
+        ui::MainWindow::Options options;
+        options.servers = test::servers("10.0.0.1:11211,10.0.0.2:11211,10.0.0.3:11211");
+        options.preset = QStringLiteral("ketama");
+        options.keyCount = 1000;
+        ui::MainWindow window(options);
+        ui::ClusterSession &session = window.session();
+        auto *preset = window.findChild<QComboBox *>(QStringLiteral("presetBox"));
+        auto *replication = window.findChild<QComboBox *>(QStringLiteral("replicationBox"));
+        QVERIFY(preset && replication);
+        QCOMPARE(preset->currentText(), QStringLiteral("ketama"));
+        QCOMPARE(session.setPreset(QStringLiteral("jump"), QStringLiteral("fnv1a_64")), QString());
+        QCOMPARE(preset->currentText(), QStringLiteral("jump"));
+        QCOMPARE(session.scene()->preset, QStringLiteral("jump"));
+        QCOMPARE(session.setReplication(test::replication(core::ReplicationMode::Ring, 3, core::ReadPolicy::Primary,
+                                                          core::OnFailure::Miss)),
+                 QString());
+        QCOMPARE(replication->currentData().toInt(), static_cast<int>(core::ReplicationMode::Ring));
+        preset->setCurrentText(QStringLiteral("modulo")); // the user picks one
+        QCOMPARE(session.preset(), QStringLiteral("modulo"));
+        QCOMPARE(session.hash(), QString()); // a new preset starts from its own hash
+        // A refused change leaves the session, and so the box, as it was.
+        QVERIFY(!session.setPreset(QStringLiteral("no-such-preset"), {}).isEmpty());
+        QCOMPARE(session.preset(), QStringLiteral("modulo"));
+        QCOMPARE(preset->currentText(), QStringLiteral("modulo"));
+    }
+};
+
+QTEST_MAIN(TestClusterSession)
+#include "tst_clustersession.moc"
