@@ -7,7 +7,7 @@
 #include "core/cluster/statspoller.h"
 #include "core/cluster/trafficgenerator.h"
 #include "core/distribution/preset.h"
-#include "core/local/localcluster.h"
+#include "core/local/democluster.h"
 
 #include <atomic>
 #include <chrono>
@@ -92,7 +92,7 @@ int runDemo(const std::vector<std::string> &args)
     for (const int sig : {SIGINT, SIGTERM, SIGHUP})
         sigaction(sig, &action, nullptr);
 
-    core::LocalCluster cluster;
+    core::DemoCluster cluster;
     if (auto started = cluster.start(static_cast<std::size_t>(*count)); !started)
         return fail(started.error);
     std::printf("%s\n", cluster.spec().c_str());

@@ -1,6 +1,6 @@
 #include "core/cluster/serverspec.h"
 #include "core/distribution/preset.h"
-#include "core/local/localcluster.h"
+#include "core/local/democluster.h"
 #include "mainwindow.h"
 #include "panels/lessonpanel.h"
 #include "util/language.h"

@@ -8,7 +8,7 @@
 #include "core/cluster/ownershipaudit.h"
 #include "core/cluster/redistributionplanner.h"
 #include "core/distribution/preset.h"
-#include "core/local/localcluster.h"
+#include "core/local/democluster.h"
 #include "core/net/client.h"
 
 #include <atomic>
@@ -81,9 +81,9 @@ void simulated(std::size_t keyCount)
 void real(std::size_t keyCount, std::size_t serverCount)
 {
     std::printf("real: %zu memcached on 127.0.0.1, %zu keys of 20 bytes\n", serverCount, keyCount);
-    LocalCluster::Options options;
+    DemoCluster::Options options;
     options.memoryMb = 256;
-    LocalCluster cluster(options);
+    DemoCluster cluster(options);
     if (auto started = cluster.start(serverCount); !started) {
         std::printf("  cannot start the cluster: %s\n", started.error.c_str());
         return;

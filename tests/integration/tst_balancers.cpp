@@ -6,7 +6,7 @@
 #include "core/cluster/statspoller.h"
 #include "core/cluster/trafficgenerator.h"
 #include "core/distribution/preset.h"
-#include "core/local/localcluster.h"
+#include "core/local/democluster.h"
 #include "core/net/httpreader.h"
 
 #include <QTest>
@@ -81,7 +81,7 @@ private slots:
         QFETCH(QString, policy);
         const auto p = parseNginxPolicy(policy.toStdString());
         QVERIFY(p);
-        LocalCluster cluster;
+        DemoCluster cluster;
         QVERIFY(cluster.start(3));
         const auto nginx = cluster.startNginx(*p);
         QVERIFY2(nginx, nginx.error.c_str());
@@ -132,7 +132,7 @@ private slots:
     // by nginx (memcached_next_upstream) and the reads keep hitting.
     void trafficThroughNginxSurvivesAKill()
     {
-        LocalCluster cluster;
+        DemoCluster cluster;
         QVERIFY(cluster.start(3));
         const auto nginx = cluster.startNginx(NginxPolicy::RoundRobin);
         QVERIFY2(nginx, nginx.error.c_str());

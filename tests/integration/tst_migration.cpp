@@ -6,7 +6,7 @@
 #include "core/cluster/ownershipaudit.h"
 #include "core/cluster/redistributionplanner.h"
 #include "core/distribution/preset.h"
-#include "core/local/localcluster.h"
+#include "core/local/democluster.h"
 
 #include <QTest>
 
@@ -104,7 +104,7 @@ private slots:
         QFETCH(double, low);
         QFETCH(double, high);
         const QByteArray name = preset.toUtf8();
-        LocalCluster cluster;
+        DemoCluster cluster;
         QVERIFY(cluster.start(3));
         const KeySet keys = KeySet::synthetic(kKeys, 7);
         const ServerList three = cluster.servers();
@@ -153,7 +153,7 @@ private slots:
     // Reads right after the switch, without and with a warm-up copy first.
     void warmUpRemovesTheMissStorm()
     {
-        LocalCluster cluster;
+        DemoCluster cluster;
         QVERIFY(cluster.start(3));
         const KeySet keys = KeySet::synthetic(kKeys, 11);
         const ServerList three = cluster.servers();

@@ -6,7 +6,7 @@
 #include "core/cluster/replicatedclient.h"
 #include "core/cluster/trafficgenerator.h"
 #include "core/distribution/preset.h"
-#include "core/local/localcluster.h"
+#include "core/local/democluster.h"
 
 #include <QTest>
 #include <QThread>
@@ -32,7 +32,7 @@ constexpr auto kSlack = 50ms;
 std::string keyName(int i) { return "user:" + std::to_string(i); }
 
 struct Fixture {
-    LocalCluster cluster;
+    DemoCluster cluster;
     // Before the clients: the health handler writes these from the I/O
     // thread until the client is gone (ThreadSanitizer saw the events
     // destroyed under a late handler).

@@ -1,7 +1,7 @@
 #include "democluster.h"
 #include "../util/strings.h"
 
-#include "core/local/localcluster.h"
+#include "core/local/democluster.h"
 #include "core/net/ioruntime.h"
 
 #include <algorithm>
@@ -42,7 +42,7 @@ void DemoCluster::start(int count, const QString &proxy)
     ensureThread();
     const std::uint64_t attempt = ++m_start;
     m_thread->post([this, count, proxy, attempt] {
-        auto cluster = std::make_unique<core::LocalCluster>();
+        auto cluster = std::make_unique<core::DemoCluster>();
         auto up = cluster->start(static_cast<std::size_t>(count));
         std::optional<core::Server> front;
         std::string error = up ? std::string() : up.error;
@@ -140,7 +140,7 @@ void DemoCluster::act(Action action, const QString &address)
         // The node by address: only processes this cluster started.
         const auto &nodes = m_cluster->nodes();
         const auto it = std::find_if(nodes.begin(), nodes.end(),
-                                     [&](const core::LocalCluster::Node &n) { return qs(n.server.address()) == address; });
+                                     [&](const core::DemoCluster::Node &n) { return qs(n.server.address()) == address; });
         if (it == nodes.end()) {
             m_gui.post([this, address] {
                 Q_EMIT event(EventKind::Demo, tr("%1 is not a server of the local demo cluster: nothing done").arg(address));

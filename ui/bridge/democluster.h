@@ -14,7 +14,7 @@
 
 namespace ringscope::core {
 class IoRuntime;
-class LocalCluster;
+class DemoCluster;
 } // namespace ringscope::core
 
 namespace ringscope::ui {
@@ -24,7 +24,7 @@ namespace ringscope::ui {
 // to them. The processes are started and signalled on a thread of its own
 // (children die with the thread that started them, so it outlives them);
 // what happened comes back as queued signals. Kill, hang and restart only
-// ever reach processes this cluster started (LocalCluster checks the pid).
+// ever reach processes this cluster started (DemoCluster checks the pid).
 class DemoCluster : public QObject {
     Q_OBJECT
 
@@ -65,7 +65,7 @@ private:
 
     GuiQueue m_gui;
     std::unique_ptr<core::IoRuntime> m_thread;
-    std::unique_ptr<core::LocalCluster> m_cluster; // the process thread's only
+    std::unique_ptr<core::DemoCluster> m_cluster; // the process thread's only
     std::uint64_t m_start = 0;                     // a start answered after this changed is stale
     bool m_running = false;                        // the GUI thread's view
     QSet<QString> m_addresses;

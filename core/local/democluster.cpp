@@ -1,4 +1,4 @@
-#include "localcluster.h"
+#include "democluster.h"
 
 #include <arpa/inet.h>
 #include <csignal>
@@ -98,22 +98,22 @@ bool executable(const std::string &path)
 
 } // namespace
 
-LocalCluster::LocalCluster()
-    : LocalCluster(Options{})
+DemoCluster::DemoCluster()
+    : DemoCluster(Options{})
 {
 }
 
-LocalCluster::LocalCluster(Options options)
+DemoCluster::DemoCluster(Options options)
     : m_options(std::move(options))
 {
 }
 
-LocalCluster::~LocalCluster()
+DemoCluster::~DemoCluster()
 {
     stopAll();
 }
 
-Parsed<std::string> LocalCluster::findMemcached(const std::string &hint, const std::string &searchPath)
+Parsed<std::string> DemoCluster::findMemcached(const std::string &hint, const std::string &searchPath)
 {
     if (!hint.empty())
         return executable(hint) ? Parsed<std::string>{hint, {}}
@@ -137,7 +137,7 @@ Parsed<std::string> LocalCluster::findMemcached(const std::string &hint, const s
                           "(sudo apt-get install memcached)"};
 }
 
-pid_t LocalCluster::spawn(const std::string &binary, std::vector<std::string> args)
+pid_t DemoCluster::spawn(const std::string &binary, std::vector<std::string> args)
 {
     // memcached refuses to run as root without -u; as anyone else, -u is moot.
     if (::geteuid() != 0)
@@ -168,7 +168,7 @@ pid_t LocalCluster::spawn(const std::string &binary, std::vector<std::string> ar
     return pid;
 }
 
-std::string LocalCluster::launch(Node &node)
+std::string DemoCluster::launch(Node &node)
 {
     const std::string port = std::to_string(node.server.port);
     const std::string memory = std::to_string(m_options.memoryMb);
@@ -202,7 +202,7 @@ std::string LocalCluster::launch(Node &node)
         + std::to_string(m_options.startTimeout.count()) + " ms";
 }
 
-Parsed<std::size_t> LocalCluster::addServer()
+Parsed<std::size_t> DemoCluster::addServer()
 {
     if (m_binary.empty()) {
         auto found = findMemcached(m_options.memcached);
@@ -223,7 +223,7 @@ Parsed<std::size_t> LocalCluster::addServer()
     return {std::nullopt, error};
 }
 
-Parsed<std::size_t> LocalCluster::start(std::size_t count)
+Parsed<std::size_t> DemoCluster::start(std::size_t count)
 {
     const std::size_t first = m_nodes.size();
     for (std::size_t i = 0; i < count; ++i)
@@ -232,7 +232,7 @@ Parsed<std::size_t> LocalCluster::start(std::size_t count)
     return {first, {}};
 }
 
-void LocalCluster::reap(Node &node, std::chrono::milliseconds wait)
+void DemoCluster::reap(Node &node, std::chrono::milliseconds wait)
 {
     if (node.pid <= 0)
         return;
@@ -249,7 +249,7 @@ void LocalCluster::reap(Node &node, std::chrono::milliseconds wait)
     node.pid = -1;
 }
 
-std::string LocalCluster::signalNode(std::size_t index, int sig, ProcessState next)
+std::string DemoCluster::signalNode(std::size_t index, int sig, ProcessState next)
 {
     if (index >= m_nodes.size())
         return "no server " + std::to_string(index) + " in the local cluster";
@@ -269,27 +269,27 @@ std::string LocalCluster::signalNode(std::size_t index, int sig, ProcessState ne
     return {};
 }
 
-std::string LocalCluster::stop(std::size_t index)
+std::string DemoCluster::stop(std::size_t index)
 {
     return signalNode(index, SIGTERM, ProcessState::Stopped);
 }
 
-std::string LocalCluster::kill(std::size_t index)
+std::string DemoCluster::kill(std::size_t index)
 {
     return signalNode(index, SIGKILL, ProcessState::Killed);
 }
 
-std::string LocalCluster::pause(std::size_t index)
+std::string DemoCluster::pause(std::size_t index)
 {
     return signalNode(index, SIGSTOP, ProcessState::Paused);
 }
 
-std::string LocalCluster::resume(std::size_t index)
+std::string DemoCluster::resume(std::size_t index)
 {
     return signalNode(index, SIGCONT, ProcessState::Running);
 }
 
-std::string LocalCluster::restart(std::size_t index)
+std::string DemoCluster::restart(std::size_t index)
 {
     if (index >= m_nodes.size())
         return "no server " + std::to_string(index) + " in the local cluster";
@@ -298,7 +298,7 @@ std::string LocalCluster::restart(std::size_t index)
     return launch(m_nodes[index]);
 }
 
-std::string LocalCluster::makeProxyDir(const char *name)
+std::string DemoCluster::makeProxyDir(const char *name)
 {
     if (m_proxy.pid > 0)
         return "a proxy is already running in front of the demo cluster";
@@ -311,7 +311,7 @@ std::string LocalCluster::makeProxyDir(const char *name)
     return {};
 }
 
-bool LocalCluster::writeFile(const std::string &path, const std::string &text)
+bool DemoCluster::writeFile(const std::string &path, const std::string &text)
 {
     FILE *f = std::fopen(path.c_str(), "w");
     if (!f)
@@ -321,7 +321,7 @@ bool LocalCluster::writeFile(const std::string &path, const std::string &text)
 }
 
 // Waits until the proxy just spawned listens on its port, or says why not.
-Parsed<Server> LocalCluster::awaitProxy(const std::string &name, const std::string &log)
+Parsed<Server> DemoCluster::awaitProxy(const std::string &name, const std::string &log)
 {
     if (m_proxy.pid < 0)
         return {std::nullopt, "cannot start " + name + ": " + std::strerror(errno)};
@@ -350,7 +350,7 @@ Parsed<Server> LocalCluster::awaitProxy(const std::string &name, const std::stri
     return {std::nullopt, name + " did not listen within the start timeout"};
 }
 
-Parsed<Server> LocalCluster::startTwemproxy(const std::string &hash, const std::string &distribution)
+Parsed<Server> DemoCluster::startTwemproxy(const std::string &hash, const std::string &distribution)
 {
     std::string binary;
     for (const char *candidate : {"/usr/sbin/nutcracker", "/usr/bin/nutcracker", "/usr/local/sbin/nutcracker"})
@@ -377,7 +377,7 @@ Parsed<Server> LocalCluster::startTwemproxy(const std::string &hash, const std::
     return m_launchProxy();
 }
 
-Parsed<Server> LocalCluster::reconfigureProxy()
+Parsed<Server> DemoCluster::reconfigureProxy()
 {
     if (!m_launchProxy || m_proxy.pid <= 0)
         return {std::nullopt, "no proxy is running in front of the demo cluster"};
@@ -400,7 +400,7 @@ std::optional<NginxPolicy> parseNginxPolicy(std::string_view text) noexcept
     return std::nullopt;
 }
 
-Parsed<Server> LocalCluster::startNginx(NginxPolicy policy)
+Parsed<Server> DemoCluster::startNginx(NginxPolicy policy)
 {
     std::string binary;
     for (const char *candidate : {"/usr/sbin/nginx", "/usr/bin/nginx", "/usr/local/sbin/nginx"})
@@ -439,7 +439,7 @@ Parsed<Server> LocalCluster::startNginx(NginxPolicy policy)
     return m_launchProxy();
 }
 
-void LocalCluster::stopAll()
+void DemoCluster::stopAll()
 {
     if (m_proxy.pid > 0) {
         ::kill(m_proxy.pid, SIGTERM);
@@ -461,7 +461,7 @@ void LocalCluster::stopAll()
     }
 }
 
-ServerList LocalCluster::servers() const
+ServerList DemoCluster::servers() const
 {
     ServerList out;
     for (const auto &n : m_nodes)
@@ -469,7 +469,7 @@ ServerList LocalCluster::servers() const
     return out;
 }
 
-std::string LocalCluster::spec() const
+std::string DemoCluster::spec() const
 {
     std::string out;
     for (const auto &n : m_nodes)
@@ -477,7 +477,7 @@ std::string LocalCluster::spec() const
     return out;
 }
 
-bool LocalCluster::owns(pid_t pid) const noexcept
+bool DemoCluster::owns(pid_t pid) const noexcept
 {
     if (pid > 0 && pid == m_proxy.pid)
         return true;

@@ -23,7 +23,7 @@ std::optional<NginxPolicy> parseNginxPolicy(std::string_view text) noexcept;
 // started (their pids are its own children), and takes them all down when it
 // goes away; each child also dies with the thread that started it
 // (PR_SET_PDEATHSIG), so a crash leaves no orphans. Linux only.
-class LocalCluster {
+class DemoCluster {
 public:
     enum class ProcessState { Running, Paused, Stopped, Killed };
 
@@ -39,11 +39,11 @@ public:
         std::chrono::milliseconds startTimeout{5000};
     };
 
-    LocalCluster();
-    explicit LocalCluster(Options options);
-    ~LocalCluster();
-    LocalCluster(const LocalCluster &) = delete;
-    LocalCluster &operator=(const LocalCluster &) = delete;
+    DemoCluster();
+    explicit DemoCluster(Options options);
+    ~DemoCluster();
+    DemoCluster(const DemoCluster &) = delete;
+    DemoCluster &operator=(const DemoCluster &) = delete;
 
     // The memcached binary, or an error that says which package to install.
     // `searchPath` (':'-separated directories) replaces PATH and the system

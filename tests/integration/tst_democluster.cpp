@@ -8,7 +8,7 @@
 #include "core/cluster/ownershipaudit.h"
 #include "core/cluster/statspoller.h"
 #include "core/distribution/preset.h"
-#include "core/local/localcluster.h"
+#include "core/local/democluster.h"
 #include "core/net/client.h"
 
 #include <QFile>
@@ -36,7 +36,7 @@ bool dead(qint64 pid)
 
 } // namespace
 
-class TestLocalCluster : public QObject {
+class TestDemoCluster : public QObject {
     Q_OBJECT
 
     IoRuntime m_runtime;
@@ -44,7 +44,7 @@ class TestLocalCluster : public QObject {
 private slots:
     void startsLoopbackServersWithoutUdp()
     {
-        LocalCluster cluster;
+        DemoCluster cluster;
         auto started = cluster.start(3);
         QVERIFY2(started, started.error.c_str());
         QCOMPARE(cluster.nodes().size(), std::size_t{3});
@@ -64,7 +64,7 @@ private slots:
 
     void failHangResumeRestart()
     {
-        LocalCluster cluster;
+        DemoCluster cluster;
         QVERIFY(cluster.start(2));
         std::string error;
         ClientOptions options;
@@ -75,7 +75,7 @@ private slots:
         QCOMPARE(client.storeSync(encode::Store::Set, "k", "v").reply, Reply::Stored);
 
         QCOMPARE(cluster.pause(1), std::string());
-        QCOMPARE(cluster.nodes()[1].state, LocalCluster::ProcessState::Paused);
+        QCOMPARE(cluster.nodes()[1].state, DemoCluster::ProcessState::Paused);
         QCOMPARE(client.getSync("k").first.code, ClientErrc::Timeout);
         QCOMPARE(cluster.resume(1), std::string());
         QTRY_VERIFY_WITH_TIMEOUT(!client.getSync("k").first, 5000);
@@ -89,7 +89,7 @@ private slots:
 
         const qint64 killed = cluster.nodes()[0].pid;
         QCOMPARE(cluster.kill(0), std::string());
-        QCOMPARE(cluster.nodes()[0].state, LocalCluster::ProcessState::Killed);
+        QCOMPARE(cluster.nodes()[0].state, DemoCluster::ProcessState::Killed);
         QVERIFY(dead(killed));
         QVERIFY(!cluster.kill(0).empty()); // not running any more
         QVERIFY(!cluster.pause(7).empty()); // no such server
@@ -97,7 +97,7 @@ private slots:
 
     void keysThroughTwemproxyLandWhereThePresetSays()
     {
-        LocalCluster cluster;
+        DemoCluster cluster;
         QVERIFY(cluster.start(3));
         auto proxy = cluster.startTwemproxy("murmur", "ketama");
         QVERIFY2(proxy, proxy.error.c_str());
@@ -154,7 +154,7 @@ private slots:
     {
         std::vector<qint64> pids;
         {
-            LocalCluster cluster;
+            DemoCluster cluster;
             QVERIFY(cluster.start(3));
             for (const auto &n : cluster.nodes())
                 pids.push_back(n.pid);
@@ -199,26 +199,26 @@ private slots:
 
     void missingMemcachedSaysWhichPackage()
     {
-        auto found = LocalCluster::findMemcached("/nonexistent/memcached");
+        auto found = DemoCluster::findMemcached("/nonexistent/memcached");
         QVERIFY(!found);
-        LocalCluster::Options options;
+        DemoCluster::Options options;
         options.memcached = "/nonexistent/memcached";
-        LocalCluster cluster(options);
+        DemoCluster cluster(options);
         const auto started = cluster.addServer();
         QVERIFY(!started);
         QVERIFY2(started.error.find("not an executable memcached") != std::string::npos, started.error.c_str());
         // Where no memcached is found, the message names the package: asked
         // of directories without one, so that it runs on a machine with memcached too.
-        const auto none = LocalCluster::findMemcached({}, "/nonexistent:/also/nonexistent");
+        const auto none = DemoCluster::findMemcached({}, "/nonexistent:/also/nonexistent");
         QVERIFY(!none);
         QVERIFY2(none.error.find("install the Debian package 'memcached'") != std::string::npos, none.error.c_str());
         QVERIFY2(none.error.find("apt-get install memcached") != std::string::npos, none.error.c_str());
         // …while the same search finds one where there is one.
         const QString memcached = ringscope::test::findProgram(QStringLiteral("memcached"));
-        const auto here = LocalCluster::findMemcached({}, "/nonexistent:" + QFileInfo(memcached).absolutePath().toStdString());
+        const auto here = DemoCluster::findMemcached({}, "/nonexistent:" + QFileInfo(memcached).absolutePath().toStdString());
         QVERIFY2(here, here.error.c_str());
     }
 };
 
-QTEST_GUILESS_MAIN(TestLocalCluster)
-#include "tst_localcluster.moc"
+QTEST_GUILESS_MAIN(TestDemoCluster)
+#include "tst_democluster.moc"
