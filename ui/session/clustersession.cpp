@@ -164,7 +164,7 @@ std::vector<bool> ClusterSession::ejected() const
     std::vector<bool> out(servers().size(), false);
     bool any = false;
     for (std::size_t i = 0; i < servers().size(); ++i) {
-        const bool down = i < m_live.size() && m_live[i].isDown();
+        const bool down = i < live().size() && live()[i].isDown();
         out[i] = m_simulated.contains(qs(servers()[i].label())) || (rehash && down);
         any = any || out[i];
     }
@@ -189,8 +189,7 @@ void ClusterSession::stopLive()
     m_demo->stop();
     m_watch->unwatch();
     m_watch->setAuditInterval(0);
-    m_watched.clear();
-    m_live.clear();
+    m_liveState.clear();
 }
 
 void ClusterSession::start(const Options &options)
@@ -326,9 +325,7 @@ void ClusterSession::onDemoStarted(const core::ServerList &started, const QStrin
 void ClusterSession::watchServers()
 {
     m_watch->watch(servers());
-    m_watched.assign(servers().size(), {});
-    for (std::size_t i = 0; i < servers().size(); ++i)
-        m_watched[i].address = qs(servers()[i].address());
+    m_liveState.watch(servers());
     WriteTarget target;
     target.servers = servers();
     target.startedByUs = m_mode == Mode::Demo && m_demo->containsAll(servers());
@@ -346,234 +343,11 @@ void ClusterSession::updateAuditPlacement()
     m_watch->setAuditPlacement(m_placement, m_trafficWanted ? static_cast<std::size_t>(m_replication.copies()) : 1);
 }
 
-// --- the picture ----------------------------------------------------------------
-
-QString ClusterSession::rebuild(const QString &why, bool animate)
-{
-    const core::Preset *p = core::findPreset(m_placement.choice.preset);
-    if (!p)
-        return tr("unknown preset '%1'").arg(preset());
-    std::string error;
-    std::shared_ptr<core::Distribution> d = core::buildPlacement(m_placement, error);
-    if (!d)
-        return qs(error);
-    QString hashLabel = qs(core::presetHashLabel(*p, m_placement.choice.hash));
-    if (!m_placement.spec.hashTag.empty())
-        hashLabel += tr(", hash_tag %1").arg(hashTag());
-    // The picked server stays picked by name, not by row, across the change.
-    const QString picked = m_scene && m_selected >= 0 && static_cast<std::size_t>(m_selected) < m_scene->servers.size()
-        ? m_scene->servers[static_cast<std::size_t>(m_selected)].label
-        : QString();
-    m_scene = RingScene::build(*d, m_keys, preset(), hashLabel, m_scene.get(), ejected());
-    m_distribution = std::move(d);
-    int pickedNow = -1;
-    for (std::size_t i = 0; i < m_scene->servers.size(); ++i)
-        if (!picked.isEmpty() && m_scene->servers[i].label == picked)
-            pickedNow = static_cast<int>(i);
-    Q_EMIT sceneChanged(m_scene, animate, why);
-    setSelectedServer(pickedNow);
-    if (m_mode == Mode::Replay) {
-        // The recording has the event line.
-    } else if (animate) {
-        note(EventKind::Topology,
-             tr("%1: %2 of %3 keys moved (%4%)")
-                 .arg(why)
-                 .arg(m_scene->moved)
-                 .arg(m_keys->size())
-                 .arg(100.0 * static_cast<double>(m_scene->moved) / static_cast<double>(std::max<std::size_t>(1, m_keys->size())),
-                      0, 'f', 1));
-    } else {
-        note(EventKind::Info, why);
-    }
-    return {};
-}
-
-void ClusterSession::setSelectedServer(int index)
-{
-    if (index < -1 || (m_scene && index >= static_cast<int>(m_scene->servers.size())))
-        index = -1;
-    if (index == m_selected)
-        return;
-    m_selected = index;
-    Q_EMIT selectionChanged(index);
-}
-
-QString ClusterSession::setServers(const core::ServerList &next, const QString &why, bool animate)
-{
-    if (next.empty())
-        return tr("a cluster needs at least one server");
-    if (const std::string dup = core::findDuplicate(next); !dup.empty())
-        return qs(dup);
-    const core::ServerList old = servers();
-    const bool sameServers = old.size() == next.size()
-        && std::equal(old.begin(), old.end(), next.begin(),
-                      [](const core::Server &a, const core::Server &b) { return a.address() == b.address(); });
-    m_placement.spec.servers = next;
-    remapLive(); // by address: the ejected servers and the table follow the new list
-    if (QString error = rebuild(why, animate); !error.isEmpty()) {
-        m_placement.spec.servers = old;
-        remapLive();
-        return error;
-    }
-    if (m_mode == Mode::Demo && m_demo->containsAll(next) && !sameServers) {
-        watchServers(); // the demo's servers are real: watch the new list
-    } else if (!sameServers) {
-        // What-if (a watched cluster, or a list typed while the demo runs):
-        // the servers being watched stay watched, and a server that is only
-        // in the picture is never contacted — or written to.
-        liveUpdated(false);
-    }
-    updateAuditPlacement();
-    if (m_traffic->running())
-        applyTraffic(); // our client places keys over the new list
-    return {};
-}
-
-QString ClusterSession::addServer()
-{
-    if (m_mode == Mode::Demo) {
-        if (!m_demo->running())
-            return tr("the local demo cluster is not running yet");
-        m_demo->act(DemoCluster::Action::Add, {});
-        return {};
-    }
-    // What-if: the next free port after the highest one on the first server's host.
-    const core::Server s = core::nextFreeServer(servers());
-    auto next = servers();
-    next.push_back(s);
-    return setServers(next, m_mode == Mode::Watching ? tr("what-if: added %1 (no server touched)").arg(qs(s.address()))
-                                                     : tr("added %1").arg(qs(s.address())));
-}
-
-QString ClusterSession::removeServer(int index)
-{
-    if (index < 0 || index >= static_cast<int>(servers().size()))
-        return tr("select a server first (click its arc or its row)");
-    if (servers().size() == 1)
-        return tr("the last server cannot be removed");
-    const QString label = qs(servers()[static_cast<std::size_t>(index)].address());
-    if (m_mode == Mode::Demo) {
-        m_demo->act(DemoCluster::Action::Remove, label);
-        return {};
-    }
-    auto next = servers();
-    next.erase(next.begin() + index);
-    return setServers(next, m_mode == Mode::Watching ? tr("what-if: removed %1 (no server touched)").arg(label)
-                                                     : tr("removed %1").arg(label));
-}
-
-QString ClusterSession::setWeight(int index, int weight)
-{
-    if (index < 0 || index >= static_cast<int>(servers().size()))
-        return tr("no server %1").arg(index);
-    if (weight < 1)
-        return tr("a weight is a whole number from 1 up");
-    auto next = servers();
-    auto &s = next[static_cast<std::size_t>(index)];
-    const auto old = s.weight;
-    s.weight = static_cast<std::uint32_t>(weight);
-    return setServers(next, tr("weight of %1: %2 → %3").arg(qs(s.label())).arg(old).arg(weight));
-}
-
-QString ClusterSession::simulateFailure(int index, bool failed)
-{
-    if (index < 0 || index >= static_cast<int>(servers().size()))
-        return tr("select a server first (click its arc or its row)");
-    const QString label = qs(servers()[static_cast<std::size_t>(index)].label());
-    if (failed == m_simulated.contains(label))
-        return {};
-    if (failed && static_cast<int>(m_simulated.size()) + 1 >= static_cast<int>(servers().size()))
-        return tr("at least one server has to stay");
-    if (failed)
-        m_simulated.insert(label);
-    else
-        m_simulated.remove(label);
-    return rebuild(failed ? tr("what-if: %1 fails and is ejected (no server touched)").arg(label)
-                          : tr("what-if: %1 is back").arg(label),
-                   true);
-}
-
-QString ClusterSession::setPointsPerServer(int points)
-{
-    if (points < 0 || points > 10000)
-        return tr("points per server: a whole number from 1 to 10000 (0: the preset's default)");
-    if (points == pointsPerServer())
-        return {};
-    const int old = m_points;
-    choosePoints(points);
-    const QString why = points == 0 ? tr("points per server: the preset's default") : tr("points per server: %1").arg(points);
-    if (QString error = rebuild(why, true); !error.isEmpty()) {
-        choosePoints(old);
-        return error;
-    }
-    updateAuditPlacement();
-    if (m_traffic->running())
-        applyTraffic();
-    return {};
-}
-
-QString ClusterSession::setPreset(const QString &name, const QString &hashName)
-{
-    std::optional<core::HashAlgorithm> h;
-    if (!hashName.isEmpty()) {
-        h = core::parseHash(hashName.toStdString());
-        if (!h)
-            return tr("unknown hash '%1'").arg(hashName);
-    }
-    const core::PlacementChoice old = m_placement.choice;
-    m_placement.choice.preset = name.toStdString();
-    m_placement.choice.hash = h;
-    if (QString error = rebuild(tr("preset %1 %2").arg(name, hashName), true); !error.isEmpty()) {
-        m_placement.choice = old;
-        return error;
-    }
-    updateAuditPlacement();
-    m_watch->audit();
-    if (m_traffic->running())
-        applyTraffic();
-    return {};
-}
-
-QString ClusterSession::setKeyCount(int count)
-{
-    if (count < 1 || count > 10'000'000)
-        return tr("sample keys: a whole number from 1 to 10,000,000");
-    if (static_cast<std::size_t>(count) == m_keys->size())
-        return {};
-    m_keys = std::make_shared<const core::KeySet>(core::KeySet::synthetic(static_cast<std::size_t>(count)));
-    m_scene.reset();
-    return rebuild(tr("%1 sample keys").arg(count), false);
-}
-
 // --- live state -----------------------------------------------------------------
-
-int ClusterSession::watchedIndex(const QString &address) const
-{
-    for (std::size_t i = 0; i < m_watched.size(); ++i)
-        if (m_watched[i].address == address)
-            return static_cast<int>(i);
-    return -1;
-}
 
 void ClusterSession::remapLive()
 {
-    // The watched servers, matched by address to the servers in the picture
-    // (a what-if server is in the picture only: never contacted).
-    std::vector<LiveServer> live;
-    if (!m_watched.empty())
-        for (const auto &s : servers()) {
-            const QString address = qs(s.address());
-            const int w = watchedIndex(address);
-            if (w >= 0) {
-                live.push_back(m_watched[static_cast<std::size_t>(w)]);
-            } else {
-                LiveServer unknown;
-                unknown.address = address;
-                unknown.watched = false;
-                live.push_back(unknown);
-            }
-        }
-    m_live = std::move(live);
+    m_liveState.mapTo(servers());
 }
 
 void ClusterSession::liveUpdated(bool poll)
@@ -590,71 +364,36 @@ void ClusterSession::liveUpdated(bool poll)
             rebuild(tr("on-failure rehash: the ring without the servers that are down"), true);
     }
     if (poll)
-        Q_EMIT statsPolled(m_live);
+        Q_EMIT statsPolled(live());
     else
-        Q_EMIT liveChanged(m_live);
+        Q_EMIT liveChanged(live());
 }
 
 void ClusterSession::onStats(const std::vector<StatsPoll> &polls)
 {
-    for (const auto &p : polls) {
-        if (p.server >= m_watched.size())
-            continue;
-        auto &l = m_watched[p.server];
-        l.error = p.error;
-        l.polled = p.ok;
-        if (!p.ok) {
-            // What it held and how busy it was are no longer known.
-            l.roundTripMs = l.getsPerSecond = l.setsPerSecond = l.hitRatio = l.evictionsPerSecond = -1;
-            continue;
-        }
-        l.items = p.items;
-        l.bytes = p.bytes;
-        l.limitBytes = p.limitBytes;
-        l.getsPerSecond = p.getsPerSecond;
-        l.setsPerSecond = p.setsPerSecond;
-        l.hitRatio = p.hitRatio;
-        l.evictionsPerSecond = p.evictionsPerSecond;
-        l.roundTripMs = p.roundTripMs;
-    }
+    m_liveState.applyStats(polls);
     liveUpdated(true);
 }
 
 void ClusterSession::onHealth(std::size_t server, core::ServerState state, const QString &reason)
 {
-    if (server >= m_watched.size())
+    const QString address = m_liveState.applyHealth(server, state);
+    if (address.isEmpty())
         return;
-    auto &l = m_watched[server];
-    l.health = state;
-    if (state == core::ServerState::Up) // it answers again: whatever we did to it is over
-        l.paused = l.stopped = false;
-    if (state == core::ServerState::Down)
-        l.held = l.misplaced = -1; // the last audit no longer says what it holds
-    const QString address = l.address;
     liveUpdated(false);
     note(EventKind::Health, tr("%1 is %2 (%3)").arg(address, healthText(state), reason));
 }
 
 void ClusterSession::onAudit(const AuditResult &result)
 {
-    for (std::size_t i = 0; i < result.servers.size() && i < m_watched.size(); ++i) {
-        m_watched[i].held = result.servers[i].held;
-        m_watched[i].misplaced = result.servers[i].misplaced;
-    }
+    m_liveState.applyAudit(result);
     liveUpdated(false);
     Q_EMIT audited(result.keys, result.misplaced);
 }
 
 void ClusterSession::onTraffic(const TrafficSample &sample, const std::vector<ReplicaLoad> &perServer)
 {
-    for (std::size_t i = 0; i < perServer.size() && i < m_watched.size(); ++i) {
-        auto &l = m_watched[i];
-        l.requestsPerSecond = perServer[i].requestsPerSecond;
-        l.outstanding = perServer[i].outstanding;
-        l.warming = perServer[i].warming;
-        l.resyncing = perServer[i].resyncing;
-        l.untrusted = perServer[i].untrusted;
-    }
+    m_liveState.applyLoads(perServer);
     m_lastSample = sample;
     if (!perServer.empty())
         liveUpdated(false);
@@ -663,24 +402,15 @@ void ClusterSession::onTraffic(const TrafficSample &sample, const std::vector<Re
 
 void ClusterSession::onTrafficStopped()
 {
-    for (auto &l : m_watched) {
-        l.requestsPerSecond = -1;
-        l.outstanding = 0;
-        l.warming = l.resyncing = l.untrusted = false;
-    }
+    m_liveState.clearLoads();
     liveUpdated(false);
     Q_EMIT trafficChanged();
 }
 
 void ClusterSession::onDemoSignalled(const QString &address, DemoCluster::Action action)
 {
-    const int w = watchedIndex(address);
-    if (w < 0)
-        return;
-    auto &l = m_watched[static_cast<std::size_t>(w)];
-    l.paused = action == DemoCluster::Action::Pause;
-    l.stopped = action == DemoCluster::Action::Kill;
-    liveUpdated(false);
+    if (m_liveState.applyDemoAction(address, action))
+        liveUpdated(false);
 }
 
 // --- writing, traffic and replication --------------------------------------------
@@ -818,7 +548,7 @@ void ClusterSession::replayLive(std::vector<LiveServer> watched, bool poll)
 {
     if (m_mode != Mode::Replay)
         return;
-    m_watched = std::move(watched);
+    m_liveState.setWatched(std::move(watched));
     liveUpdated(poll);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "clusterrequest.h"
+#include "livestate.h"
 
 #include "../bridge/democluster.h"
 #include "../bridge/livetypes.h"
@@ -95,7 +96,7 @@ public:
     std::shared_ptr<const core::KeySet> keys() const noexcept { return m_keys; }
     std::shared_ptr<const RingScene> scene() const noexcept { return m_scene; }
     std::shared_ptr<const core::Distribution> distribution() const noexcept { return m_distribution; }
-    const std::vector<LiveServer> &live() const noexcept { return m_live; } // per server of the picture
+    const std::vector<LiveServer> &live() const noexcept { return m_liveState.picture(); } // per server of the picture
     const TrafficSample &lastTrafficSample() const noexcept { return m_lastSample; }
     const ReplicationChoice &replication() const noexcept { return m_replication; }
     bool trafficWanted() const noexcept { return m_trafficWanted; }
@@ -179,7 +180,6 @@ private:
     void liveUpdated(bool poll);
     void updateAuditPlacement();
     QString applyTraffic();
-    int watchedIndex(const QString &address) const;
     void onDemoStarted(const core::ServerList &servers, const QString &proxyAddress);
     void onStats(const std::vector<StatsPoll> &polls);
     void onHealth(std::size_t server, core::ServerState state, const QString &reason);
@@ -199,8 +199,7 @@ private:
     std::shared_ptr<const core::KeySet> m_keys;
     std::shared_ptr<const RingScene> m_scene;
     std::shared_ptr<const core::Distribution> m_distribution; // of the scene
-    std::vector<LiveServer> m_watched; // per watched server
-    std::vector<LiveServer> m_live;    // per server of the picture
+    LiveState m_liveState;
     TrafficSample m_lastSample;
     int m_selected = -1;
 
