@@ -29,7 +29,7 @@ class DemoCluster : public QObject {
     Q_OBJECT
 
 public:
-    enum class Action { Kill, Pause, Resume, Restart, Add, Remove };
+    using Action = DemoAction;
 
     explicit DemoCluster(QObject *parent = nullptr);
     ~DemoCluster() override; // stops every process it started
@@ -57,7 +57,7 @@ Q_SIGNALS:
     void serverAdded(const ringscope::core::Server &server);
     void serverRemoved(const QString &address);
     // Kill, Pause, Resume or Restart was done to `address`.
-    void signalled(const QString &address, ringscope::ui::DemoCluster::Action action);
+    void signalled(const QString &address, ringscope::ui::DemoAction action);
     void event(ringscope::ui::EventKind kind, const QString &text);
 
 private:

@@ -84,6 +84,9 @@ struct TrafficSample {
     double p50Ms = 0, p99Ms = 0;
 };
 
+// What RingScope does to a server of its demo cluster.
+enum class DemoAction { Kill, Pause, Resume, Restart, Add, Remove };
+
 // What an event in the log is about; the plots mark topology, health, demo
 // and replication events.
 enum class EventKind { Info, Topology, Health, Demo, Replication, Traffic };
@@ -100,3 +103,4 @@ inline bool marksPlots(EventKind kind) noexcept { return kind != EventKind::Info
 Q_DECLARE_METATYPE(ringscope::ui::LiveServer)
 Q_DECLARE_METATYPE(ringscope::ui::TrafficSample)
 Q_DECLARE_METATYPE(ringscope::ui::EventKind)
+Q_DECLARE_METATYPE(ringscope::ui::DemoAction)

@@ -90,14 +90,14 @@ void LiveState::clearLoads()
     }
 }
 
-bool LiveState::applyDemoAction(const QString &address, DemoCluster::Action action)
+bool LiveState::applyDemoAction(const QString &address, DemoAction action)
 {
     const int w = indexOf(address);
     if (w < 0)
         return false;
     auto &l = m_watched[static_cast<std::size_t>(w)];
-    l.paused = action == DemoCluster::Action::Pause;
-    l.stopped = action == DemoCluster::Action::Kill;
+    l.paused = action == DemoAction::Pause;
+    l.stopped = action == DemoAction::Kill;
     return true;
 }
 

@@ -1,6 +1,5 @@
 #pragma once
 
-#include "../bridge/democluster.h"
 #include "../bridge/livetypes.h"
 
 #include "core/distribution/server.h"
@@ -29,7 +28,7 @@ public:
     void applyLoads(const std::vector<ReplicaLoad> &perServer);
     void clearLoads();
     // Kill, hang, resume or restart done by the demo cluster; false: not watched.
-    bool applyDemoAction(const QString &address, DemoCluster::Action action);
+    bool applyDemoAction(const QString &address, DemoAction action);
 
     // Maps the watched servers onto `picture`; picture() returns the result.
     void mapTo(const core::ServerList &picture);
