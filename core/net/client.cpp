@@ -175,6 +175,13 @@ void Client::removeEventHandler(std::size_t id)
     m_runtime.call([this, id] { std::erase_if(m_observers->handlers, [id](const auto &h) { return h.first == id; }); });
 }
 
+void Client::probeSoon(std::size_t server)
+{
+    if (server >= m_pools.size())
+        return;
+    m_runtime.post([pool = m_pools[server]] { pool->probeSoon(); });
+}
+
 std::vector<ServerState> Client::states()
 {
     return m_runtime.call([this] {

@@ -116,6 +116,8 @@ public:
     std::size_t addEventHandler(EventHandler handler);
     void removeEventHandler(std::size_t id);
     std::vector<ServerState> states(); // asks the I/O thread
+    // Probes `server` now if it is marked down (see ServerPool::probeSoon); from any thread.
+    void probeSoon(std::size_t server);
     // On the I/O thread only: one server's health and requests in flight.
     ServerState stateAt(std::size_t server) const { return m_pools[server]->state(); }
     std::size_t outstandingAt(std::size_t server) const { return m_pools[server]->outstanding(); }

@@ -158,6 +158,15 @@ void ServerPool::probe()
     conn->submit(std::move(request));
 }
 
+void ServerPool::probeSoon()
+{
+    if (m_shutdown || m_state != ServerState::Down || m_probe)
+        return;
+    m_probeTimer.cancel(); // its wait ends with operation_aborted: no second probe
+    m_backoff = m_options.probeFirst;
+    probe();
+}
+
 void ServerPool::shutdown()
 {
     m_shutdown = true;

@@ -48,6 +48,10 @@ public:
     // A noreply write (see Connection::submitNoReply), bounded by requestTimeout.
     void submitNoReply(std::string_view bytes, Connection::WrittenCallback written);
     void shutdown();
+    // A server marked down is probed now, not after its backoff (whoever
+    // restarted it knows it is back); the backoff starts again from
+    // probeFirst. Nothing for a server that is up, or with a probe in flight.
+    void probeSoon();
     ServerState state() const noexcept { return m_state; }
     const Server &server() const noexcept { return m_server; }
     const Options &options() const noexcept { return m_options; }

@@ -10,9 +10,11 @@
 #include "mainwindow.h"
 #include "panels/plotspanel.h"
 #include "uitestsupport.h"
+#include "common/processes.h"
 #include "views/ringscene.h"
 
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -109,10 +111,10 @@ private slots:
         ui::MainWindow::Options options;
         options.demoServers = 2;
         options.keyCount = 1000;
-        options.trafficRate = 0;
+        options.trafficRate = 200;
         ui::MainWindow window(options);
         ui::ClusterSession &session = window.session();
-        QTRY_VERIFY_WITH_TIMEOUT(session.demoRunning(), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(session.demoRunning() && session.trafficRunning(), 15000);
         QSignalSpy watched(&session.watcher(), &ui::ClusterWatch::watchChanged);
         QSignalSpy scenes(&session, &ui::ClusterSession::sceneChanged);
         QCOMPARE(session.addServer(), QString());
@@ -125,8 +127,59 @@ private slots:
             QCOMPARE(session.watcher().servers()[i].address(), session.servers()[i].address());
         QVERIFY(session.scene()->moved > 0);
         QVERIFY(session.writable()); // every watched server is one RingScope started
-        // The new server is polled like the others.
+        // The new server is polled like the others, and the traffic goes on over the three.
         QTRY_VERIFY_WITH_TIMEOUT(session.live().size() == 3 && session.live()[2].polled, 5000);
+        QVERIFY(session.trafficRunning());
+        QSignalSpy samples(&session, &ui::ClusterSession::trafficSampled);
+        QVERIFY(samples.wait(3000));
+        QTRY_VERIFY_WITH_TIMEOUT(session.live()[2].requestsPerSecond > 0, 5000);
+    }
+
+    // A planned remove is not a failure: the server leaves the picture and
+    // the watch before its process is stopped, so no "suspect" is logged.
+    void aPlannedRemoveIsNoFailure()
+    {
+        ui::MainWindow::Options options;
+        options.demoServers = 3;
+        options.keyCount = 1000;
+        options.trafficRate = 200;
+        ui::MainWindow window(options);
+        ui::ClusterSession &session = window.session();
+        QTRY_VERIFY_WITH_TIMEOUT(session.demoRunning() && session.trafficRunning(), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(session.live().size() == 3 && session.live()[2].polled, 5000);
+        QStringList events;
+        connect(&session, &ui::ClusterSession::event, this, [&](ui::EventKind kind, const QString &text) {
+            if (kind == ui::EventKind::Health || kind == ui::EventKind::Replication)
+                events << text;
+        });
+        const quint16 port = session.servers()[2].port;
+        QCOMPARE(session.removeServer(2), QString());
+        QCOMPARE(session.servers().size(), std::size_t{2}); // at once
+        QTRY_VERIFY_WITH_TIMEOUT(!test::waitForPort(port, 50), 5000); // and the process stopped
+        QTest::qWait(2000); // a failure would be told now
+        QVERIFY2(events.isEmpty(), qPrintable(events.join(QLatin1Char('\n'))));
+        QVERIFY(session.trafficRunning());
+    }
+
+    // A server RingScope restarts itself is probed at once: up in well under
+    // the backoff its probes reached while it was down.
+    void aRestartedServerIsUpAtOnce()
+    {
+        ui::MainWindow::Options options;
+        options.demoServers = 2;
+        options.keyCount = 500;
+        options.trafficRate = 0;
+        ui::MainWindow window(options);
+        ui::ClusterSession &session = window.session();
+        QTRY_VERIFY_WITH_TIMEOUT(session.demoRunning() && session.live().size() == 2 && session.live()[1].polled, 15000);
+        session.demoAction(ui::DemoCluster::Action::Kill, 1);
+        QTRY_VERIFY_WITH_TIMEOUT(session.live()[1].health == core::ServerState::Down, 10000);
+        QTest::qWait(7000); // probes at 1, 2, 4 s: the next one would be 8 s away
+        QElapsedTimer clock;
+        clock.start();
+        session.demoAction(ui::DemoCluster::Action::Restart, 1);
+        QTRY_VERIFY_WITH_TIMEOUT(session.live()[1].health == core::ServerState::Up && !session.live()[1].stopped, 2000);
+        qInfo("restarted server up after %lld ms", static_cast<long long>(clock.elapsed()));
     }
 
     // The toolbars show the session's state and write through to it: a

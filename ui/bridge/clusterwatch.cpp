@@ -183,6 +183,17 @@ void ClusterWatch::audit()
         });
 }
 
+void ClusterWatch::probeSoon(const QString &address)
+{
+    if (!m_client)
+        return;
+    for (std::size_t i = 0; i < m_servers.size(); ++i)
+        if (qs(m_servers[i].address()) == address) {
+            m_client->probeSoon(i);
+            m_dumpClient->probeSoon(i);
+        }
+}
+
 void ClusterWatch::inspectKey(const QString &key)
 {
     if (!m_client || key.isEmpty())

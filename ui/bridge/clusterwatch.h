@@ -51,6 +51,8 @@ public:
     void setAuditInterval(int milliseconds);
     int auditInterval() const noexcept { return m_auditTimer.isActive() ? m_auditTimer.interval() : 0; }
 
+    // The server at `address` is back (RingScope restarted it): probe it now.
+    void probeSoon(const QString &address);
     // Asks every watched server whether it holds `key`; answers with keyHeld().
     void inspectKey(const QString &key);
     // Asks an ElastiCache configuration endpoint for its nodes; answers with discovered().

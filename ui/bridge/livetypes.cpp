@@ -7,6 +7,7 @@ constexpr struct {
     EventKind kind;
     const char *name;
 } kKinds[] = {{EventKind::Info, "info"},     {EventKind::Topology, "topology"},       {EventKind::Health, "health"},
+              {EventKind::Recovery, "recovery"},
               {EventKind::Demo, "demo"},     {EventKind::Replication, "replication"}, {EventKind::Traffic, "traffic"}};
 
 } // namespace

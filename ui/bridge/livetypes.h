@@ -87,16 +87,20 @@ struct TrafficSample {
 // What RingScope does to a server of its demo cluster.
 enum class DemoAction { Kill, Pause, Resume, Restart, Add, Remove };
 
-// What an event in the log is about; the plots mark topology, health, demo
-// and replication events.
-enum class EventKind { Info, Topology, Health, Demo, Replication, Traffic };
+// What an event in the log is about (Health: a server failing; Recovery: one
+// answering again); the plots mark health, recovery, demo and replication
+// events (a topology change is on the Last change plot).
+enum class EventKind { Info, Topology, Health, Recovery, Demo, Replication, Traffic };
 
 // "info", "topology", … (session files and the log's item data).
 QString eventKindName(EventKind kind);
 // The kind a name stands for; Info for an unknown one.
 EventKind eventKindFromName(const QString &name);
 // Whether the time plots draw a marker for it.
-inline bool marksPlots(EventKind kind) noexcept { return kind != EventKind::Info && kind != EventKind::Traffic; }
+inline bool marksPlots(EventKind kind) noexcept
+{
+    return kind != EventKind::Info && kind != EventKind::Traffic && kind != EventKind::Topology;
+}
 
 } // namespace ringscope::ui
 

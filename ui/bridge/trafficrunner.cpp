@@ -45,9 +45,19 @@ TrafficRunner::~TrafficRunner()
 
 void TrafficRunner::setTarget(WriteTarget target)
 {
-    stop();
-    stopSeeding();
+    stop(); // the session starts it again over the new target
     m_target = std::move(target);
+    if (!writable())
+        stopSeeding(); // a seed still running wrote to servers that were ours
+}
+
+void TrafficRunner::probeSoon(const QString &address)
+{
+    if (!m_traffic)
+        return;
+    for (std::size_t i = 0; i < m_target.servers.size(); ++i)
+        if (qs(m_target.servers[i].address()) == address && m_traffic->perServer)
+            m_traffic->client->probeSoon(i);
 }
 
 void TrafficRunner::setWriteSwitch(bool on)

@@ -58,6 +58,8 @@ public:
     QString configure(const TrafficSettings &settings, const core::Placement &placement);
     void stop();
     bool running() const noexcept { return m_traffic != nullptr; }
+    // The server at `address` is back (RingScope restarted it): probe it now.
+    void probeSoon(const QString &address);
 
 Q_SIGNALS:
     void seeded(qulonglong keys, qulonglong failures);

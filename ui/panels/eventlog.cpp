@@ -18,6 +18,9 @@ void EventLog::add(EventKind kind, const QString &text)
     case EventKind::Health:
         item->setForeground(QColor(0xD5, 0x5E, 0x00));
         break;
+    case EventKind::Recovery:
+        item->setForeground(QColor(0x00, 0x9E, 0x73));
+        break;
     case EventKind::Replication:
         item->setForeground(QColor(0x00, 0x72, 0xB2));
         break;

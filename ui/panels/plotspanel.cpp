@@ -20,6 +20,8 @@ QColor markerColor(const QString &kind)
 {
     if (kind == QLatin1String("health"))
         return QColor(0xD5, 0x5E, 0x00);
+    if (kind == QLatin1String("recovery"))
+        return QColor(0x00, 0x9E, 0x73);
     if (kind == QLatin1String("replication"))
         return QColor(0x56, 0xB4, 0xE9);
     if (kind == QLatin1String("demo"))

@@ -50,10 +50,11 @@ ClusterSession::ClusterSession(QObject *parent)
         next.push_back(server);
         setServers(next, tr("added %1").arg(qs(server.address())));
     });
+    // A removal was applied when asked for (removeServer); this is the echo.
     connect(m_demo, &DemoCluster::serverRemoved, this, [this](const QString &address) {
         auto next = servers();
         std::erase_if(next, [&](const core::Server &s) { return qs(s.address()) == address; });
-        if (!next.empty())
+        if (!next.empty() && next.size() != servers().size())
             setServers(next, tr("removed %1").arg(address));
     });
     connect(m_demo, &DemoCluster::signalled, this, &ClusterSession::onDemoSignalled);
@@ -127,6 +128,11 @@ void ClusterSession::choosePoints(int points)
 bool ClusterSession::trafficRunning() const
 {
     return m_traffic->running();
+}
+
+bool ClusterSession::trafficShouldRun() const
+{
+    return m_trafficWanted && !(m_mode == Mode::Demo && !m_demo->running());
 }
 
 bool ClusterSession::writable() const
@@ -381,7 +387,8 @@ void ClusterSession::onHealth(std::size_t server, core::ServerState state, const
     if (address.isEmpty())
         return;
     liveUpdated(false);
-    note(EventKind::Health, tr("%1 is %2 (%3)").arg(address, healthText(state), reason));
+    note(state == core::ServerState::Up ? EventKind::Recovery : EventKind::Health,
+         tr("%1 is %2 (%3)").arg(address, healthText(state), reason));
 }
 
 void ClusterSession::onAudit(const AuditResult &result)
@@ -409,6 +416,12 @@ void ClusterSession::onTrafficStopped()
 
 void ClusterSession::onDemoSignalled(const QString &address, DemoCluster::Action action)
 {
+    // RingScope brought it back itself: probe it now, not after a backoff
+    // that grew while it was down.
+    if (action == DemoCluster::Action::Restart || action == DemoCluster::Action::Resume) {
+        m_watch->probeSoon(address);
+        m_traffic->probeSoon(address);
+    }
     if (m_liveState.applyDemoAction(address, action))
         liveUpdated(false);
 }
@@ -478,7 +491,7 @@ QString ClusterSession::setReplication(const ReplicationChoice &choice)
         Q_EMIT replicationChanged(m_replication);
     updateAuditPlacement();
     liveUpdated(false); // the ejected servers follow the failure mode
-    return m_traffic->running() || m_trafficWanted ? applyTraffic() : QString();
+    return trafficShouldRun() ? applyTraffic() : QString();
 }
 
 void ClusterSession::demoAction(DemoCluster::Action action, int index)

@@ -172,6 +172,8 @@ Q_SIGNALS:
 
 private:
     void stopLive();
+    // Traffic is wanted, and there is a cluster to send it to (a demo that is up).
+    bool trafficShouldRun() const;
     void choosePoints(int points);
     void setMode(Mode mode);
     QString rebuild(const QString &why, bool animate);

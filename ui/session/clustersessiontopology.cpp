@@ -94,7 +94,7 @@ QString ClusterSession::setServers(const core::ServerList &next, const QString &
         liveUpdated(false);
     }
     updateAuditPlacement();
-    if (m_traffic->running())
+    if (trafficShouldRun())
         applyTraffic(); // our client places keys over the new list
     return {};
 }
@@ -122,12 +122,18 @@ QString ClusterSession::removeServer(int index)
     if (servers().size() == 1)
         return tr("the last server cannot be removed");
     const QString label = qs(servers()[static_cast<std::size_t>(index)].address());
+    auto next = servers();
+    next.erase(next.begin() + index);
     if (m_mode == Mode::Demo) {
+        if (!m_demo->contains(label))
+            return tr("%1 is not a server of the local demo cluster").arg(label);
+        // Planned: out of the picture and the watch first, then the process
+        // is stopped, so that its closing connections are nobody's failure.
+        if (QString error = setServers(next, tr("removed %1").arg(label)); !error.isEmpty())
+            return error;
         m_demo->act(DemoCluster::Action::Remove, label);
         return {};
     }
-    auto next = servers();
-    next.erase(next.begin() + index);
     return setServers(next, m_mode == Mode::Watching ? tr("what-if: removed %1 (no server touched)").arg(label)
                                                      : tr("removed %1").arg(label));
 }
@@ -177,7 +183,7 @@ QString ClusterSession::setPointsPerServer(int points)
         return error;
     }
     updateAuditPlacement();
-    if (m_traffic->running())
+    if (trafficShouldRun())
         applyTraffic();
     return {};
 }
@@ -199,7 +205,7 @@ QString ClusterSession::setPreset(const QString &name, const QString &hashName)
     }
     updateAuditPlacement();
     m_watch->audit();
-    if (m_traffic->running())
+    if (trafficShouldRun())
         applyTraffic();
     return {};
 }
