@@ -7,10 +7,10 @@
 #include <QHash>
 
 #include <string_view>
-#include <unordered_map>
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 
 namespace ringscope::ui {
@@ -64,6 +64,87 @@ std::shared_ptr<const RingScene> RingScene::build(const core::Distribution &d, c
     return build(d, std::make_shared<const core::KeySet>(keys), preset, hash, previous, ejected);
 }
 
+namespace {
+
+// Each server keeps its colour across changes (servers are the same server
+// when their addresses match); a new one takes the first colour nobody uses.
+void colourServers(std::vector<RingScene::Server> &servers, const RingScene *previous)
+{
+    QHash<QString, QColor> previousColors;
+    if (previous)
+        for (const auto &s : previous->servers)
+            previousColors.insert(QString::fromStdString(s.address), s.color);
+    std::vector<bool> used(std::max<std::size_t>(64, servers.size()), false);
+    for (auto &s : servers)
+        s.color = previousColors.value(QString::fromStdString(s.address));
+    for (const auto &s : servers)
+        for (std::size_t c = 0; c < used.size(); ++c)
+            if (s.color.isValid() && s.color == serverColor(c))
+                used[c] = true;
+    std::size_t nextColor = 0;
+    for (auto &s : servers) {
+        if (s.color.isValid())
+            continue;
+        while (nextColor < used.size() && used[nextColor])
+            ++nextColor;
+        s.color = serverColor(nextColor);
+        if (nextColor < used.size())
+            used[nextColor] = true;
+    }
+}
+
+// The plan of the change from `previous` turned into what is drawn: the old
+// owner's colour on each moved key (by input index), the counts in and out,
+// the flows between servers and the servers that are gone.
+std::vector<QRgb> applyPlan(RingScene &scene, const RingScene &previous, const core::RedistributionPlan &plan)
+{
+    constexpr std::uint32_t kAbsent = std::numeric_limits<std::uint32_t>::max();
+    std::vector<std::uint32_t> previousOf(plan.servers.size(), kAbsent), nowOf(plan.servers.size(), kAbsent);
+    for (std::size_t j = 0; j < plan.indexOfBefore.size(); ++j)
+        if (previousOf[plan.indexOfBefore[j]] == kAbsent)
+            previousOf[plan.indexOfBefore[j]] = static_cast<std::uint32_t>(j);
+    for (std::size_t i = 0; i < plan.indexOfAfter.size(); ++i)
+        nowOf[plan.indexOfAfter[i]] = static_cast<std::uint32_t>(i);
+
+    for (std::size_t i = 0; i < scene.servers.size(); ++i) {
+        const auto &flow = plan.servers[plan.indexOfAfter[i]];
+        scene.servers[i].movedIn = flow.in;
+        scene.servers[i].movedOut = flow.out;
+    }
+    for (std::size_t j = 0; j < previous.servers.size(); ++j) {
+        const std::uint32_t u = plan.indexOfBefore[j];
+        if (nowOf[u] != kAbsent || previousOf[u] != j)
+            continue;
+        RingScene::Server gone = previous.servers[j];
+        gone.keys = 0;
+        gone.movedIn = 0;
+        gone.movedOut = plan.servers[u].out;
+        scene.removed.push_back(gone);
+    }
+
+    // Keys moved from old server a to new server b, at a * new servers + b.
+    const std::size_t oldCount = previous.servers.size(), newCount = scene.servers.size();
+    const bool countFlows = oldCount * newCount <= (1u << 22);
+    std::vector<std::uint64_t> flows(countFlows ? oldCount * newCount : 0, 0);
+    std::vector<QRgb> movedFrom(scene.ownerByInput.size(), 0);
+    for (const auto &m : plan.moves) {
+        const std::uint32_t was = previousOf[m.from], to = nowOf[m.to];
+        movedFrom[m.key] = previous.servers[was].color.rgb();
+        if (countFlows)
+            ++flows[was * newCount + to];
+    }
+    scene.moved = plan.moves.size();
+    for (std::size_t f = 0; f < flows.size(); ++f)
+        if (flows[f] > 0)
+            scene.flows.push_back({previous.servers[f / newCount].label, previous.servers[f / newCount].color,
+                                   static_cast<std::uint32_t>(f % newCount), flows[f]});
+    std::sort(scene.flows.begin(), scene.flows.end(),
+              [](const RingScene::Flow &a, const RingScene::Flow &b) { return a.keys > b.keys; });
+    return movedFrom;
+}
+
+} // namespace
+
 std::shared_ptr<const RingScene> RingScene::build(const core::Distribution &d, std::shared_ptr<const core::KeySet> keySet,
                                                   const QString &preset, const QString &hash,
                                                   const RingScene *previous, const std::vector<bool> &ejected)
@@ -75,73 +156,33 @@ std::shared_ptr<const RingScene> RingScene::build(const core::Distribution &d, s
     scene->preset = preset;
     scene->hash = hash;
     scene->generation = previous ? previous->generation + 1 : 1;
+    scene->keySet = keySet;
+    scene->keysDigest = digest;
 
     double totalWeight = 0;
     for (const auto &s : d.servers())
         totalWeight += s.weight;
-    // Keep each server's colour across changes: a server that stays keeps its
-    // colour, a new one takes the first colour nobody uses.
-    QHash<QString, QColor> previousColors;
-    if (previous)
-        for (const auto &s : previous->servers)
-            previousColors.insert(s.label, s.color);
-    std::vector<bool> used(std::max<std::size_t>(64, d.servers().size()), false);
-    for (const auto &s : d.servers()) {
-        const QString label = QString::fromStdString(s.label());
-        Server out{label, previousColors.value(label), 0, s.weight / totalWeight};
+    for (std::size_t i = 0; i < d.servers().size(); ++i) {
+        const auto &s = d.servers()[i];
+        Server out;
+        out.label = QString::fromStdString(s.label());
+        out.idealShare = s.weight / totalWeight;
+        out.ejected = i < ejected.size() && ejected[i];
+        out.address = s.address();
         scene->servers.push_back(out);
     }
-    for (const auto &s : scene->servers)
-        for (std::size_t c = 0; c < used.size(); ++c)
-            if (s.color.isValid() && s.color == serverColor(c))
-                used[c] = true;
-    std::size_t nextColor = 0;
-    for (auto &s : scene->servers) {
-        if (s.color.isValid())
-            continue;
-        while (nextColor < used.size() && used[nextColor])
-            ++nextColor;
-        s.color = serverColor(nextColor);
-        if (nextColor < used.size())
-            used[nextColor] = true;
-    }
-
+    colourServers(scene->servers, previous);
     for (const auto &p : d.points())
         scene->points.push_back({p.value, p.server});
 
     // Same keys and the same hash as the scene before (a topology change):
-    // their places on the circle are known, and a plain ring finds the new
-    // owners from them without hashing a single key again.
+    // their places on the circle are known, in the same order, and a plain
+    // ring finds the new owners from them without hashing a single key again.
     const bool samePositions = previous && previous->preset == preset && previous->hash == hash
         && previous->keysDigest == digest && previous->inputIndex.size() == keys.size();
-    std::vector<std::uint32_t> owners;
-    if (samePositions && d.ownerAt(0)) {
-        owners.resize(keys.size());
-        for (std::size_t j = 0; j < keys.size(); ++j)
-            owners[previous->inputIndex[j]] = static_cast<std::uint32_t>(*d.ownerAt(previous->keys[j].position));
-    } else {
-        owners = core::assignOwners(d, keys);
-    }
-    const auto isEjected = [&](std::size_t server) { return server < ejected.size() && ejected[server]; };
-    std::size_t live = 0;
-    for (std::size_t i = 0; i < scene->servers.size(); ++i) {
-        scene->servers[i].ejected = isEjected(i);
-        live += scene->servers[i].ejected ? 0u : 1u;
-    }
-    if (live > 0 && live < scene->servers.size())
-        for (std::size_t i = 0; i < keys.size(); ++i) {
-            if (!isEjected(owners[i]))
-                continue;
-            for (const std::size_t next : d.successors(keys[i], scene->servers.size()))
-                if (!isEjected(next)) {
-                    owners[i] = static_cast<std::uint32_t>(next);
-                    break;
-                }
-        }
     std::vector<std::size_t> order(keys.size());
     std::vector<std::uint32_t> positions(keys.size());
     if (samePositions) {
-        // Same keys, same hash: the same places on the circle, in the same order.
         for (std::size_t j = 0; j < keys.size(); ++j) {
             order[j] = previous->inputIndex[j];
             positions[order[j]] = previous->keys[j].position;
@@ -153,66 +194,40 @@ std::shared_ptr<const RingScene> RingScene::build(const core::Distribution &d, s
         std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return positions[a] < positions[b]; });
     }
 
-    // The previous owner of each key: by index when the keys are the same
-    // list (the usual case: a topology change), else by name.
-    scene->keySet = keySet;
-    scene->keysDigest = digest;
-    std::vector<std::int64_t> previousOwner; // by input index; -1: the key is new
-    // Where each previous server is now (-1: gone), by label.
-    std::vector<int> previousIndex;
-    if (previous) {
-        if (previous->keysDigest == scene->keysDigest && previous->ownerByInput.size() == keys.size()) {
-            previousOwner.assign(previous->ownerByInput.begin(), previous->ownerByInput.end());
-        } else {
-            std::unordered_map<std::string_view, std::uint32_t> byName;
-            byName.reserve(previous->ownerByInput.size());
-            for (std::size_t i = 0; i < previous->ownerByInput.size(); ++i)
-                byName.emplace((*previous->keySet)[i], previous->ownerByInput[i]);
-            previousOwner.assign(keys.size(), -1);
-            for (std::size_t i = 0; i < keys.size(); ++i)
-                if (const auto it = byName.find(keys[i]); it != byName.end())
-                    previousOwner[i] = it->second;
-        }
-        QHash<QString, int> now;
-        for (std::size_t i = 0; i < scene->servers.size(); ++i)
-            now.insert(scene->servers[i].label, static_cast<int>(i));
+    // Who owns what, and what moved, is the planner's: the scene only draws it.
+    core::PlaceOptions how;
+    how.ejected = ejected;
+    if (samePositions)
+        how.positions = positions;
+    std::vector<QRgb> movedFrom;
+    if (!previous) {
+        scene->ownerByInput = core::placeKeys(d, keys, how);
+    } else {
+        // The owners before are the previous scene's: by index when the keys
+        // are the same list (the usual case: a topology change), else by name.
+        core::KnownOwners before;
         for (const auto &s : previous->servers)
-            previousIndex.push_back(now.value(s.label, -1));
+            before.addresses.push_back(s.address);
+        std::vector<std::uint32_t> carried;
+        if (previous->keysDigest == digest && previous->ownerByInput.size() == keys.size()) {
+            before.owners = previous->ownerByInput;
+        } else {
+            carried = core::carryOwners(*previous->keySet, previous->ownerByInput, keys);
+            before.owners = carried;
+        }
+        core::RedistributionPlan plan = core::planRedistribution(before, d, how, keys);
+        scene->ownerByInput = std::move(plan.ownersAfter);
+        movedFrom = applyPlan(*scene, *previous, plan);
     }
-    std::vector<std::uint64_t> removedOut(previous ? previous->servers.size() : 0, 0);
-    // Keys moved from old server a to new server b, at a * new servers + b.
-    const std::size_t oldCount = previous ? previous->servers.size() : 0, newCount = scene->servers.size();
-    const bool countFlows = oldCount * newCount <= (1u << 22);
-    std::vector<std::uint64_t> flows(countFlows ? oldCount * newCount : 0, 0);
 
     scene->keys.reserve(keys.size());
     scene->inputIndex.reserve(keys.size());
-    scene->ownerByInput.assign(owners.begin(), owners.end());
     for (const std::size_t i : order) {
-        Key k{positions[i], owners[i], 0};
-        ++scene->servers[owners[i]].keys;
-        if (!previousOwner.empty() && previousOwner[i] >= 0) {
-            const auto was = static_cast<std::size_t>(previousOwner[i]);
-            if (previousIndex[was] != static_cast<int>(owners[i])) {
-                k.movedFrom = previous->servers[was].color.rgb();
-                ++scene->moved;
-                if (countFlows)
-                    ++flows[was * newCount + owners[i]];
-                ++scene->servers[owners[i]].movedIn;
-                if (previousIndex[was] >= 0)
-                    ++scene->servers[static_cast<std::size_t>(previousIndex[was])].movedOut;
-                else
-                    ++removedOut[was];
-            }
-        }
-        scene->keys.push_back(k);
+        const std::uint32_t owner = scene->ownerByInput[i];
+        ++scene->servers[owner].keys;
+        scene->keys.push_back({positions[i], owner, movedFrom.empty() ? QRgb(0) : movedFrom[i]});
         scene->inputIndex.push_back(static_cast<std::uint32_t>(i));
     }
-    for (std::size_t f = 0; f < flows.size(); ++f)
-        if (flows[f] > 0)
-            scene->flows.push_back({previous->servers[f / newCount].label, previous->servers[f / newCount].color,
-                                    static_cast<std::uint32_t>(f % newCount), flows[f]});
-    std::sort(scene->flows.begin(), scene->flows.end(), [](const Flow &a, const Flow &b) { return a.keys > b.keys; });
     scene->dotStride = std::max<std::size_t>(1, (scene->keys.size() + kMaxDots - 1) / kMaxDots);
     if (samePositions && previous->dotOffsets && previous->dotStride == scene->dotStride) {
         scene->dotOffsets = previous->dotOffsets;
@@ -227,14 +242,6 @@ std::shared_ptr<const RingScene> RingScene::build(const core::Distribution &d, s
         }
         scene->dotOffsets = std::move(offsets);
     }
-    for (std::size_t i = 0; i < removedOut.size(); ++i)
-        if (previousIndex[i] < 0) {
-            Server gone = previous->servers[i];
-            gone.keys = 0;
-            gone.movedIn = 0;
-            gone.movedOut = removedOut[i];
-            scene->removed.push_back(gone);
-        }
     return scene;
 }
 
