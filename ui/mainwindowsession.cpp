@@ -6,7 +6,7 @@
 #include "core/cluster/serverspec.h"
 #include "panels/plotspanel.h"
 #include "util/strings.h"
-#include "views/ringscene.h"
+#include "models/ringscene.h"
 
 #include <QAction>
 #include <QComboBox>

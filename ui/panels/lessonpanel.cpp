@@ -1,7 +1,7 @@
 #include "lessonpanel.h"
 
 #include "../mainwindow.h"
-#include "../views/ringscene.h"
+#include "../models/ringscene.h"
 #include "../views/ringview.h"
 #include "../views/simplenumbersview.h"
 #include "plotspanel.h"

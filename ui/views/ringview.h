@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ringscene.h"
+#include "../models/ringscene.h"
 
 #include <QImage>
 #include <QWidget>
