@@ -2,7 +2,8 @@
 // (a key's dot is where its hash says, a click on an arc picks that arc's
 // server), the server model under QAbstractItemModelTester, scenes that draw
 // as moved exactly the keys whose owner the real placement changes (added,
-// ejected, back), and a topology change in the window that animates to its end.
+// ejected, back), the screen and an export painting the same pixels, and a
+// topology change in the window that animates to its end.
 #include "core/cluster/keyset.h"
 #include "core/cluster/redistributionplanner.h"
 #include "core/cluster/serverspec.h"
@@ -10,6 +11,8 @@
 #include "mainwindow.h"
 #include "uitestsupport.h"
 #include "models/servertablemodel.h"
+#include "views/ringcanvas.h"
+#include "views/ringpainter.h"
 #include "views/ringview.h"
 #include "views/simplenumbersview.h"
 
@@ -179,6 +182,40 @@ private slots:
             QCOMPARE(view.highlightedServer(), static_cast<int>(pt.server));
             QTest::mouseClick(&view, Qt::LeftButton, {}, at.toPoint()); // again: off
             QCOMPARE(view.highlightedServer(), -1);
+        }
+    }
+
+    // One paint path: the screen (a cached still layer, the moving keys
+    // stamped into a copy, the overlay over it) and RingPainter painting the
+    // whole picture at once, as exportTo does, give the same pixels: in flight,
+    // settled, and with a server picked and one down.
+    void screenAndExportPaintTheSame()
+    {
+        const auto keys = std::make_shared<const core::KeySet>(core::KeySet::synthetic(3000, 3));
+        auto first = ui::RingScene::build(*make("libmemcached-ketama-weighted", servers("10.0.0.1:11211,10.0.0.2:11211,10.0.0.3:11211")),
+                                          keys, QStringLiteral("x"), QStringLiteral("md5"), nullptr);
+        auto added = ui::RingScene::build(*make("libmemcached-ketama-weighted", servers("10.0.0.1:11211,10.0.0.2:11211,10.0.0.3:11211,10.0.0.4:11211")),
+                                          keys, QStringLiteral("x"), QStringLiteral("md5"), first.get());
+        ui::RingView view;
+        view.resize(700, 600);
+        for (const int step : {0, 1, 2}) {
+            view.setScene(added, step == 0); // 0: the moved keys outside the ring, on their way in
+            ui::RingPainter::Look look;
+            if (step == 2) {
+                view.setHighlightedServer(3);
+                view.setServersDown({false, true, false, false});
+                look.highlight = 3;
+                look.down = {false, true, false, false};
+            }
+            look.palette = view.palette();
+            look.font = view.font();
+            const QImage screen = view.grab().toImage().convertToFormat(QImage::Format_RGB32);
+            QImage whole(view.size(), QImage::Format_ARGB32_Premultiplied);
+            {
+                ui::RingCanvas canvas(whole);
+                ui::RingPainter(added, view.geometry(), look).paint(canvas, step == 0 ? 0.0 : 1.0, true);
+            }
+            QCOMPARE(whole.convertToFormat(QImage::Format_RGB32), screen);
         }
     }
 
