@@ -13,7 +13,7 @@
 #include "panels/trafficbar.h"
 #include "session/sessionplayer.h"
 #include "session/sessionrecorder.h"
-#include "views/ringscene.h"
+#include "models/ringscene.h"
 #include "views/ringview.h"
 
 #include <QAction>

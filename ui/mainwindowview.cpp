@@ -7,7 +7,7 @@
 #include "panels/comparisonpanel.h"
 #include "panels/lessonpanel.h"
 #include "panels/plotspanel.h"
-#include "views/ringscene.h"
+#include "models/ringscene.h"
 #include "session/clustersession.h"
 #include "views/ringview.h"
 

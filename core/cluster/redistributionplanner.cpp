@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <thread>
+#include <string_view>
 #include <unordered_map>
 
 namespace ringscope::core {
@@ -34,31 +35,74 @@ std::vector<std::uint32_t> assignOwners(const Distribution &d, const KeySet &key
     return owners;
 }
 
-RedistributionPlan planRedistribution(const Distribution &before, const Distribution &after, const KeySet &keys,
-                                      unsigned threads)
+std::vector<std::uint32_t> placeKeys(const Distribution &d, const KeySet &keys, const PlaceOptions &how)
+{
+    std::vector<std::uint32_t> owners;
+    if (!how.positions.empty() && how.positions.size() == keys.size() && d.ownerAt(0)) {
+        owners.resize(keys.size());
+        for (std::size_t i = 0; i < keys.size(); ++i)
+            owners[i] = static_cast<std::uint32_t>(*d.ownerAt(how.positions[i]));
+    } else {
+        owners = assignOwners(d, keys, how.threads);
+    }
+    const std::size_t n = d.servers().size();
+    const auto isEjected = [&](std::size_t server) { return server < how.ejected.size() && how.ejected[server]; };
+    std::size_t live = 0;
+    for (std::size_t s = 0; s < n; ++s)
+        live += isEjected(s) ? 0u : 1u;
+    if (live == 0 || live == n)
+        return owners;
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        if (!isEjected(owners[i]))
+            continue;
+        for (const std::size_t next : d.successors(keys[i], n))
+            if (!isEjected(next)) {
+                owners[i] = static_cast<std::uint32_t>(next);
+                break;
+            }
+    }
+    return owners;
+}
+
+std::vector<std::uint32_t> carryOwners(const KeySet &from, std::span<const std::uint32_t> owners, const KeySet &to)
+{
+    std::unordered_map<std::string_view, std::uint32_t> byName;
+    byName.reserve(owners.size());
+    for (std::size_t i = 0; i < owners.size() && i < from.size(); ++i)
+        byName.emplace(from[i], owners[i]);
+    std::vector<std::uint32_t> out(to.size(), KnownOwners::kNone);
+    for (std::size_t i = 0; i < to.size(); ++i)
+        if (const auto it = byName.find(to[i]); it != byName.end())
+            out[i] = it->second;
+    return out;
+}
+
+RedistributionPlan planRedistribution(const KnownOwners &before, const Distribution &after, const PlaceOptions &howAfter,
+                                      const KeySet &keys)
 {
     RedistributionPlan plan;
     plan.totalKeys = keys.size();
     std::unordered_map<std::string, std::uint32_t> index;
-    auto addServer = [&](const Server &s) {
-        const auto [it, inserted] = index.emplace(s.address(), static_cast<std::uint32_t>(plan.servers.size()));
+    auto addServer = [&](const std::string &address) {
+        const auto [it, inserted] = index.emplace(address, static_cast<std::uint32_t>(plan.servers.size()));
         if (inserted)
-            plan.servers.push_back({s.address()});
+            plan.servers.push_back({address});
         return it->second;
     };
-    std::vector<std::uint32_t> mapBefore, mapAfter;
-    for (const Server &s : before.servers())
-        mapBefore.push_back(addServer(s));
+    for (const std::string &address : before.addresses)
+        plan.indexOfBefore.push_back(addServer(address));
     for (const Server &s : after.servers())
-        mapAfter.push_back(addServer(s));
+        plan.indexOfAfter.push_back(addServer(s.address()));
 
-    const auto ownersBefore = assignOwners(before, keys, threads);
-    const auto ownersAfter = assignOwners(after, keys, threads);
+    plan.ownersAfter = placeKeys(after, keys, howAfter);
     for (std::size_t k = 0; k < keys.size(); ++k) {
-        const std::uint32_t from = mapBefore[ownersBefore[k]];
-        const std::uint32_t to = mapAfter[ownersAfter[k]];
-        ++plan.servers[from].before;
+        const std::uint32_t to = plan.indexOfAfter[plan.ownersAfter[k]];
         ++plan.servers[to].after;
+        const std::uint32_t was = k < before.owners.size() ? before.owners[k] : KnownOwners::kNone;
+        if (was == KnownOwners::kNone)
+            continue; // a key that is new: it arrives, but it does not move
+        const std::uint32_t from = plan.indexOfBefore[was];
+        ++plan.servers[from].before;
         if (from != to) {
             ++plan.servers[from].out;
             ++plan.servers[to].in;
@@ -66,6 +110,25 @@ RedistributionPlan planRedistribution(const Distribution &before, const Distribu
         }
     }
     return plan;
+}
+
+RedistributionPlan planRedistribution(const Distribution &before, const PlaceOptions &howBefore, const Distribution &after,
+                                      const PlaceOptions &howAfter, const KeySet &keys)
+{
+    KnownOwners known;
+    for (const Server &s : before.servers())
+        known.addresses.push_back(s.address());
+    const auto owners = placeKeys(before, keys, howBefore);
+    known.owners = owners;
+    return planRedistribution(known, after, howAfter, keys);
+}
+
+RedistributionPlan planRedistribution(const Distribution &before, const Distribution &after, const KeySet &keys,
+                                      unsigned threads)
+{
+    PlaceOptions how;
+    how.threads = threads;
+    return planRedistribution(before, how, after, how, keys);
 }
 
 } // namespace ringscope::core

@@ -143,6 +143,54 @@
     </message>
 </context>
 <context>
+    <name>RingPainter</name>
+    <message>
+        <location filename="../../ui/views/ringpainter.cpp" line="333"/>
+        <source>  +%1 −%2</source>
+        <translation>  +%1 −%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/ringpainter.cpp" line="335"/>
+        <source>%1  %2 keys  %3% (ideal %4%)%5%6</source>
+        <translation>%1  ключей: %2  %3% (идеал %4%)%5%6</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/ringpainter.cpp" line="340"/>
+        <source>  — not answering</source>
+        <translation>  — не отвечает</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/ringpainter.cpp" line="345"/>
+        <source>… and %1 more servers (the Servers table lists them all)</source>
+        <translation>… и ещё серверов: %1 (все они есть в таблице «Серверы»)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/ringpainter.cpp" line="349"/>
+        <source>%1 (%2): no ring — owner from the hash alone</source>
+        <translation>%1 (%2): кольца нет — владелец определяется только по хешу</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/ringpainter.cpp" line="350"/>
+        <source>%1 (%2): %3 ring points</source>
+        <translation>%1 (%2): точек на кольце: %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/ringpainter.cpp" line="453"/>
+        <source>where the moved keys went (largest %1 of %2 flows)</source>
+        <translation>куда ушли перемещённые ключи (крупнейшие потоки: %1 из %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/ringpainter.cpp" line="454"/>
+        <source>where the moved keys went</source>
+        <translation>куда ушли перемещённые ключи</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/ringpainter.cpp" line="473"/>
+        <source>keys moved: %1 / %2 (%3%)</source>
+        <translation>перемещено ключей: %1 / %2 (%3%)</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <location filename="../../app/gui/main.cpp" line="73"/>
@@ -2113,84 +2161,39 @@ Do you want to replace it?</source>
 <context>
     <name>ringscope::ui::RingView</name>
     <message>
-        <location filename="../../ui/views/ringview.cpp" line="492"/>
-        <source>  +%1 −%2</source>
-        <translation>  +%1 −%2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/ringview.cpp" line="494"/>
-        <source>%1  %2 keys  %3% (ideal %4%)%5%6</source>
-        <translation>%1  ключей: %2  %3% (идеал %4%)%5%6</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/ringview.cpp" line="499"/>
-        <source>  — not answering</source>
-        <translation>  — не отвечает</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/ringview.cpp" line="504"/>
-        <source>… and %1 more servers (the Servers table lists them all)</source>
-        <translation>… и ещё серверов: %1 (все они есть в таблице «Серверы»)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/ringview.cpp" line="508"/>
-        <source>%1 (%2): no ring — owner from the hash alone</source>
-        <translation>%1 (%2): кольца нет — владелец определяется только по хешу</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/ringview.cpp" line="509"/>
-        <source>%1 (%2): %3 ring points</source>
-        <translation>%1 (%2): точек на кольце: %3</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/ringview.cpp" line="702"/>
-        <source>where the moved keys went (largest %1 of %2 flows)</source>
-        <translation>куда ушли перемещённые ключи (крупнейшие потоки: %1 из %2)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/ringview.cpp" line="703"/>
-        <source>where the moved keys went</source>
-        <translation>куда ушли перемещённые ключи</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/ringview.cpp" line="716"/>
-        <source>keys moved: %1 / %2 (%3%)</source>
-        <translation>перемещено ключей: %1 / %2 (%3%)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/ringview.cpp" line="730"/>
+        <location filename="../../ui/views/ringview.cpp" line="231"/>
         <source>nothing to export: no ring yet</source>
         <translation>экспортировать нечего: кольца пока нет</translation>
     </message>
     <message>
-        <location filename="../../ui/views/ringview.cpp" line="737"/>
-        <location filename="../../ui/views/ringview.cpp" line="751"/>
-        <location filename="../../ui/views/ringview.cpp" line="772"/>
+        <location filename="../../ui/views/ringview.cpp" line="245"/>
+        <location filename="../../ui/views/ringview.cpp" line="255"/>
+        <location filename="../../ui/views/ringview.cpp" line="261"/>
         <source>cannot write %1</source>
         <translation>не удалось записать %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/ringview.cpp" line="740"/>
+        <location filename="../../ui/views/ringview.cpp" line="234"/>
         <source>%1: export the ring as .png or .svg</source>
         <translation>%1: кольцо можно экспортировать только в .png или .svg</translation>
     </message>
     <message>
-        <location filename="../../ui/views/ringview.cpp" line="747"/>
+        <location filename="../../ui/views/ringview.cpp" line="251"/>
         <source>RingScope: %1</source>
         <translation>RingScope: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/ringview.cpp" line="748"/>
+        <location filename="../../ui/views/ringview.cpp" line="252"/>
         <source>%1 servers, %2 keys</source>
         <translation>серверов: %1, ключей: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/ringview.cpp" line="896"/>
+        <location filename="../../ui/views/ringview.cpp" line="328"/>
         <source>&lt;br&gt;replicas %1</source>
         <translation>&lt;br&gt;реплики %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/ringview.cpp" line="899"/>
+        <location filename="../../ui/views/ringview.cpp" line="331"/>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;hash %2 (0x%3)&lt;br&gt;owner %4%5</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;хеш %2 (0x%3)&lt;br&gt;владелец %4%5</translation>
     </message>

@@ -7,7 +7,7 @@
 // (scene build) + redraw.
 #include "core/cluster/keyset.h"
 #include "core/distribution/preset.h"
-#include "views/ringscene.h"
+#include "models/ringscene.h"
 #include "views/ringview.h"
 
 #include <QApplication>

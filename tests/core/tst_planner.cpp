@@ -1,6 +1,8 @@
 // The redistribution planner and the comparison of methods: which keys move
-// on a removal or a weight change, per-server flows that add up, threads that
-// change nothing but the time, and comparison figures equal to the plan's.
+// on a removal or a weight change, an ejected server's keys going to their
+// next owner, a plan from known owners equal to one from scratch, per-server
+// flows that add up, threads that change nothing but the time, and
+// comparison figures equal to the plan's.
 #include "core/cluster/keyset.h"
 #include "core/cluster/methodcomparison.h"
 #include "core/cluster/redistributionplanner.h"
@@ -64,6 +66,140 @@ private slots:
         const auto plan = planRedistribution(*make("jump", kFour), *make("jump", kFour), keys);
         QCOMPARE(plan.moves.size(), std::size_t{0});
         QCOMPARE(plan.fractionMoved(), 0.0);
+    }
+
+    // An ejected server stays in the list and owns nothing: each of its keys
+    // goes to the key's next owner that is not ejected, and no other key
+    // moves. On a plain ketama ring (the same points per server whatever the
+    // others) that is exactly the ring built without the server.
+    void ejectedServerGivesItsKeysToTheirNextOwner()
+    {
+        const KeySet keys = KeySet::synthetic(30000, 21);
+        const auto four = make("ketama", kFour);
+        PlaceOptions up, thirdDown;
+        thirdDown.ejected = {false, false, true, false};
+        const auto plan = planRedistribution(*four, up, *four, thirdDown, keys);
+        const auto owners = assignOwners(*four, keys, 1);
+        QCOMPARE(plan.servers.size(), std::size_t{4});
+        QCOMPARE(plan.servers[2].after, std::uint64_t{0});
+        QCOMPARE(plan.servers[2].out, plan.servers[2].before);
+        QCOMPARE(static_cast<std::uint64_t>(plan.moves.size()), plan.servers[2].before);
+        QVERIFY(!plan.moves.empty());
+        std::size_t next = 0;
+        for (std::size_t k = 0; k < keys.size(); ++k) {
+            if (owners[k] != 2) {
+                QCOMPARE(plan.ownersAfter[k], owners[k]); // the others' keys stay
+                continue;
+            }
+            const auto &m = plan.moves[next++];
+            QCOMPARE(std::size_t(m.key), k);
+            QCOMPARE(m.from, 2u);
+            const auto chain = four->successors(keys[k], 4);
+            QCOMPARE(chain.front(), std::size_t{2});
+            QCOMPARE(std::size_t(m.to), chain[1]); // the next server clockwise, which is up
+            QCOMPARE(plan.ownersAfter[k], m.to);
+        }
+        QCOMPARE(next, plan.moves.size());
+
+        // Judged by real placement: the ring without 10.0.0.3 puts every key
+        // where the ejecting client does.
+        const auto three = make("ketama", "10.0.0.1:11211,10.0.0.2:11211,10.0.0.4:11211");
+        const auto without = assignOwners(*three, keys, 1);
+        for (std::size_t k = 0; k < keys.size(); ++k)
+            QCOMPARE(four->servers()[plan.ownersAfter[k]].address(), three->servers()[without[k]].address());
+        const auto removed = planRedistribution(*four, *three, keys, 1);
+        QCOMPARE(removed.moves.size(), plan.moves.size());
+        for (std::size_t i = 0; i < plan.moves.size(); ++i) {
+            QCOMPARE(removed.moves[i].key, plan.moves[i].key);
+            QCOMPARE(removed.servers[removed.moves[i].to].address, plan.servers[plan.moves[i].to].address);
+        }
+
+        // Two ejected: a key skips both.
+        PlaceOptions twoDown;
+        twoDown.ejected = {false, true, true, false};
+        const auto two = placeKeys(*four, keys, twoDown);
+        for (std::size_t k = 0; k < keys.size(); ++k) {
+            QVERIFY(two[k] == 0 || two[k] == 3);
+            if (owners[k] == 0 || owners[k] == 3)
+                QCOMPARE(two[k], owners[k]);
+        }
+    }
+
+    // Ejected on the side before: the server coming back takes exactly its keys back.
+    void ejectedServerComingBackTakesItsKeysBack()
+    {
+        const KeySet keys = KeySet::synthetic(20000, 22);
+        const auto d = make("libmemcached-ketama-weighted", kFour);
+        PlaceOptions down, up;
+        down.ejected = {true, false, false, false};
+        const auto plan = planRedistribution(*d, down, *d, up, keys);
+        QCOMPARE(plan.servers[0].before, std::uint64_t{0});
+        QCOMPARE(static_cast<std::uint64_t>(plan.moves.size()), plan.servers[0].after);
+        for (const auto &m : plan.moves)
+            QCOMPARE(m.to, 0u);
+        QCOMPARE(plan.ownersAfter, assignOwners(*d, keys, 1));
+        // Every server ejected: nowhere to go, so nothing moves.
+        PlaceOptions all;
+        all.ejected.assign(4, true);
+        QCOMPARE(placeKeys(*d, keys, all), assignOwners(*d, keys, 1));
+        QCOMPARE(planRedistribution(*d, up, *d, all, keys).moves.size(), std::size_t{0});
+    }
+
+    // Starting from owners already known (a picture's), or from positions
+    // already hashed, the plan is the one computed from scratch.
+    void knownOwnersAndPositionsGiveTheSamePlan()
+    {
+        const KeySet keys = KeySet::synthetic(20000, 23);
+        const auto before = make("libmemcached-ketama-weighted", kThree);
+        const auto after = make("libmemcached-ketama-weighted", kFour);
+        const auto scratch = planRedistribution(*before, *after, keys, 1);
+        const auto owners = assignOwners(*before, keys, 1);
+        KnownOwners known;
+        for (const auto &s : before->servers())
+            known.addresses.push_back(s.address());
+        known.owners = owners;
+        std::vector<std::uint32_t> positions(keys.size());
+        for (std::size_t k = 0; k < keys.size(); ++k)
+            positions[k] = after->position(keys[k]);
+        PlaceOptions hashed;
+        hashed.positions = positions;
+        const auto plan = planRedistribution(known, *after, hashed, keys);
+        QCOMPARE(plan.ownersAfter, assignOwners(*after, keys, 1));
+        QCOMPARE(plan.moves.size(), scratch.moves.size());
+        for (std::size_t i = 0; i < plan.moves.size(); ++i) {
+            QCOMPARE(plan.moves[i].key, scratch.moves[i].key);
+            QCOMPARE(plan.servers[plan.moves[i].from].address, scratch.servers[scratch.moves[i].from].address);
+            QCOMPARE(plan.servers[plan.moves[i].to].address, scratch.servers[scratch.moves[i].to].address);
+        }
+        for (std::size_t s = 0; s < plan.servers.size(); ++s) {
+            QCOMPARE(plan.servers[s].address, scratch.servers[s].address);
+            QCOMPARE(plan.servers[s].in, scratch.servers[s].in);
+            QCOMPARE(plan.servers[s].out, scratch.servers[s].out);
+        }
+        QCOMPARE(plan.indexOfAfter.size(), std::size_t{4});
+        QCOMPARE(plan.servers[plan.indexOfAfter[2]].address, std::string("10.0.0.3:11211"));
+
+        // Another key list: owners carry over by name; a key that is new arrives but does not move.
+        KeySet other;
+        for (std::size_t k = 0; k < 100; ++k)
+            other.add(keys[k]);
+        other.add("never-seen-before");
+        const auto carried = carryOwners(keys, owners, other);
+        QCOMPARE(carried.size(), std::size_t{101});
+        QCOMPARE(carried[7], owners[7]);
+        QCOMPARE(carried[100], KnownOwners::kNone);
+        known.owners = carried;
+        const auto small = planRedistribution(known, *after, PlaceOptions{}, other);
+        QCOMPARE(small.totalKeys, std::size_t{101});
+        std::uint64_t ownedBefore = 0, ownedAfter = 0;
+        for (const auto &s : small.servers) {
+            ownedBefore += s.before;
+            ownedAfter += s.after;
+        }
+        QCOMPARE(ownedBefore, std::uint64_t{100});
+        QCOMPARE(ownedAfter, std::uint64_t{101});
+        for (const auto &m : small.moves)
+            QVERIFY(m.key < 100);
     }
 
     void threadsGiveTheSameOwners()

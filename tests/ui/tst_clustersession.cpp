@@ -11,7 +11,7 @@
 #include "panels/plotspanel.h"
 #include "uitestsupport.h"
 #include "common/processes.h"
-#include "views/ringscene.h"
+#include "models/ringscene.h"
 
 #include <QComboBox>
 #include <QElapsedTimer>

@@ -6,7 +6,7 @@
 #include "panels/lesson.h"
 #include "panels/lessonpanel.h"
 #include "uitestsupport.h"
-#include "views/ringscene.h"
+#include "models/ringscene.h"
 #include "views/ringview.h"
 #include "views/simplenumbersview.h"
 

@@ -20,7 +20,7 @@
 #include "models/servertablemodel.h"
 #include "panels/connectdialog.h"
 #include "panels/plotspanel.h"
-#include "views/ringscene.h"
+#include "models/ringscene.h"
 #include "views/ringview.h"
 
 #include <QAbstractItemModelTester>

@@ -10,7 +10,7 @@
 #include "session/sessionrecorder.h"
 #include "panels/comparisonpanel.h"
 #include "panels/plotspanel.h"
-#include "views/ringscene.h"
+#include "models/ringscene.h"
 #include "util/tableexport.h"
 #include "views/ringview.h"
 #include "uitestsupport.h"

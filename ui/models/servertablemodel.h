@@ -1,7 +1,7 @@
 #pragma once
 
 #include "../bridge/livetypes.h"
-#include "../views/ringscene.h"
+#include "ringscene.h"
 
 #include <QAbstractTableModel>
 

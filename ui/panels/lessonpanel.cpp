@@ -1,7 +1,7 @@
 #include "lessonpanel.h"
 
 #include "../session/clustersession.h"
-#include "../views/ringscene.h"
+#include "../models/ringscene.h"
 #include "../views/simplenumbersview.h"
 
 #include "core/cluster/replication.h"

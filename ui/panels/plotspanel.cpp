@@ -4,7 +4,7 @@
 
 #include "plotspanel.h"
 
-#include "../views/ringscene.h"
+#include "../models/ringscene.h"
 
 #include <QFileInfo>
 #include <QTabWidget>

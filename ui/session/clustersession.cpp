@@ -4,7 +4,7 @@
 
 #include "../bridge/clusterwatch.h"
 #include "../bridge/trafficrunner.h"
-#include "../views/ringscene.h"
+#include "../models/ringscene.h"
 
 #include "core/cluster/keyset.h"
 #include "core/cluster/serverspec.h"

@@ -1,6 +1,6 @@
 #include "tableexport.h"
 
-#include "../views/ringscene.h"
+#include "../models/ringscene.h"
 
 #include <QAbstractItemModel>
 #include <QFileInfo>

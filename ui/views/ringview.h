@@ -1,12 +1,15 @@
 #pragma once
 
-#include "ringscene.h"
+#include "../models/ringscene.h"
+#include "ringgeometry.h"
+#include "ringpainter.h"
 
 #include <QImage>
 #include <QWidget>
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -19,10 +22,12 @@ namespace ringscope::ui {
 // topology change the keys that changed owner travel in from the outside,
 // taking their new owner's colour, with a running count.
 //
-// Drawing follows Qt's mandelbrot example: the ring layer (arcs, ticks,
-// labels) is rendered once into a cached QImage and rebuilt only when the
-// scene, the size or the zoom changes; a frame blits it and draws the keys
-// with one drawPoints() per colour.
+// Drawing follows Qt's mandelbrot example: the still layer (arcs, ticks, the
+// keys that stay put, labels) is rendered once into a cached QImage and
+// rebuilt only when the scene, the size, the zoom or the look changes; a
+// frame blits it with the moving keys stamped in. What is drawn where is
+// RingPainter's (the one paint path, the same for exportTo) with a
+// RingGeometry; the view keeps the state and answers the pointer.
 class RingView : public QWidget {
     Q_OBJECT
 
@@ -39,7 +44,7 @@ public:
     void setAnimationSpeed(double factor); // 1 = normal
     // The servers that keep a key (owner first), for hover and "show
     // replicas"; `replicas` is R. Without it, only owners are known.
-    using ReplicaLookup = std::function<std::vector<std::size_t>(std::string_view key, std::size_t count)>;
+    using ReplicaLookup = RingPainter::ReplicaLookup;
     void setReplicaLookup(ReplicaLookup lookup, int replicas);
     // With a server picked out, the keys it keeps as a replica get a halo in its colour.
     void setShowReplicas(bool show);
@@ -50,6 +55,7 @@ public:
     void replay();
 
     // Geometry, for tests and hit testing: where a position on the circle is drawn.
+    RingGeometry geometry() const;
     QPointF pointAt(std::uint32_t position, double radius) const;
     double ringRadius() const;
     QPointF center() const;
@@ -81,29 +87,13 @@ protected:
 
 private:
     void renderRingLayer();
-    QColor serverColor(std::uint32_t server) const; // greyed when down, faded when another is picked
-    void drawBand(QPainter &p) const;   // the ring and its point ticks
-    void drawLegend(QPainter &p) const; // servers, shares, caption
-    void drawBandSampled(QPainter &p, double r, double thickness,
-                         const std::function<QColor(std::uint32_t)> &colorOf) const;
-    void drawBandArcs(QPainter &p, const QRectF &box, double thickness,
-                      const std::function<QColor(std::uint32_t)> &colorOf) const;
-    void cacheDots();
-    void drawKeys(QImage &frame) const;
-    void stampDots(QImage &image, const std::vector<QVector<QPointF>> &dots) const;
-    double dotSize() const;
-    void drawMinimap(QPainter &p) const;
-    void drawFlows(QPainter &p) const;
-    void drawOverlay(QPainter &p) const;
-    double keyRadius() const { return ringRadius() * 0.86; }
-    std::uint32_t positionAt(const QPointF &pos) const;
+    RingPainter::Look look() const;
     int pointIndexFor(std::uint32_t position) const; // owning point, clockwise
 
     std::shared_ptr<const RingScene> m_scene;
+    std::optional<RingPainter> m_painter; // made with the layer
     QImage m_ringLayer;
     QImage m_frame; // the layer with the moved keys, when there are any
-    std::vector<QVector<QPointF>> m_dots, m_movedDots; // settled key dots per owner, with the layer
-    QVector<QPointF> m_replicaDots; // keys the highlighted server keeps as a replica
     ReplicaLookup m_lookup;
     int m_replicas = 1;
     bool m_showReplicas = false;

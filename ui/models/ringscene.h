@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace ringscope::core {
@@ -26,6 +27,7 @@ struct RingScene {
         double idealShare = 0;    // weight / total weight
         std::uint64_t movedIn = 0, movedOut = 0; // in the change that made this scene
         bool ejected = false;     // down and taken off the ring (auto-eject): owns nothing
+        std::string address;      // core::Server::address(): the same server across changes
     };
     struct Point {
         std::uint32_t position;   // on the 32-bit circle
@@ -69,10 +71,12 @@ struct RingScene {
     std::uint64_t moved = 0;
     std::uint64_t generation = 0;
 
-    // Builds the scene; `previous` (may be null) marks the keys whose owner
-    // changed, matching servers by label. A server marked in `ejected` stays
-    // on the ring but owns nothing: its keys go to their next owner that is
-    // not ejected, as auto-eject clients (libmemcached, twemproxy) do.
+    // Builds the scene from core::planRedistribution's plan of the change
+    // from `previous` (may be null: then only the owners): the keys whose
+    // owner changed, matching servers by address, their counts and flows. A
+    // server marked in `ejected` stays on the ring but owns nothing: its keys
+    // go to their next owner that is not ejected, as auto-eject clients
+    // (libmemcached, twemproxy) do (core::PlaceOptions::ejected).
     static std::shared_ptr<const RingScene> build(const core::Distribution &d, std::shared_ptr<const core::KeySet> keys,
                                                   const QString &preset, const QString &hash,
                                                   const RingScene *previous, const std::vector<bool> &ejected = {});
