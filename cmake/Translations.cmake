@@ -28,7 +28,7 @@ file(GLOB_RECURSE ringscope_tr_sources CONFIGURE_DEPENDS
   ${PROJECT_SOURCE_DIR}/ui/*.cpp ${PROJECT_SOURCE_DIR}/ui/*.h)
 list(APPEND ringscope_tr_sources ${PROJECT_SOURCE_DIR}/app/gui/main.cpp)
 list(SORT ringscope_tr_sources)
-set(ringscope_tr_includes ${PROJECT_SOURCE_DIR} ${PROJECT_SOURCE_DIR}/ui)
+set(ringscope_tr_includes ${PROJECT_SOURCE_DIR})
 # -no-obsolete: a message gone from the sources leaves the .ts.
 set(ringscope_lupdate_options -no-obsolete -locations absolute)
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "session/clustersession.h"
+#include "ui/session/clustersession.h"
 
 #include <QFont>
 #include <QMainWindow>

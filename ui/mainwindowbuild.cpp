@@ -1,17 +1,17 @@
 // The window's menus, toolbars and docks.
-#include "mainwindow.h"
-#include "util/language.h"
+#include "ui/mainwindow.h"
+#include "ui/util/language.h"
 
-#include "models/servertablemodel.h"
-#include "panels/comparisonpanel.h"
-#include "panels/connectdialog.h"
-#include "panels/eventlog.h"
-#include "panels/keyinspector.h"
-#include "panels/lessonpanel.h"
-#include "panels/plotspanel.h"
-#include "session/sessionplayer.h"
-#include "session/sessionrecorder.h"
-#include "views/ringview.h"
+#include "ui/models/servertablemodel.h"
+#include "ui/panels/comparisonpanel.h"
+#include "ui/panels/connectdialog.h"
+#include "ui/panels/eventlog.h"
+#include "ui/panels/keyinspector.h"
+#include "ui/panels/lessonpanel.h"
+#include "ui/panels/plotspanel.h"
+#include "ui/session/sessionplayer.h"
+#include "ui/session/sessionrecorder.h"
+#include "ui/views/ringview.h"
 
 #include <QAction>
 #include <QActionGroup>

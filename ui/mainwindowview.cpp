@@ -1,15 +1,15 @@
 // How the window shows things: lessons, the comparison tab, exports,
 // presentation mode and the dark theme.
-#include "mainwindow.h"
-#include "util/tableexport.h"
+#include "ui/mainwindow.h"
+#include "ui/util/tableexport.h"
 
-#include "models/servertablemodel.h"
-#include "panels/comparisonpanel.h"
-#include "panels/lessonpanel.h"
-#include "panels/plotspanel.h"
-#include "models/ringscene.h"
-#include "session/clustersession.h"
-#include "views/ringview.h"
+#include "ui/models/servertablemodel.h"
+#include "ui/panels/comparisonpanel.h"
+#include "ui/panels/lessonpanel.h"
+#include "ui/panels/plotspanel.h"
+#include "ui/models/ringscene.h"
+#include "ui/session/clustersession.h"
+#include "ui/views/ringview.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,9 +1,9 @@
-#include "commands.h"
+#include "app/cli/commands.h"
 
-#include "arguments.h"
+#include "app/cli/arguments.h"
 
-#include "core/cluster/keyset.h"
-#include "core/cluster/redistributionplanner.h"
+#include "core/placement/keyset.h"
+#include "core/placement/redistributionplanner.h"
 #include "core/distribution/preset.h"
 
 #include <chrono>

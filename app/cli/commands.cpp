@@ -1,14 +1,14 @@
-#include "commands.h"
+#include "app/cli/commands.h"
 
-#include "arguments.h"
-#include "output.h"
-#include "proxypoolargs.h"
+#include "app/cli/arguments.h"
+#include "app/cli/output.h"
+#include "app/cli/proxypoolargs.h"
 
-#include "core/cluster/clusterplacement.h"
-#include "core/cluster/keyset.h"
-#include "core/cluster/methodcomparison.h"
-#include "core/cluster/redistributionplanner.h"
-#include "core/cluster/textinput.h"
+#include "core/placement/clusterplacement.h"
+#include "core/placement/keyset.h"
+#include "core/placement/methodcomparison.h"
+#include "core/placement/redistributionplanner.h"
+#include "core/config/textinput.h"
 #include "core/distribution/failover.h"
 
 #include <nlohmann/json.hpp>

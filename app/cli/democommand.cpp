@@ -1,11 +1,11 @@
 // ringscope-cli demo: a local cluster of real memcached processes that runs
 // until Ctrl-C (or SIGTERM), then stops every process it started.
-#include "arguments.h"
-#include "commands.h"
-#include "replicationargs.h"
+#include "app/cli/arguments.h"
+#include "app/cli/commands.h"
+#include "app/cli/replicationargs.h"
 
-#include "core/cluster/statspoller.h"
-#include "core/cluster/trafficgenerator.h"
+#include "core/live/statspoller.h"
+#include "core/live/trafficgenerator.h"
 #include "core/distribution/preset.h"
 #include "core/local/democluster.h"
 

@@ -1,11 +1,11 @@
-#include "liveconnection.h"
+#include "app/cli/liveconnection.h"
 
-#include "output.h"
-#include "proxypoolargs.h"
+#include "app/cli/output.h"
+#include "app/cli/proxypoolargs.h"
 
-#include "core/cluster/clusterplacement.h"
-#include "core/cluster/discovery.h"
-#include "core/cluster/textinput.h"
+#include "core/placement/clusterplacement.h"
+#include "core/config/discovery.h"
+#include "core/config/textinput.h"
 #include "core/net/localaddress.h"
 #include "core/net/tlscontext.h"
 

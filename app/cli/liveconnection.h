@@ -3,7 +3,7 @@
 // What every live command shares: the connection options, the cluster and
 // client they make (with TLS and memcached -Y credentials, and the write
 // gate), and one-line messages about a key or a server's refusal.
-#include "arguments.h"
+#include "app/cli/arguments.h"
 
 #include "core/net/client.h"
 #include "core/net/ioruntime.h"

@@ -1,12 +1,12 @@
 // ringscope-cli migrate: before a planned topology change, copies the keys
 // that will change owner to their new owner (warm-up), so the switch causes
 // no miss storm. It writes, so servers not on this machine need --allow-write.
-#include "arguments.h"
-#include "commands.h"
-#include "output.h"
+#include "app/cli/arguments.h"
+#include "app/cli/commands.h"
+#include "app/cli/output.h"
 
-#include "core/cluster/clusterplacement.h"
-#include "core/cluster/migration.h"
+#include "core/placement/clusterplacement.h"
+#include "core/live/migration.h"
 #include "core/net/localaddress.h"
 
 #include <nlohmann/json.hpp>

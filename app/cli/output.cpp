@@ -1,6 +1,6 @@
-#include "output.h"
+#include "app/cli/output.h"
 
-#include "core/cluster/textinput.h"
+#include "core/config/textinput.h"
 #include "core/protocol/keyvalidation.h"
 
 #include <nlohmann/json.hpp>

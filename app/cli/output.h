@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/cluster/keyset.h"
-#include "core/cluster/methodcomparison.h"
+#include "core/placement/keyset.h"
+#include "core/placement/methodcomparison.h"
 #include "core/protocol/printable.h"
 
 #include <nlohmann/json.hpp>

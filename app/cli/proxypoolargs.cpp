@@ -1,4 +1,4 @@
-#include "proxypoolargs.h"
+#include "app/cli/proxypoolargs.h"
 
 namespace ringscope::cli {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "arguments.h"
+#include "app/cli/arguments.h"
 
 #include "core/distribution/proxypooloptions.h"
 

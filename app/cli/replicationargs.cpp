@@ -1,4 +1,4 @@
-#include "replicationargs.h"
+#include "app/cli/replicationargs.h"
 
 #include <algorithm>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "arguments.h"
+#include "app/cli/arguments.h"
 
-#include "core/cluster/replication.h"
+#include "core/live/replication.h"
 
 #include <optional>
 #include <string>

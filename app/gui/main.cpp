@@ -1,9 +1,9 @@
-#include "core/cluster/serverspec.h"
+#include "core/config/serverspec.h"
 #include "core/distribution/preset.h"
 #include "core/local/democluster.h"
-#include "mainwindow.h"
-#include "panels/lessonpanel.h"
-#include "util/language.h"
+#include "ui/mainwindow.h"
+#include "ui/panels/lessonpanel.h"
+#include "ui/util/language.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,4 +1,4 @@
-#include "boundedloaddistribution.h"
+#include "core/distribution/boundedloaddistribution.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "continuum.h"
+#include "core/distribution/continuum.h"
 
 #include <memory>
 

@@ -1,7 +1,7 @@
-#include "continuum.h"
+#include "core/distribution/continuum.h"
 
-#include "../hash/hashfunctions.h"
-#include "../hash/md5.h"
+#include "core/hash/hashfunctions.h"
+#include "core/hash/md5.h"
 
 #include <algorithm>
 #include <array>

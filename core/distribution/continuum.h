@@ -1,7 +1,7 @@
 #pragma once
 
-#include "../hash/hashalgorithm.h"
-#include "distribution.h"
+#include "core/hash/hashalgorithm.h"
+#include "core/distribution/distribution.h"
 
 #include <vector>
 

@@ -1,4 +1,4 @@
-#include "distribution.h"
+#include "core/distribution/distribution.h"
 
 namespace ringscope::core {
 

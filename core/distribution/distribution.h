@@ -1,6 +1,6 @@
 #pragma once
 
-#include "server.h"
+#include "core/distribution/server.h"
 
 #include <cstdint>
 #include <optional>

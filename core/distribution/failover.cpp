@@ -1,6 +1,6 @@
-#include "failover.h"
+#include "core/distribution/failover.h"
 
-#include "../hash/hashfunctions.h"
+#include "core/hash/hashfunctions.h"
 
 #include <algorithm>
 #include <array>

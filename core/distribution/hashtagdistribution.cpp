@@ -1,4 +1,4 @@
-#include "hashtagdistribution.h"
+#include "core/distribution/hashtagdistribution.h"
 
 namespace ringscope::core {
 

@@ -1,4 +1,4 @@
-#include "jumpdistribution.h"
+#include "core/distribution/jumpdistribution.h"
 
 namespace ringscope::core {
 

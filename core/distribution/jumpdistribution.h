@@ -1,6 +1,6 @@
 #pragma once
 
-#include "distribution.h"
+#include "core/distribution/distribution.h"
 
 #include <cstdint>
 

@@ -1,7 +1,7 @@
-#include "ketamapoints.h"
+#include "core/distribution/ketamapoints.h"
 
-#include "../hash/hashfunctions.h"
-#include "../hash/md5.h"
+#include "core/hash/hashfunctions.h"
+#include "core/hash/md5.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,6 +1,6 @@
-#include "maglevdistribution.h"
+#include "core/distribution/maglevdistribution.h"
 
-#include "../hash/hashfunctions.h"
+#include "core/hash/hashfunctions.h"
 
 namespace ringscope::core {
 

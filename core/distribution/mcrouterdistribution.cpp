@@ -1,6 +1,6 @@
-#include "mcrouterdistribution.h"
+#include "core/distribution/mcrouterdistribution.h"
 
-#include "../hash/hashfunctions.h"
+#include "core/hash/hashfunctions.h"
 
 #include <algorithm>
 #include <bit>

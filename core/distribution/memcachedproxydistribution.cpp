@@ -1,7 +1,7 @@
-#include "memcachedproxydistribution.h"
+#include "core/distribution/memcachedproxydistribution.h"
 
-#include "../hash/hashfunctions.h"
-#include "jumpdistribution.h"
+#include "core/hash/hashfunctions.h"
+#include "core/distribution/jumpdistribution.h"
 
 #include <algorithm>
 

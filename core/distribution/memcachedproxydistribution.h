@@ -1,8 +1,8 @@
 #pragma once
 
-#include "continuum.h"
-#include "distribution.h"
-#include "proxypooloptions.h"
+#include "core/distribution/continuum.h"
+#include "core/distribution/distribution.h"
+#include "core/distribution/proxypooloptions.h"
 
 #include <optional>
 

@@ -1,4 +1,4 @@
-#include "modulodistribution.h"
+#include "core/distribution/modulodistribution.h"
 
 namespace ringscope::core {
 

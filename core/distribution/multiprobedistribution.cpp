@@ -1,4 +1,4 @@
-#include "multiprobedistribution.h"
+#include "core/distribution/multiprobedistribution.h"
 
 namespace ringscope::core {
 namespace {

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "../hash/hashalgorithm.h"
-#include "distribution.h"
-#include "proxypooloptions.h"
+#include "core/hash/hashalgorithm.h"
+#include "core/distribution/distribution.h"
+#include "core/distribution/proxypooloptions.h"
 
 #include <memory>
 #include <optional>

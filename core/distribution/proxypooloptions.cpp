@@ -1,4 +1,4 @@
-#include "proxypooloptions.h"
+#include "core/distribution/proxypooloptions.h"
 
 namespace ringscope::core {
 

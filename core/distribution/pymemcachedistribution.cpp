@@ -1,6 +1,6 @@
-#include "pymemcachedistribution.h"
+#include "core/distribution/pymemcachedistribution.h"
 
-#include "../hash/hashfunctions.h"
+#include "core/hash/hashfunctions.h"
 
 #include <algorithm>
 #include <numeric>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "../hash/hashfunctions.h"
-#include "distribution.h"
+#include "core/hash/hashfunctions.h"
+#include "core/distribution/distribution.h"
 
 namespace ringscope::core {
 

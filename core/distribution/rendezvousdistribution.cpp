@@ -1,6 +1,6 @@
-#include "rendezvousdistribution.h"
+#include "core/distribution/rendezvousdistribution.h"
 
-#include "../hash/hashfunctions.h"
+#include "core/hash/hashfunctions.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "hashfunctions.h"
+#include "core/hash/hashfunctions.h"
 
 #include <array>
 

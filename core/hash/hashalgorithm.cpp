@@ -1,6 +1,6 @@
-#include "hashalgorithm.h"
+#include "core/hash/hashalgorithm.h"
 
-#include "hashfunctions.h"
+#include "core/hash/hashfunctions.h"
 
 #include <array>
 

@@ -1,5 +1,5 @@
-#include "md5.h"
-#include "hashfunctions.h"
+#include "core/hash/md5.h"
+#include "core/hash/hashfunctions.h"
 
 #include <cstring>
 #include <utility>

@@ -1,4 +1,4 @@
-#include "democluster.h"
+#include "core/local/democluster.h"
 
 #include <arpa/inet.h>
 #include <csignal>

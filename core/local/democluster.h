@@ -1,7 +1,7 @@
 #pragma once
 
-#include "../cluster/serverspec.h"
-#include "../distribution/server.h"
+#include "core/config/serverspec.h"
+#include "core/distribution/server.h"
 
 #include <chrono>
 #include <functional>

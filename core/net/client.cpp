@@ -1,7 +1,7 @@
-#include "client.h"
+#include "core/net/client.h"
 
-#include "../protocol/keyvalidation.h"
-#include "recyclingallocator.h"
+#include "core/protocol/keyvalidation.h"
+#include "core/net/recyclingallocator.h"
 
 #include <algorithm>
 #include <charconv>

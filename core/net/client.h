@@ -1,9 +1,9 @@
 #pragma once
 
-#include "../distribution/distribution.h"
-#include "../protocol/requestencoder.h"
-#include "ioruntime.h"
-#include "serverpool.h"
+#include "core/distribution/distribution.h"
+#include "core/protocol/requestencoder.h"
+#include "core/net/ioruntime.h"
+#include "core/net/serverpool.h"
 
 #include <atomic>
 #include <future>

@@ -1,6 +1,6 @@
-#include "connection.h"
+#include "core/net/connection.h"
 
-#include "../protocol/requestencoder.h"
+#include "core/protocol/requestencoder.h"
 
 #include <asio/co_spawn.hpp>
 #include <asio/connect.hpp>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "../protocol/responseparser.h"
-#include "outcome.h"
-#include "readablewait.h"
+#include "core/protocol/responseparser.h"
+#include "core/net/outcome.h"
+#include "core/net/readablewait.h"
 
 #include <asio/awaitable.hpp>
 #include <asio/io_context.hpp>

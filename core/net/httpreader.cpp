@@ -1,4 +1,4 @@
-#include "httpreader.h"
+#include "core/net/httpreader.h"
 
 #include <asio/connect.hpp>
 #include <asio/read.hpp>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "../distribution/server.h"
-#include "outcome.h"
+#include "core/distribution/server.h"
+#include "core/net/outcome.h"
 
 #include <asio/io_context.hpp>
 #include <asio/ip/tcp.hpp>

@@ -1,4 +1,4 @@
-#include "ioruntime.h"
+#include "core/net/ioruntime.h"
 
 #include <asio/ip/tcp.hpp>
 #include <asio/steady_timer.hpp>

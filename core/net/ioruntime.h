@@ -4,7 +4,7 @@
 #include <asio/io_context.hpp>
 #include <asio/post.hpp>
 
-#include "handoff.h"
+#include "core/net/handoff.h"
 
 #include <memory>
 #include <thread>

@@ -1,6 +1,6 @@
-#include "localaddress.h"
+#include "core/net/localaddress.h"
 
-#include "../distribution/server.h"
+#include "core/distribution/server.h"
 
 #include <arpa/inet.h>
 #include <netdb.h>

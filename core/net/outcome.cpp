@@ -1,4 +1,4 @@
-#include "outcome.h"
+#include "core/net/outcome.h"
 
 namespace ringscope::core {
 

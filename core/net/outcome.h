@@ -1,6 +1,6 @@
 #pragma once
 
-#include "../protocol/response.h"
+#include "core/protocol/response.h"
 
 #include <algorithm>
 #include <chrono>

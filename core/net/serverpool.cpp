@@ -1,6 +1,6 @@
-#include "serverpool.h"
+#include "core/net/serverpool.h"
 
-#include "../protocol/requestencoder.h"
+#include "core/protocol/requestencoder.h"
 
 #include <utility>
 

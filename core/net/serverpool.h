@@ -1,8 +1,8 @@
 #pragma once
 
-#include "../distribution/server.h"
-#include "connection.h"
-#include "health.h"
+#include "core/distribution/server.h"
+#include "core/net/connection.h"
+#include "core/net/health.h"
 
 #include <chrono>
 #include <functional>

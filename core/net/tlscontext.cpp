@@ -1,4 +1,4 @@
-#include "tlscontext.h"
+#include "core/net/tlscontext.h"
 
 namespace ringscope::core {
 

@@ -1,4 +1,4 @@
-#include "keyvalidation.h"
+#include "core/protocol/keyvalidation.h"
 
 #include <array>
 #include <cstdint>

@@ -1,4 +1,4 @@
-#include "requestencoder.h"
+#include "core/protocol/requestencoder.h"
 
 #include <algorithm>
 #include <charconv>

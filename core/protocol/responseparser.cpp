@@ -1,4 +1,4 @@
-#include "responseparser.h"
+#include "core/protocol/responseparser.h"
 
 #include <algorithm>
 #include <charconv>

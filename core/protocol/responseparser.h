@@ -1,6 +1,6 @@
 #pragma once
 
-#include "response.h"
+#include "core/protocol/response.h"
 
 #include <cstddef>
 #include <memory>

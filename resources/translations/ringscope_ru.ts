@@ -4,79 +4,79 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../ui/panels/connectdialog.cpp" line="28"/>
+        <location filename="../../ui/session/clusterrequest.cpp" line="15"/>
         <source>local demo, %1 servers</source>
         <translation>демонстрационный кластер, серверов: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/connectdialog.cpp" line="29"/>
+        <location filename="../../ui/session/clusterrequest.cpp" line="16"/>
         <source>local demo, %1 servers behind %2</source>
         <translation>демонстрационный кластер, серверов: %1, перед ними %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/connectdialog.cpp" line="34"/>
+        <location filename="../../ui/session/clusterrequest.cpp" line="21"/>
         <source>ElastiCache %1</source>
         <translation>ElastiCache %1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/sessionfile.cpp" line="55"/>
+        <location filename="../../ui/session/sessionfile.cpp" line="55"/>
         <location filename="../../ui/util/tableexport.cpp" line="31"/>
         <location filename="../../ui/util/tableexport.cpp" line="36"/>
         <source>cannot write %1: %2</source>
         <translation>не удалось записать %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/models/sessionfile.cpp" line="88"/>
+        <location filename="../../ui/session/sessionfile.cpp" line="88"/>
         <source>cannot read %1: %2</source>
         <translation>не удалось прочитать %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/models/sessionfile.cpp" line="102"/>
+        <location filename="../../ui/session/sessionfile.cpp" line="102"/>
         <source>%1:%2: not a JSON object (%3)</source>
         <translation>%1:%2: не объект JSON (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/sessionfile.cpp" line="109"/>
+        <location filename="../../ui/session/sessionfile.cpp" line="109"/>
         <source>%1 is not a RingScope session (its first line does not say &quot;%2&quot;)</source>
         <translation>%1 не является сеансом RingScope (в его первой строке нет «%2»)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/sessionfile.cpp" line="113"/>
+        <location filename="../../ui/session/sessionfile.cpp" line="113"/>
         <source>%1 was recorded by a newer RingScope (version %2)</source>
         <translation>%1 записан более новой версией RingScope (версия формата %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/sessionfile.cpp" line="119"/>
+        <location filename="../../ui/session/sessionfile.cpp" line="119"/>
         <source>%1:%2: keys must be from 1 to 1000000</source>
         <translation>%1:%2: число ключей должно быть от 1 до 1000000</translation>
     </message>
     <message>
-        <location filename="../../ui/models/sessionfile.cpp" line="134"/>
+        <location filename="../../ui/session/sessionfile.cpp" line="134"/>
         <source>%1:%2: servers: %3</source>
         <translation>%1:%2: серверы: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/models/sessionfile.cpp" line="138"/>
+        <location filename="../../ui/session/sessionfile.cpp" line="138"/>
         <source>%1:%2: more than 1000 servers</source>
         <translation>%1:%2: больше 1000 серверов</translation>
     </message>
     <message>
-        <location filename="../../ui/models/sessionfile.cpp" line="143"/>
+        <location filename="../../ui/session/sessionfile.cpp" line="143"/>
         <source>%1:%2: points must be from 0 to 10000</source>
         <translation>%1:%2: число точек должно быть от 0 до 10000</translation>
     </message>
     <message>
-        <location filename="../../ui/models/sessionfile.cpp" line="127"/>
+        <location filename="../../ui/session/sessionfile.cpp" line="127"/>
         <source>%1:%2: a record needs a known &quot;type&quot; and a time &quot;t&quot;</source>
         <translation>%1:%2: у записи должны быть известный тип «type» и время «t»</translation>
     </message>
     <message>
-        <location filename="../../ui/models/sessionfile.cpp" line="150"/>
+        <location filename="../../ui/session/sessionfile.cpp" line="150"/>
         <source>%1 is empty</source>
         <translation>%1: файл пуст</translation>
     </message>
     <message>
-        <location filename="../../ui/models/sessionfile.cpp" line="155"/>
+        <location filename="../../ui/session/sessionfile.cpp" line="155"/>
         <source>%1 holds no topology: nothing to show</source>
         <translation>в %1 нет топологии: показывать нечего</translation>
     </message>
@@ -377,101 +377,293 @@
     </message>
 </context>
 <context>
-    <name>ringscope::ui::ClusterBridge</name>
+    <name>ringscope::ui::ClusterSession</name>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="130"/>
-        <source>unknown proxy &apos;%1&apos;</source>
-        <translation>неизвестный прокси «%1»</translation>
+        <location filename="../../ui/session/clustersession.cpp" line="43"/>
+        <source>the local demo cluster could not start: %1</source>
+        <translation>не удалось запустить локальный демонстрационный кластер: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="398"/>
-        <source>traffic writes to the cluster: switch writing on first</source>
-        <translation>трафик пишет в кластер: сначала включите запись</translation>
+        <location filename="../../ui/session/clustersession.cpp" line="44"/>
+        <source>Local demo cluster</source>
+        <translation>Локальный демонстрационный кластер</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="400"/>
-        <source>no servers</source>
-        <translation>нет серверов</translation>
+        <location filename="../../ui/session/clustersession.cpp" line="51"/>
+        <location filename="../../ui/session/clustersessiontopology.cpp" line="115"/>
+        <source>added %1</source>
+        <translation>добавлен %1</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="408"/>
-        <source>preset %1 has no owner per key: pick another for traffic</source>
-        <translation>в пресете %1 у ключа нет единственного владельца: выберите для трафика другой пресет</translation>
+        <location filename="../../ui/session/clustersession.cpp" line="58"/>
+        <location filename="../../ui/session/clustersessiontopology.cpp" line="132"/>
+        <location filename="../../ui/session/clustersessiontopology.cpp" line="138"/>
+        <source>removed %1</source>
+        <translation>удалён %1</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="531"/>
+        <location filename="../../ui/session/clustersession.cpp" line="69"/>
+        <source>ElastiCache discovery: %1</source>
+        <translation>обнаружение узлов ElastiCache: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersession.cpp" line="70"/>
+        <source>ElastiCache</source>
+        <translation>ElastiCache</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersession.cpp" line="77"/>
+        <source>%1: %2 nodes (read-only until writing is switched on)</source>
+        <translation>%1 — узлов: %2 (только чтение, пока не включена запись)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersession.cpp" line="84"/>
+        <source>wrote the %1 sample keys to the cluster with %2%3</source>
+        <translation>тестовые ключи записаны в кластер: %1, пресет %2%3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersession.cpp" line="86"/>
+        <source> (%1 failed)</source>
+        <translation> (с ошибкой: %1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersession.cpp" line="222"/>
+        <source>watching %1 (read-only)</source>
+        <translation>наблюдение за %1 (только чтение)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersession.cpp" line="223"/>
+        <source>opened %1 (offline: placement only)</source>
+        <translation>открыт %1 (офлайн: только размещение)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersession.cpp" line="271"/>
+        <source>starting a local demo cluster of %1 memcached servers%2…</source>
+        <translation>запуск локального демонстрационного кластера, серверов memcached: %1%2…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersession.cpp" line="273"/>
+        <source> behind %1</source>
+        <translation> за %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersession.cpp" line="282"/>
+        <source>watching %1 (read-only until writing is switched on)</source>
+        <translation>наблюдение за %1 (только чтение, пока не включена запись)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersession.cpp" line="291"/>
+        <source>asking %1 for its nodes…</source>
+        <translation>запрос списка узлов у %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersession.cpp" line="308"/>
+        <source>local demo cluster: %1 memcached processes started on 127.0.0.1%2</source>
+        <translation>локальный демонстрационный кластер: процессов memcached на 127.0.0.1 запущено: %1%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersession.cpp" line="311"/>
+        <source>, %1 on %2 in front%3</source>
+        <translation>, перед ними %1 на %2%3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersession.cpp" line="314"/>
+        <source> (nginx only reads: writes go to the servers)</source>
+        <translation> (nginx только читает: запись идёт напрямую на серверы)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersession.cpp" line="370"/>
+        <source>on-failure rehash: the ring without the servers that are down</source>
+        <translation>rehash при отказе: кольцо без недоступных серверов</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersession.cpp" line="391"/>
+        <source>%1 is %2 (%3)</source>
+        <translation>%1: %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersession.cpp" line="437"/>
+        <source>writing switched on for %1</source>
+        <translation>запись включена для %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersession.cpp" line="437"/>
+        <source>writing switched off: read-only</source>
+        <translation>запись выключена: только чтение</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersession.cpp" line="453"/>
+        <source>traffic: %1</source>
+        <translation>трафик: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersession.cpp" line="455"/>
+        <source>traffic %1 ops/s (%2), replication %3, R=%4, reads %5, on failure %6</source>
+        <translation>трафик %1 оп/с (%2), репликация: %3, R=%4, чтение: %5, при отказе: %6</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersession.cpp" line="469"/>
+        <source>a recorded session is playing: no traffic, no server is contacted</source>
+        <translation>воспроизводится записанный сеанс: трафика нет, ни один сервер не затрагивается</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersession.cpp" line="530"/>
+        <source>replay of %1</source>
+        <translation>воспроизведение: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersession.cpp" line="539"/>
+        <source>no recorded session is playing</source>
+        <translation>записанный сеанс не воспроизводится</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersession.cpp" line="542"/>
+        <source>the session&apos;s servers do not parse: %1</source>
+        <translation>не удалось разобрать список серверов сеанса: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersession.cpp" line="555"/>
+        <source>cannot show the recorded topology: %1</source>
+        <translation>не удалось показать записанную топологию: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersession.cpp" line="580"/>
+        <source>the recorded session is over</source>
+        <translation>воспроизведение записанного сеанса завершено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersessiontopology.cpp" line="25"/>
+        <source>unknown preset &apos;%1&apos;</source>
+        <translation>неизвестный пресет «%1»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersessiontopology.cpp" line="32"/>
+        <source>, hash_tag %1</source>
+        <translation>, hash_tag %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersessiontopology.cpp" line="49"/>
+        <source>%1: %2 of %3 keys moved (%4%)</source>
+        <translation>%1 — ключей перемещено: %2 из %3 (%4%)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersessiontopology.cpp" line="74"/>
+        <source>a cluster needs at least one server</source>
+        <translation>в кластере должен быть хотя бы один сервер</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersessiontopology.cpp" line="106"/>
+        <source>the local demo cluster is not running yet</source>
+        <translation>локальный демонстрационный кластер ещё не запущен</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersessiontopology.cpp" line="114"/>
+        <source>what-if: added %1 (no server touched)</source>
+        <translation>«что если»: добавлен %1 (серверы не затронуты)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersessiontopology.cpp" line="121"/>
+        <location filename="../../ui/session/clustersessiontopology.cpp" line="157"/>
+        <source>select a server first (click its arc or its row)</source>
+        <translation>сначала выберите сервер (щёлкните его дугу или строку)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersessiontopology.cpp" line="123"/>
+        <source>the last server cannot be removed</source>
+        <translation>последний сервер удалить нельзя</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersessiontopology.cpp" line="129"/>
+        <source>%1 is not a server of the local demo cluster</source>
+        <translation>%1 — не сервер локального демонстрационного кластера</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersessiontopology.cpp" line="137"/>
+        <source>what-if: removed %1 (no server touched)</source>
+        <translation>«что если»: удалён %1 (серверы не затронуты)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersessiontopology.cpp" line="144"/>
+        <source>no server %1</source>
+        <translation>нет сервера %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersessiontopology.cpp" line="146"/>
+        <source>a weight is a whole number from 1 up</source>
+        <translation>вес — целое число от 1 и больше</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersessiontopology.cpp" line="151"/>
+        <source>weight of %1: %2 → %3</source>
+        <translation>вес %1: %2 → %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersessiontopology.cpp" line="162"/>
+        <source>at least one server has to stay</source>
+        <translation>должен остаться хотя бы один сервер</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersessiontopology.cpp" line="167"/>
+        <source>what-if: %1 fails and is ejected (no server touched)</source>
+        <translation>«что если»: %1 отказывает и исключается (серверы не затронуты)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersessiontopology.cpp" line="168"/>
+        <source>what-if: %1 is back</source>
+        <translation>«что если»: %1 снова в строю</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersessiontopology.cpp" line="175"/>
+        <source>points per server: a whole number from 1 to 10000 (0: the preset&apos;s default)</source>
+        <translation>точек на сервер: целое число от 1 до 10000 (0 — по умолчанию для пресета)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersessiontopology.cpp" line="180"/>
+        <source>points per server: the preset&apos;s default</source>
+        <translation>точек на сервер: по умолчанию для пресета</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersessiontopology.cpp" line="180"/>
+        <source>points per server: %1</source>
+        <translation>точек на сервер: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersessiontopology.cpp" line="197"/>
+        <source>unknown hash &apos;%1&apos;</source>
+        <translation>неизвестная хеш-функция «%1»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersessiontopology.cpp" line="202"/>
+        <source>preset %1 %2</source>
+        <translation>пресет %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersessiontopology.cpp" line="216"/>
+        <source>sample keys: a whole number from 1 to 10,000,000</source>
+        <translation>тестовые ключи: целое число от 1 до 10 000 000</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersessiontopology.cpp" line="221"/>
+        <source>%1 sample keys</source>
+        <translation>тестовых ключей: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ringscope::ui::ClusterWatch</name>
+    <message>
+        <location filename="../../ui/bridge/clusterwatch.cpp" line="213"/>
         <source>? (%1)</source>
         <translation>? (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="533"/>
+        <location filename="../../ui/bridge/clusterwatch.cpp" line="215"/>
         <source>%1 bytes, ttl %2, idle %3 s</source>
         <translation>%1 байт, ttl %2, простой %3 с</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="535"/>
+        <location filename="../../ui/bridge/clusterwatch.cpp" line="217"/>
         <source>none</source>
         <translation>нет</translation>
-    </message>
-    <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="593"/>
-        <source>add server: %1</source>
-        <translation>добавление сервера: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="602"/>
-        <source>; the proxy was restarted with it in its pool</source>
-        <translation>; прокси перезапущен с ним в пуле</translation>
-    </message>
-    <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="603"/>
-        <source>; the proxy could not take it into its pool: %1</source>
-        <translation>; прокси не смог включить его в пул: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="607"/>
-        <source>%1 started (a new memcached process)%2</source>
-        <translation>%1 запущен (новый процесс memcached)%2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="615"/>
-        <source>%1 is not a server of the local demo cluster: nothing done</source>
-        <translation>%1 не является сервером локального демонстрационного кластера: ничего не сделано</translation>
-    </message>
-    <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="624"/>
-        <source>killed (SIGKILL)</source>
-        <translation>убит (SIGKILL)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="628"/>
-        <source>hung (SIGSTOP)</source>
-        <translation>заморожен (SIGSTOP)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="632"/>
-        <source>resumed (SIGCONT)</source>
-        <translation>возобновлён (SIGCONT)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="636"/>
-        <source>restarted, empty</source>
-        <translation>перезапущен, пустой</translation>
-    </message>
-    <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="640"/>
-        <source>stopped cleanly and removed</source>
-        <translation>штатно остановлен и удалён</translation>
-    </message>
-    <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="645"/>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/bridge/clusterbridge.cpp" line="699"/>
-        <source>%1 is %2 (%3)</source>
-        <translation>%1: %2 (%3)</translation>
     </message>
 </context>
 <context>
@@ -513,7 +705,7 @@
     </message>
     <message>
         <location filename="../../ui/panels/comparisonpanel.cpp" line="81"/>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="217"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="220"/>
         <source>The cluster&apos;s keys (metadump): none yet</source>
         <translation>Ключи кластера (metadump): пока нет</translation>
     </message>
@@ -649,58 +841,58 @@
         <translation>Ключи, по одному в строке (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="201"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="204"/>
         <source>(none)</source>
         <translation>(нет)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="225"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="228"/>
         <source>The cluster&apos;s keys (metadump): %1</source>
         <translation>Ключи кластера (metadump): %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="252"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="255"/>
         <source>no keys yet</source>
         <translation>ключей пока нет</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="255"/>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="261"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="258"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="264"/>
         <source>cannot write %1: %2</source>
         <translation>не удалось записать %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="305"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="309"/>
         <source>KEYS-FILE (Save keys…)</source>
         <translation>ФАЙЛ-КЛЮЧЕЙ (Сохранить ключи…)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="326"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="332"/>
         <source>Add: %1</source>
         <translation>Добавление: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="334"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="340"/>
         <source>measuring %1 keys…</source>
         <translation>измерение на %1 ключах…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="367"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="373"/>
         <source>Cannot compare: %1</source>
         <translation>Сравнение невозможно: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="374"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="380"/>
         <source>%1 keys; ideal moves: add %2%, remove %3%; the server down: %4</source>
         <translation>Ключей: %1; идеальные перемещения: добавление %2%, удаление %3%; отключаемый сервер: %4</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="445"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="451"/>
         <source>ideal</source>
         <translation>идеал</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/comparisonpanel.cpp" line="456"/>
+        <location filename="../../ui/panels/comparisonpanel.cpp" line="462"/>
         <source> (%)</source>
         <translation> (%)</translation>
     </message>
@@ -708,169 +900,232 @@
 <context>
     <name>ringscope::ui::ConnectDialog</name>
     <message>
-        <location filename="../../ui/panels/connectdialog.cpp" line="51"/>
+        <location filename="../../ui/panels/connectdialog.cpp" line="32"/>
         <source>Connect</source>
         <translation>Подключение</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/connectdialog.cpp" line="58"/>
+        <location filename="../../ui/panels/connectdialog.cpp" line="39"/>
         <source>memcached servers</source>
         <translation>серверы memcached</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/connectdialog.cpp" line="59"/>
+        <location filename="../../ui/panels/connectdialog.cpp" line="40"/>
         <source>none: the client shards</source>
         <translation>нет: шардирует клиент</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/connectdialog.cpp" line="60"/>
+        <location filename="../../ui/panels/connectdialog.cpp" line="41"/>
         <source>twemproxy (nutcracker): server-side sharding</source>
         <translation>twemproxy (nutcracker): шардирование на стороне сервера</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/connectdialog.cpp" line="61"/>
+        <location filename="../../ui/panels/connectdialog.cpp" line="42"/>
         <source>nginx, round-robin</source>
         <translation>nginx, по кругу (round-robin)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/connectdialog.cpp" line="62"/>
+        <location filename="../../ui/panels/connectdialog.cpp" line="43"/>
         <source>nginx, least_conn</source>
         <translation>nginx, least_conn</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/connectdialog.cpp" line="63"/>
+        <location filename="../../ui/panels/connectdialog.cpp" line="44"/>
         <source>nginx, hash $key consistent</source>
         <translation>nginx, hash $key consistent</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/connectdialog.cpp" line="64"/>
+        <location filename="../../ui/panels/connectdialog.cpp" line="45"/>
         <source>in front</source>
         <translation>перед кластером</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/connectdialog.cpp" line="65"/>
+        <location filename="../../ui/panels/connectdialog.cpp" line="46"/>
         <source>Real memcached processes on 127.0.0.1 (UDP off), started and stopped by RingScope. Kill, hang and restart act on them for real.</source>
         <translation>Настоящие процессы memcached на 127.0.0.1 (UDP выключен), которые RingScope сам запускает и останавливает. Убийство, заморозка и перезапуск действуют на них по-настоящему.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/connectdialog.cpp" line="70"/>
+        <location filename="../../ui/panels/connectdialog.cpp" line="51"/>
         <source>Local demo</source>
         <translation>Демонстрационный кластер</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/connectdialog.cpp" line="75"/>
+        <location filename="../../ui/panels/connectdialog.cpp" line="56"/>
         <source>servers</source>
         <translation>серверы</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/connectdialog.cpp" line="76"/>
+        <location filename="../../ui/panels/connectdialog.cpp" line="57"/>
         <source>Server list</source>
         <translation>Список серверов</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/connectdialog.cpp" line="81"/>
+        <location filename="../../ui/panels/connectdialog.cpp" line="62"/>
         <source>nutcracker.yml#pool, mcrouter.json#pool, or a list with one server per line</source>
         <translation>nutcracker.yml#pool, mcrouter.json#pool или список по одному серверу в строке</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/connectdialog.cpp" line="82"/>
+        <location filename="../../ui/panels/connectdialog.cpp" line="63"/>
         <source>Browse…</source>
         <translation>Обзор…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/connectdialog.cpp" line="85"/>
+        <location filename="../../ui/panels/connectdialog.cpp" line="66"/>
         <source>config file</source>
         <translation>файл конфигурации</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/connectdialog.cpp" line="87"/>
+        <location filename="../../ui/panels/connectdialog.cpp" line="68"/>
         <source>Cluster configuration</source>
         <translation>Конфигурация кластера</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/connectdialog.cpp" line="88"/>
+        <location filename="../../ui/panels/connectdialog.cpp" line="69"/>
         <source>Configurations (*.yml *.yaml *.json *.txt *.conf);;All files (*)</source>
         <translation>Конфигурации (*.yml *.yaml *.json *.txt *.conf);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/connectdialog.cpp" line="92"/>
+        <location filename="../../ui/panels/connectdialog.cpp" line="73"/>
         <source>Config file</source>
         <translation>Файл конфигурации</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/connectdialog.cpp" line="97"/>
+        <location filename="../../ui/panels/connectdialog.cpp" line="78"/>
         <source>configuration endpoint</source>
         <translation>конечная точка конфигурации</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/connectdialog.cpp" line="98"/>
+        <location filename="../../ui/panels/connectdialog.cpp" line="79"/>
         <source>Asks the endpoint for its nodes (config get cluster); reads only.</source>
         <translation>Запрашивает у конечной точки список узлов (config get cluster); только чтение.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/connectdialog.cpp" line="101"/>
+        <location filename="../../ui/panels/connectdialog.cpp" line="82"/>
         <source>ElastiCache</source>
         <translation>ElastiCache</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/connectdialog.cpp" line="103"/>
+        <location filename="../../ui/panels/connectdialog.cpp" line="84"/>
         <source>(the config&apos;s own, or libmemcached-ketama-weighted)</source>
         <translation>(из конфигурации или libmemcached-ketama-weighted)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/connectdialog.cpp" line="106"/>
+        <location filename="../../ui/panels/connectdialog.cpp" line="87"/>
         <source>(the preset&apos;s)</source>
         <translation>(из пресета)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/connectdialog.cpp" line="110"/>
+        <location filename="../../ui/panels/connectdialog.cpp" line="91"/>
         <source>preset</source>
         <translation>пресет</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/connectdialog.cpp" line="111"/>
+        <location filename="../../ui/panels/connectdialog.cpp" line="92"/>
         <source>hash</source>
         <translation>хеш</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/connectdialog.cpp" line="117"/>
+        <location filename="../../ui/panels/connectdialog.cpp" line="98"/>
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/connectdialog.cpp" line="159"/>
+        <location filename="../../ui/panels/connectdialog.cpp" line="140"/>
         <source>preset %1 fixes its own hash: leave the hash at &quot;(the preset&apos;s)&quot;</source>
         <translation>пресет %1 задаёт собственный хеш: оставьте для хеша значение «(из пресета)»</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/connectdialog.cpp" line="171"/>
+        <location filename="../../ui/panels/connectdialog.cpp" line="152"/>
         <source>config file: give the path of a twemproxy .yml, an mcrouter .json or a server list</source>
         <translation>файл конфигурации: укажите путь к .yml twemproxy, .json mcrouter или списку серверов</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/connectdialog.cpp" line="172"/>
+        <location filename="../../ui/panels/connectdialog.cpp" line="153"/>
         <source>servers: give at least one host:port</source>
         <translation>серверы: укажите хотя бы один host:port</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/connectdialog.cpp" line="176"/>
+        <location filename="../../ui/panels/connectdialog.cpp" line="157"/>
         <source>config file: </source>
         <translation>файл конфигурации: </translation>
     </message>
     <message>
-        <location filename="../../ui/panels/connectdialog.cpp" line="176"/>
+        <location filename="../../ui/panels/connectdialog.cpp" line="157"/>
         <source>servers: </source>
         <translation>серверы: </translation>
     </message>
     <message>
-        <location filename="../../ui/panels/connectdialog.cpp" line="188"/>
+        <location filename="../../ui/panels/connectdialog.cpp" line="169"/>
         <source>configuration endpoint: give host:port</source>
         <translation>конечная точка конфигурации: укажите host:port</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/connectdialog.cpp" line="191"/>
+        <location filename="../../ui/panels/connectdialog.cpp" line="172"/>
         <source>configuration endpoint: </source>
         <translation>конечная точка конфигурации: </translation>
+    </message>
+</context>
+<context>
+    <name>ringscope::ui::DemoCluster</name>
+    <message>
+        <location filename="../../ui/bridge/democluster.cpp" line="61"/>
+        <source>unknown proxy &apos;%1&apos;</source>
+        <translation>неизвестный прокси «%1»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bridge/democluster.cpp" line="117"/>
+        <source>add server: %1</source>
+        <translation>добавление сервера: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bridge/democluster.cpp" line="127"/>
+        <source>; the proxy was restarted with it in its pool</source>
+        <translation>; прокси перезапущен с ним в пуле</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bridge/democluster.cpp" line="128"/>
+        <source>; the proxy could not take it into its pool: %1</source>
+        <translation>; прокси не смог включить его в пул: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bridge/democluster.cpp" line="135"/>
+        <source>%1 started (a new memcached process)%2</source>
+        <translation>%1 запущен (новый процесс memcached)%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bridge/democluster.cpp" line="146"/>
+        <source>%1 is not a server of the local demo cluster: nothing done</source>
+        <translation>%1 не является сервером локального демонстрационного кластера: ничего не сделано</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bridge/democluster.cpp" line="156"/>
+        <source>killed (SIGKILL)</source>
+        <translation>убит (SIGKILL)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bridge/democluster.cpp" line="160"/>
+        <source>hung (SIGSTOP)</source>
+        <translation>заморожен (SIGSTOP)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bridge/democluster.cpp" line="164"/>
+        <source>resumed (SIGCONT)</source>
+        <translation>возобновлён (SIGCONT)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bridge/democluster.cpp" line="168"/>
+        <source>restarted, empty</source>
+        <translation>перезапущен, пустой</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bridge/democluster.cpp" line="172"/>
+        <source>stopped cleanly and removed</source>
+        <translation>штатно остановлен и удалён</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bridge/democluster.cpp" line="177"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -911,27 +1166,27 @@
         <translation>Владелец при каждом пресете для серверов на кольце.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/keyinspector.cpp" line="107"/>
+        <location filename="../../ui/panels/keyinspector.cpp" line="106"/>
         <source>any (random per request)</source>
         <translation>любой (случайный при каждом запросе)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/keyinspector.cpp" line="121"/>
+        <location filename="../../ui/panels/keyinspector.cpp" line="120"/>
         <source>replicas (R=%1): %2</source>
         <translation>реплики (R=%1): %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/keyinspector.cpp" line="122"/>
+        <location filename="../../ui/panels/keyinspector.cpp" line="121"/>
         <source>no replicas (R=1)</source>
         <translation>без реплик (R=1)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/keyinspector.cpp" line="123"/>
+        <location filename="../../ui/panels/keyinspector.cpp" line="122"/>
         <source>no replicas (R=1); if its owner fails, rehash sends it to %1</source>
         <translation>без реплик (R=1); при отказе владельца rehash отправит ключ на %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/keyinspector.cpp" line="124"/>
+        <location filename="../../ui/panels/keyinspector.cpp" line="123"/>
         <source>&lt;b&gt;%1&lt;/b&gt;: position %2 on the ring → &lt;b&gt;%3&lt;/b&gt;; %4</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;: позиция %2 на кольце → &lt;b&gt;%3&lt;/b&gt;; %4</translation>
     </message>
@@ -939,192 +1194,192 @@
 <context>
     <name>ringscope::ui::LessonPanel</name>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="67"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="71"/>
         <source>◀ Back</source>
         <translation>◀ Назад</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="68"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="72"/>
         <source>Next ▶</source>
         <translation>Далее ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="69"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="73"/>
         <source>Again</source>
         <translation>Ещё раз</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="70"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="74"/>
         <source>Simple numbers (0–100)</source>
         <translation>Упрощённая шкала (0–100)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="89"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="94"/>
         <source>The textbook picture: the hash space as 0–100, keys key1…key6 and servers A, B, C…</source>
         <translation>Картинка как в учебнике: пространство хешей от 0 до 100, ключи key1…key6 и серверы A, B, C…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="110"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="115"/>
         <source>%1 (cannot read: %2)</source>
         <translation>%1 (не удалось прочитать: %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="158"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="169"/>
         <source>This step is still waiting for %1: open another lesson when it is done.</source>
         <translation>Этот шаг ещё ждёт: %1. Откройте другой урок, когда он закончится.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="186"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="197"/>
         <source>cannot read %1: %2</source>
         <translation>не удалось прочитать %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="188"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="199"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="206"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="217"/>
         <source>%1 — step %2 of %3</source>
         <translation>%1 — шаг %2 из %3</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="207"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="218"/>
         <source>Pick a lesson above.</source>
         <translation>Выберите урок в списке выше.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="233"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="244"/>
         <source>working on the cluster…</source>
         <translation>выполнение действий на кластере…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="249"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="265"/>
         <source>gave up waiting for %1</source>
         <translation>не удалось дождаться: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="250"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="266"/>
         <source>waiting for %1…</source>
         <translation>ожидание: %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="275"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="294"/>
         <source>watching the cluster…</source>
         <translation>наблюдение за кластером…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="286"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="307"/>
         <source>Done.</source>
         <translation>Готово.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="312"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="334"/>
         <source>the demo cluster to start</source>
         <translation>запуск демонстрационного кластера</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="328"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="350"/>
         <source>the new server</source>
         <translation>появление нового сервера</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="335"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="357"/>
         <source>the server to go</source>
         <translation>удаление сервера</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="342"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="364"/>
         <source>%1 needs the local demo cluster</source>
         <translation>%1: нужен локальный демонстрационный кластер</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="344"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="366"/>
         <source>%1: no server %2</source>
         <translation>%1: нет сервера %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="348"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="370"/>
         <source>the server to die</source>
         <translation>отказ сервера</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="348"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="370"/>
         <source>the server to come back</source>
         <translation>возвращение сервера</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="363"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="385"/>
         <source>replication: unknown mode, policy or onFailure in the lesson</source>
         <translation>replication: в уроке неизвестное значение mode, policy или onFailure</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="375"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="401"/>
         <source>%1 s of traffic</source>
         <translation>%1 с трафика</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="402"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="419"/>
         <source>show: unknown view &quot;%1&quot;</source>
         <translation>show: неизвестное представление «%1»</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="404"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="421"/>
         <source>unknown action &quot;%1&quot;</source>
         <translation>неизвестное действие «%1»</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="427"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="445"/>
         <source>%1 of the keys moved (the lesson expects %2)</source>
         <translation>перемещено %1 ключей (урок ожидает %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="433"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="451"/>
         <source>the busiest server holds %1× its fair share (the lesson expects %2)</source>
         <translation>самый загруженный сервер хранит %1× своей справедливой доли (урок ожидает %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="443"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="461"/>
         <source>server %1 holds %2 of the keys (the lesson expects %3)</source>
         <translation>сервер %1 хранит %2 ключей (урок ожидает %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="447"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="465"/>
         <source>our hit ratio is %1 (the lesson expects %2)</source>
         <translation>доля попаданий нашего трафика: %1 (урок ожидает %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="447"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="465"/>
         <source>unknown</source>
         <translation>неизвестна</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="450"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="468"/>
         <source>%1 reads/s found no server (the lesson expects %2)</source>
         <translation>%1 чтений/с не нашли сервера (урок ожидает %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="461"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="479"/>
         <source>%1 of %2 servers get our requests</source>
         <translation>наши запросы получают серверов: %1 из %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="462"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="480"/>
         <source>%1 of %2 servers answer gets (their stats)</source>
         <translation>на get отвечают серверов: %1 из %2 (по их stats)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="472"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="490"/>
         <source>the servers hold %1 keys, %2 of them not where %3 places them</source>
         <translation>серверы хранят ключей: %1, из них %2 — не там, где их размещает %3</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="473"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="491"/>
         <source>waiting for the servers&apos; keys (metadump)</source>
         <translation>ожидание ключей серверов (metadump)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="475"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="493"/>
         <source>cannot check &quot;%1&quot; here</source>
         <translation>проверку «%1» здесь выполнить нельзя</translation>
     </message>
@@ -1132,1028 +1387,695 @@
 <context>
     <name>ringscope::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="76"/>
-        <location filename="../../ui/mainwindow.cpp" line="766"/>
+        <location filename="../../ui/mainwindow.cpp" line="39"/>
+        <location filename="../../ui/mainwindow.cpp" line="267"/>
         <source>RingScope</source>
         <translation>RingScope</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="81"/>
+        <location filename="../../ui/mainwindow.cpp" line="44"/>
         <source>Ring</source>
         <translation>Кольцо</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="141"/>
-        <source>ElastiCache discovery: %1</source>
-        <translation>обнаружение узлов ElastiCache: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="142"/>
-        <source>ElastiCache</source>
-        <translation>ElastiCache</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="149"/>
-        <source>%1: %2 nodes (read-only until writing is switched on)</source>
-        <translation>%1 — узлов: %2 (только чтение, пока не включена запись)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="155"/>
-        <source>the local demo cluster could not start: %1</source>
-        <translation>не удалось запустить локальный демонстрационный кластер: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="156"/>
-        <source>Local demo cluster</source>
-        <translation>Локальный демонстрационный кластер</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="159"/>
-        <source>wrote the %1 sample keys to the cluster with %2%3</source>
-        <translation>тестовые ключи записаны в кластер: %1, пресет %2%3</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="161"/>
-        <source> (%1 failed)</source>
-        <translation> (с ошибкой: %1)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="167"/>
-        <location filename="../../ui/mainwindow.cpp" line="497"/>
-        <source>added %1</source>
-        <translation>добавлен %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="173"/>
-        <location filename="../../ui/mainwindow.cpp" line="513"/>
-        <source>removed %1</source>
-        <translation>удалён %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="193"/>
-        <source>watching %1 (read-only)</source>
-        <translation>наблюдение за %1 (только чтение)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="194"/>
-        <source>opened %1 (offline: placement only)</source>
-        <translation>открыт %1 (офлайн: только размещение)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="267"/>
-        <source>starting a local demo cluster of %1 memcached servers%2…</source>
-        <translation>запуск локального демонстрационного кластера, серверов memcached: %1%2…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="269"/>
-        <source> behind %1</source>
-        <translation> за %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="278"/>
-        <source>watching %1 (read-only until writing is switched on)</source>
-        <translation>наблюдение за %1 (только чтение, пока не включена запись)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="287"/>
-        <source>asking %1 for its nodes…</source>
-        <translation>запрос списка узлов у %1…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="299"/>
-        <source>local demo cluster: %1 memcached processes started on 127.0.0.1%2</source>
-        <translation>локальный демонстрационный кластер: процессов memcached на 127.0.0.1 запущено: %1%2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="302"/>
-        <source>, %1 on %2 in front%3</source>
-        <translation>, перед ними %1 на %2%3</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="305"/>
-        <source> (nginx only reads: writes go to the servers)</source>
-        <translation> (nginx только читает: запись идёт напрямую на серверы)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="347"/>
+        <location filename="../../ui/mainwindow.cpp" line="204"/>
         <source>Write to this cluster?</source>
         <translation>Писать в этот кластер?</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="348"/>
+        <location filename="../../ui/mainwindow.cpp" line="205"/>
         <source>%1 is not on this machine. With writing on, RingScope&apos;s traffic generator and sample keys write to it (set, and add for read-repair). Switch writing on?</source>
         <translation>%1 находится не на этой машине. При включённой записи генератор трафика RingScope и тестовые ключи пишут в него (set, а также add для восстановления при чтении). Включить запись?</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="364"/>
-        <source>writing switched on for %1</source>
-        <translation>запись включена для %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="364"/>
-        <source>writing switched off: read-only</source>
-        <translation>запись выключена: только чтение</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="395"/>
-        <source>unknown preset &apos;%1&apos;</source>
-        <translation>неизвестный пресет «%1»</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="405"/>
-        <source>, hash_tag %1</source>
-        <translation>, hash_tag %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="434"/>
-        <source>%1: %2 of %3 keys moved (%4%)</source>
-        <translation>%1 — ключей перемещено: %2 из %3 (%4%)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="450"/>
-        <source>a cluster needs at least one server</source>
-        <translation>в кластере должен быть хотя бы один сервер</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="488"/>
-        <source>the local demo cluster is not running yet</source>
-        <translation>локальный демонстрационный кластер ещё не запущен</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="496"/>
-        <source>what-if: added %1 (no server touched)</source>
-        <translation>«что если»: добавлен %1 (серверы не затронуты)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="503"/>
-        <location filename="../../ui/mainwindow.cpp" line="532"/>
-        <source>select a server first (click its arc or its row)</source>
-        <translation>сначала выберите сервер (щёлкните его дугу или строку)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="505"/>
-        <source>the last server cannot be removed</source>
-        <translation>последний сервер удалить нельзя</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="513"/>
-        <source>what-if: removed %1 (no server touched)</source>
-        <translation>«что если»: удалён %1 (серверы не затронуты)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="519"/>
-        <source>no server %1</source>
-        <translation>нет сервера %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="521"/>
-        <source>a weight is a whole number from 1 up</source>
-        <translation>вес — целое число от 1 и больше</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="526"/>
-        <source>weight of %1: %2 → %3</source>
-        <translation>вес %1: %2 → %3</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="537"/>
-        <source>at least one server has to stay</source>
-        <translation>должен остаться хотя бы один сервер</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="542"/>
-        <source>what-if: %1 fails and is ejected (no server touched)</source>
-        <translation>«что если»: %1 отказывает и исключается (серверы не затронуты)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="543"/>
-        <source>what-if: %1 is back</source>
-        <translation>«что если»: %1 снова в строю</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="550"/>
-        <source>points per server: a whole number from 1 to 10000 (0: the preset&apos;s default)</source>
-        <translation>точек на сервер: целое число от 1 до 10000 (0 — по умолчанию для пресета)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="555"/>
-        <source>points per server: the preset&apos;s default</source>
-        <translation>точек на сервер: по умолчанию для пресета</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="555"/>
-        <source>points per server: %1</source>
-        <translation>точек на сервер: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="571"/>
-        <source>preset %1 %2</source>
-        <translation>пресет %1 %2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="623"/>
-        <source>on-failure rehash: the ring without the servers that are down</source>
-        <translation>rehash при отказе: кольцо без недоступных серверов</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="657"/>
-        <source>traffic: %1</source>
-        <translation>трафик: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="661"/>
-        <source>traffic %1 ops/s (%2), replication %3, R=%4, reads %5, on failure %6</source>
-        <translation>трафик %1 оп/с (%2), репликация: %3, R=%4, чтение: %5, при отказе: %6</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="678"/>
-        <source>a recorded session is playing: no traffic, no server is contacted</source>
-        <translation>воспроизводится записанный сеанс: трафика нет, ни один сервер не затрагивается</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="65"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="48"/>
         <source>&amp;Cluster</source>
         <translation>&amp;Кластер</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="66"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="49"/>
         <source>&amp;Connect…</source>
         <translation>&amp;Подключиться…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="72"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="51"/>
         <source>Recent clusters</source>
         <translation>Недавние кластеры</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="75"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="54"/>
         <source>&amp;Writing allowed</source>
         <translation>&amp;Запись разрешена</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="77"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="56"/>
         <source>Let RingScope write (sample keys, traffic, read-repair) to this cluster</source>
         <translation>Разрешить RingScope писать в этот кластер (тестовые ключи, трафик, восстановление при чтении)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="79"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="58"/>
         <source>What-if: &amp;fail the selected server</source>
         <translation>«Что если»: &amp;отказ выбранного сервера</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="84"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="61"/>
         <source>What-if</source>
         <translation>«Что если»</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="88"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="65"/>
         <source>&amp;Record session…</source>
         <translation>Записать &amp;сеанс…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="90"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="67"/>
         <source>Save topology changes, health, stats and traffic to a file, to play without servers</source>
         <translation>Сохранять в файл изменения топологии, состояние серверов, статистику и трафик, чтобы воспроизвести их без серверов</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="94"/>
-        <location filename="../../ui/mainwindowbuild.cpp" line="103"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="71"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="80"/>
         <source>Record the session</source>
         <translation>Запись сеанса</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="96"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="73"/>
         <source>RingScope session (*.jsonl)</source>
         <translation>Сеанс RingScope (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="106"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="83"/>
         <source>&amp;Play a recorded session…</source>
         <translation>Восп&amp;роизвести записанный сеанс…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="107"/>
-        <location filename="../../ui/mainwindowbuild.cpp" line="111"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="84"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="88"/>
         <source>Play a session</source>
         <translation>Воспроизведение сеанса</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="108"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="85"/>
         <source>RingScope session (*.jsonl);;All files (*)</source>
         <translation>Сеанс RingScope (*.jsonl);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="114"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="91"/>
         <source>&amp;Export</source>
         <translation>&amp;Экспорт</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="122"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="99"/>
         <source>Ring as &amp;PNG…</source>
         <translation>Кольцо в &amp;PNG…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="123"/>
-        <location filename="../../ui/mainwindowbuild.cpp" line="126"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="100"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="103"/>
         <source>Export the ring</source>
         <translation>Экспорт кольца</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="123"/>
-        <location filename="../../ui/mainwindowbuild.cpp" line="129"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="100"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="106"/>
         <source>PNG image (*.png)</source>
         <translation>Изображение PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="125"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="102"/>
         <source>Ring as &amp;SVG…</source>
         <translation>Кольцо в &amp;SVG…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="126"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="103"/>
         <source>SVG image (*.svg)</source>
         <translation>Изображение SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="129"/>
-        <location filename="../../ui/mainwindowbuild.cpp" line="132"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="106"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="109"/>
         <source>Export the plot</source>
         <translation>Экспорт графика</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="132"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="109"/>
         <source>PDF document (*.pdf)</source>
         <translation>Документ PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="136"/>
-        <location filename="../../ui/mainwindowbuild.cpp" line="139"/>
-        <location filename="../../ui/mainwindowbuild.cpp" line="142"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="113"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="116"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="119"/>
         <source>CSV table (*.csv)</source>
         <translation>Таблица CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="135"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="112"/>
         <source>Servers as &amp;CSV…</source>
         <translation>Серверы в &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="128"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="105"/>
         <source>Current plot as P&amp;NG…</source>
         <translation>Текущий график в P&amp;NG…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="131"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="108"/>
         <source>Current plot as P&amp;DF…</source>
         <translation>Текущий график в P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="136"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="113"/>
         <source>Export the servers</source>
         <translation>Экспорт серверов</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="138"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="115"/>
         <source>&amp;Keys as CSV…</source>
         <translation>&amp;Ключи в CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="139"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="116"/>
         <source>Export the keys</source>
         <translation>Экспорт ключей</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="141"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="118"/>
         <source>C&amp;omparison as CSV…</source>
         <translation>Ср&amp;авнение в CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="142"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="119"/>
         <source>Export the comparison</source>
         <translation>Экспорт сравнения</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="145"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="122"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="147"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="128"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="148"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="129"/>
         <source>&amp;Dark theme</source>
         <translation>&amp;Тёмная тема</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="151"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="132"/>
         <source>Show &amp;replicas</source>
         <translation>Показывать &amp;реплики</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="154"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="135"/>
         <source>With a server picked out and R &gt; 1, the keys it keeps as a replica get a halo (P)</source>
         <translation>Когда выбран сервер и R &gt; 1, ключи, которые он хранит как реплику, выделяются ореолом (P)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="156"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="137"/>
         <source>&amp;Presentation mode</source>
         <translation>Режим &amp;презентации</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="159"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="140"/>
         <source>Full screen, large type, high contrast: the ring and one plot (Esc leaves)</source>
         <translation>Во весь экран, крупный шрифт, высокий контраст: кольцо и один график (Esc — выход)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="162"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="143"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="165"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="146"/>
         <source>System default</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="178"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="159"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="179"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="160"/>
         <source>RingScope will follow the system&apos;s language from its next start. Restart now? (A demo cluster is started anew.)</source>
         <translation>При следующем запуске RingScope будет говорить на языке системы. Перезапустить сейчас? (Демонстрационный кластер будет запущен заново.)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="180"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="161"/>
         <source>RingScope will speak %1 from its next start. Restart now? (A demo cluster is started anew.)</source>
         <translation>Язык интерфейса сменится на «%1» при следующем запуске RingScope. Перезапустить сейчас? (Демонстрационный кластер будет запущен заново.)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="190"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="171"/>
         <source>&amp;Lessons</source>
         <translation>&amp;Уроки</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="195"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="176"/>
         <source>Your own lessons go in %1</source>
         <translation>Собственные уроки помещайте в %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="199"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="180"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="200"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="181"/>
         <source>&amp;About RingScope</source>
         <translation>&amp;О программе RingScope</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="202"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="183"/>
         <source>About RingScope</source>
         <translation>О программе RingScope</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="203"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="184"/>
         <source>&lt;h3&gt;RingScope %1&lt;/h3&gt;&lt;p&gt;The consistent-hash ring of memcached clusters: which server owns which key, placed exactly as libmemcached, twemproxy, python-memcached, pymemcache, spymemcached, nginx, mcrouter and memcached&apos;s proxy place it; live stats, failover and replication on real servers.&lt;/p&gt;&lt;p&gt;GPL-3.0-or-later. Plots by QCustomPlot (GPL-3.0); Qt %2; asio.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;RingScope %1&lt;/h3&gt;&lt;p&gt;Кольцо консистентного хеширования кластеров memcached: какой сервер владеет каким ключом, причём ключи размещаются точно так же, как их размещают libmemcached, twemproxy, python-memcached, pymemcache, spymemcached, nginx, mcrouter и прокси самого memcached; живая статистика, переключение при отказе и репликация на настоящих серверах.&lt;/p&gt;&lt;p&gt;GPL-3.0-or-later. Графики — QCustomPlot (GPL-3.0); Qt %2; asio.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="211"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="192"/>
         <source>About &amp;Qt</source>
         <translation>О &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="254"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="228"/>
         <source>Open cluster</source>
         <translation>Открытие кластера</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="272"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="276"/>
         <source>Kill</source>
         <translation>Убить</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="272"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="276"/>
         <source>SIGKILL the selected demo server: a crash (K)</source>
         <translation>Послать SIGKILL выбранному демонстрационному серверу: аварийное завершение (K)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="273"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="277"/>
         <source>Hang</source>
         <translation>Заморозить</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="273"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="277"/>
         <source>SIGSTOP the selected demo server: it stops answering (H)</source>
         <translation>Послать SIGSTOP выбранному демонстрационному серверу: он перестаёт отвечать (H)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="275"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="279"/>
         <source>Resume</source>
         <translation>Возобновить</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="275"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="279"/>
         <source>SIGCONT the selected demo server (U)</source>
         <translation>Послать SIGCONT выбранному демонстрационному серверу (U)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="276"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="280"/>
         <source>Restart</source>
         <translation>Перезапустить</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="276"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="280"/>
         <source>Start the selected demo server again, empty (T)</source>
         <translation>Снова запустить выбранный демонстрационный сервер, пустым (T)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="284"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="288"/>
         <source>Demo cluster</source>
         <translation>Демонстрационный кластер</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="284"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="288"/>
         <source>Select a server first (click its arc or its row).</source>
         <translation>Сначала выберите сервер (щёлкните его дугу или строку).</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="298"/>
-        <source>Cluster</source>
-        <translation>Кластер</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="309"/>
-        <source>host:port[:weight][ name], separated by commas; Enter applies (placement only)</source>
-        <translation>host:port[:weight][ name] через запятую; Enter применяет (только размещение)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="314"/>
-        <source> keys</source>
-        <translation> ключей</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="315"/>
-        <source>Sample keys drawn on the ring (written to the demo cluster)</source>
-        <translation>Тестовые ключи на кольце (записываются в демонстрационный кластер)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="317"/>
-        <source>Connect…</source>
-        <translation>Подключиться…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="322"/>
-        <source> Preset </source>
-        <translation> Пресет </translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="324"/>
-        <source> Hash </source>
-        <translation> Хеш </translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="326"/>
-        <source> Servers </source>
-        <translation> Серверы </translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="331"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="239"/>
         <source>Actions</source>
         <translation>Действия</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="333"/>
-        <location filename="../../ui/mainwindowbuild.cpp" line="335"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="247"/>
         <source>Add server</source>
         <translation>Добавить сервер</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="338"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="249"/>
         <source>Demo cluster: start one more memcached. Elsewhere: what-if (Ctrl++)</source>
         <translation>Демонстрационный кластер: запустить ещё один memcached. В остальных случаях: «что если» (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="339"/>
-        <location filename="../../ui/mainwindowbuild.cpp" line="341"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="250"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="251"/>
         <source>Remove server</source>
         <translation>Удалить сервер</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="344"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="254"/>
         <source>Demo cluster: stop the selected memcached cleanly. Elsewhere: what-if (Del)</source>
         <translation>Демонстрационный кластер: штатно остановить выбранный memcached. В остальных случаях: «что если» (Del)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="345"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="255"/>
         <source>What-if fail</source>
         <translation>«Что если»: отказ</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="346"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="256"/>
         <source>Draw the selected server failed and ejected, without touching it (F)</source>
         <translation>Показать выбранный сервер отказавшим и исключённым, не трогая его (F)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="347"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="257"/>
         <source>Replay</source>
         <translation>Повтор</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="349"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="259"/>
         <source>Replay the last change (R)</source>
         <translation>Повторить анимацию последнего изменения (R)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="352"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="262"/>
         <source>%1×</source>
         <translation>%1×</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="354"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="264"/>
         <source>Animation speed</source>
         <translation>Скорость анимации</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="378"/>
-        <location filename="../../ui/mainwindowbuild.cpp" line="382"/>
-        <location filename="../../ui/mainwindowbuild.cpp" line="512"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="302"/>
         <source>Servers</source>
         <translation>Серверы</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="381"/>
-        <source>servers set to %1</source>
-        <translation>заданы серверы %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="389"/>
-        <source>%1 sample keys</source>
-        <translation>тестовых ключей: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="396"/>
-        <source>Traffic and replication</source>
-        <translation>Трафик и репликация</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="402"/>
-        <source>Replication of our traffic: none, master-slave, ring (owner + next R-1), multi-master (write quorum W)</source>
-        <translation>Репликация нашего трафика: none (нет), master-slave, ring (владелец + следующие R-1), multi-master (кворум записи W)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="407"/>
-        <source>R=</source>
-        <translation>R=</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="410"/>
-        <source>W=all</source>
-        <translation>W=все</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="411"/>
-        <source>W=majority</source>
-        <translation>W=большинство</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="412"/>
-        <source>W=1</source>
-        <translation>W=1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="418"/>
-        <source>Which replica a read goes to first</source>
-        <translation>К какой реплике чтение обращается в первую очередь</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="422"/>
-        <source>Without replication, the keys of a server that is down: miss, or go to the next server on the ring (auto-eject)</source>
-        <translation>Без репликации ключи недоступного сервера либо дают промах (miss), либо переходят к следующему серверу на кольце (auto-eject)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="424"/>
-        <location filename="../../ui/mainwindowbuild.cpp" line="467"/>
-        <source>Traffic</source>
-        <translation>Трафик</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="426"/>
-        <source>RingScope&apos;s traffic generator: Zipf keys, 90% gets, cache-aside fill (writes)</source>
-        <translation>Генератор трафика RingScope: ключи по закону Ципфа, 90% get, заполнение cache-aside (записи)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="431"/>
-        <source> ops/s</source>
-        <translation> оп/с</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="433"/>
-        <source> Replication </source>
-        <translation> Репликация </translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="437"/>
-        <source> Reads </source>
-        <translation> Чтение </translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="439"/>
-        <source> On failure </source>
-        <translation> При отказе </translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="468"/>
-        <source>The traffic generator writes (cache-aside fill). Switch writing on first (Cluster ▸ Writing allowed); the demo cluster allows it.</source>
-        <translation>Генератор трафика пишет в кластер (заполнение cache-aside). Сначала включите запись (Кластер ▸ Запись разрешена); демонстрационный кластер это разрешает.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="528"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="318"/>
         <source>Key inspector</source>
         <translation>Инспектор ключей</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="534"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="324"/>
         <source>Plots</source>
         <translation>Графики</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="83"/>
+        <location filename="../../ui/mainwindow.cpp" line="46"/>
         <source>Compare methods</source>
         <translation>Сравнение методов</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="540"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="330"/>
         <source>Lessons</source>
         <translation>Уроки</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="548"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="338"/>
         <source>Events</source>
         <translation>События</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowview.cpp" line="92"/>
+        <location filename="../../ui/mainwindowview.cpp" line="109"/>
         <source>nothing to export: no keys yet</source>
         <translation>экспортировать нечего: ключей пока нет</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowview.cpp" line="98"/>
+        <location filename="../../ui/mainwindowview.cpp" line="115"/>
         <source>nothing to export: measure the comparison first (the Compare methods tab)</source>
         <translation>экспортировать нечего: сначала выполните измерение на вкладке «Сравнение методов»</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowview.cpp" line="113"/>
+        <location filename="../../ui/mainwindowview.cpp" line="130"/>
         <source>%1 already exists.
 Do you want to replace it?</source>
         <translation>%1 уже существует.
 Заменить его?</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowview.cpp" line="122"/>
+        <location filename="../../ui/mainwindowview.cpp" line="139"/>
         <source>exported %1</source>
         <translation>экспортировано: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowview.cpp" line="162"/>
+        <location filename="../../ui/mainwindowview.cpp" line="179"/>
         <source>presentation mode: Esc or F11 leaves it</source>
         <translation>режим презентации: выход — Esc или F11</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="733"/>
+        <location filename="../../ui/mainwindow.cpp" line="228"/>
         <source>playing a recorded session: no server is contacted</source>
         <translation>воспроизведение записанного сеанса: серверы не опрашиваются</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="734"/>
+        <location filename="../../ui/mainwindow.cpp" line="231"/>
         <source>local demo cluster (real memcached on 127.0.0.1, started by RingScope)</source>
         <translation>локальный демонстрационный кластер (настоящие memcached на 127.0.0.1, запущены RingScope)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="735"/>
+        <location filename="../../ui/mainwindow.cpp" line="234"/>
         <source>watching %1</source>
         <translation>наблюдение за %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="735"/>
+        <location filename="../../ui/mainwindow.cpp" line="234"/>
         <source>a cluster</source>
         <translation>кластером</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="736"/>
+        <location filename="../../ui/mainwindow.cpp" line="237"/>
         <source>offline: no server is contacted</source>
         <translation>офлайн: серверы не опрашиваются</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="737"/>
+        <location filename="../../ui/mainwindow.cpp" line="240"/>
         <source>%1 servers · %2 (%3) · %4 sample keys · %5</source>
         <translation>серверов: %1 · %2 (%3) · тестовых ключей: %4 · %5</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="743"/>
+        <location filename="../../ui/mainwindow.cpp" line="247"/>
         <source>traffic %1 ops/s · hit %2 · p99 %3 ms</source>
         <translation>трафик %1 оп/с · попадания %2 · p99 %3 мс</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="749"/>
+        <location filename="../../ui/mainwindow.cpp" line="253"/>
         <source>no traffic</source>
         <translation>нет трафика</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="752"/>
+        <location filename="../../ui/mainwindow.cpp" line="257"/>
         <source> OFFLINE </source>
         <translation> ОФЛАЙН </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="755"/>
+        <location filename="../../ui/mainwindow.cpp" line="260"/>
         <source> WRITING </source>
         <translation> ЗАПИСЬ </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="755"/>
+        <location filename="../../ui/mainwindow.cpp" line="260"/>
         <source> READ-ONLY </source>
         <translation> ТОЛЬКО ЧТЕНИЕ </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="759"/>
+        <location filename="../../ui/mainwindow.cpp" line="264"/>
         <source>RingScope may write to this cluster (sample keys, traffic, read-repair)</source>
         <translation>RingScope может писать в этот кластер (тестовые ключи, трафик, восстановление при чтении)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="760"/>
+        <location filename="../../ui/mainwindow.cpp" line="265"/>
         <source>RingScope only reads: stats, metadump, mg without LRU bump</source>
         <translation>RingScope только читает: stats, metadump, mg без обновления LRU</translation>
     </message>
+</context>
+<context>
+    <name>ringscope::ui::PlacementBar</name>
     <message>
-        <location filename="../../ui/mainwindowsession.cpp" line="23"/>
-        <source>a session is playing: record a live cluster, not a replay</source>
-        <translation>идёт воспроизведение сеанса: записывать можно только живой кластер, а не воспроизведение</translation>
+        <location filename="../../ui/panels/placementbar.cpp" line="19"/>
+        <source>Cluster</source>
+        <translation>Кластер</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowsession.cpp" line="31"/>
-        <source>recording starts</source>
-        <translation>начало записи</translation>
+        <location filename="../../ui/panels/placementbar.cpp" line="35"/>
+        <source>host:port[:weight][ name], separated by commas; Enter applies (placement only)</source>
+        <translation>host:port[:weight][ name] через запятую; Enter применяет (только размещение)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowsession.cpp" line="32"/>
-        <source>recording the session to %1</source>
-        <translation>запись сеанса в %1</translation>
+        <location filename="../../ui/panels/placementbar.cpp" line="38"/>
+        <source> keys</source>
+        <translation> ключей</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowsession.cpp" line="47"/>
-        <source>recorded %1 records to %2</source>
-        <translation>в %2 сохранено записей: %1</translation>
+        <location filename="../../ui/panels/placementbar.cpp" line="39"/>
+        <source>Sample keys drawn on the ring (written to the demo cluster)</source>
+        <translation>Тестовые ключи на кольце (записываются в демонстрационный кластер)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowsession.cpp" line="88"/>
-        <source>replay of %1</source>
-        <translation>воспроизведение: %1</translation>
+        <location filename="../../ui/panels/placementbar.cpp" line="41"/>
+        <source>Connect…</source>
+        <translation>Подключиться…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowsession.cpp" line="98"/>
-        <source>playing %1 (%2 records, %3×): no server is contacted</source>
-        <translation>воспроизведение %1 (записей: %2, %3×): серверы не опрашиваются</translation>
+        <location filename="../../ui/panels/placementbar.cpp" line="42"/>
+        <source> Preset </source>
+        <translation> Пресет </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowsession.cpp" line="117"/>
-        <source>the recorded session is over</source>
-        <translation>воспроизведение записанного сеанса завершено</translation>
+        <location filename="../../ui/panels/placementbar.cpp" line="44"/>
+        <source> Hash </source>
+        <translation> Хеш </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowsession.cpp" line="129"/>
-        <source>the session&apos;s servers do not parse: %1</source>
-        <translation>не удалось разобрать список серверов сеанса: %1</translation>
+        <location filename="../../ui/panels/placementbar.cpp" line="46"/>
+        <source> Servers </source>
+        <translation> Серверы </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowsession.cpp" line="146"/>
-        <source>cannot show the recorded topology: %1</source>
-        <translation>не удалось показать записанную топологию: %1</translation>
+        <location filename="../../ui/panels/placementbar.cpp" line="67"/>
+        <location filename="../../ui/panels/placementbar.cpp" line="71"/>
+        <source>Servers</source>
+        <translation>Серверы</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/placementbar.cpp" line="70"/>
+        <source>servers set to %1</source>
+        <translation>заданы серверы %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/placementbar.cpp" line="75"/>
+        <source>Sample keys</source>
+        <translation>Тестовые ключи</translation>
     </message>
 </context>
 <context>
     <name>ringscope::ui::PlotsPanel</name>
     <message>
-        <location filename="../../ui/panels/plotspanel.cpp" line="45"/>
+        <location filename="../../ui/panels/plotspanel.cpp" line="47"/>
         <source>Gets/s</source>
         <translation>Get/с</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/plotspanel.cpp" line="45"/>
+        <location filename="../../ui/panels/plotspanel.cpp" line="47"/>
         <source>Hit ratio</source>
         <translation>Доля попаданий</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/plotspanel.cpp" line="45"/>
+        <location filename="../../ui/panels/plotspanel.cpp" line="47"/>
         <source>Keys per server</source>
         <translation>Ключи по серверам</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/plotspanel.cpp" line="45"/>
+        <location filename="../../ui/panels/plotspanel.cpp" line="47"/>
         <source>Last change</source>
         <translation>Последнее изменение</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/plotspanel.cpp" line="46"/>
+        <location filename="../../ui/panels/plotspanel.cpp" line="48"/>
         <source>Latency</source>
         <translation>Задержка</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/plotspanel.cpp" line="69"/>
+        <location filename="../../ui/panels/plotspanel.cpp" line="71"/>
         <source>gets/s (stats)</source>
         <translation>get/с (stats)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/plotspanel.cpp" line="70"/>
+        <location filename="../../ui/panels/plotspanel.cpp" line="72"/>
         <source>ms</source>
         <translation>мс</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/plotspanel.cpp" line="77"/>
+        <location filename="../../ui/panels/plotspanel.cpp" line="79"/>
         <source>hit ratio</source>
         <translation>доля попаданий</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/plotspanel.cpp" line="79"/>
+        <location filename="../../ui/panels/plotspanel.cpp" line="81"/>
         <source>unavailable/s</source>
         <translation>недоступно/с</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/plotspanel.cpp" line="81"/>
+        <location filename="../../ui/panels/plotspanel.cpp" line="83"/>
         <source>servers (stats)</source>
         <translation>серверы (stats)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/plotspanel.cpp" line="84"/>
+        <location filename="../../ui/panels/plotspanel.cpp" line="86"/>
         <source>our traffic</source>
         <translation>наш трафик</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/plotspanel.cpp" line="87"/>
+        <location filename="../../ui/panels/plotspanel.cpp" line="89"/>
         <source>unavailable/s (our traffic)</source>
         <translation>недоступно/с (наш трафик)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/plotspanel.cpp" line="93"/>
+        <location filename="../../ui/panels/plotspanel.cpp" line="95"/>
         <source>our traffic p50</source>
         <translation>наш трафик p50</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/plotspanel.cpp" line="96"/>
+        <location filename="../../ui/panels/plotspanel.cpp" line="98"/>
         <source>our traffic p99</source>
         <translation>наш трафик p99</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/plotspanel.cpp" line="100"/>
+        <location filename="../../ui/panels/plotspanel.cpp" line="102"/>
         <source>share of keys, %</source>
         <translation>доля ключей, %</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/plotspanel.cpp" line="104"/>
+        <location filename="../../ui/panels/plotspanel.cpp" line="106"/>
         <source>owned</source>
         <translation>во владении</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/plotspanel.cpp" line="109"/>
+        <location filename="../../ui/panels/plotspanel.cpp" line="111"/>
         <source>ideal (weights)</source>
         <translation>идеал (по весам)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/plotspanel.cpp" line="115"/>
+        <location filename="../../ui/panels/plotspanel.cpp" line="117"/>
         <source>keys</source>
         <translation>ключи</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/plotspanel.cpp" line="119"/>
+        <location filename="../../ui/panels/plotspanel.cpp" line="121"/>
         <source>moved in</source>
         <translation>пришло</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/plotspanel.cpp" line="123"/>
+        <location filename="../../ui/panels/plotspanel.cpp" line="125"/>
         <source>moved out</source>
         <translation>ушло</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/plotspanel.cpp" line="195"/>
+        <location filename="../../ui/panels/plotspanel.cpp" line="197"/>
         <source> (gone)</source>
         <translation> (удалён)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/plotspanel.cpp" line="213"/>
+        <location filename="../../ui/panels/plotspanel.cpp" line="215"/>
         <source>%1 keys moved in the last change</source>
         <translation>ключей перемещено при последнем изменении: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/plotspanel.cpp" line="384"/>
+        <location filename="../../ui/panels/plotspanel.cpp" line="386"/>
         <source>%1: export a plot as .png or .pdf</source>
         <translation>%1: график можно экспортировать только в .png или .pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/plotspanel.cpp" line="385"/>
+        <location filename="../../ui/panels/plotspanel.cpp" line="387"/>
         <source>cannot write %1</source>
         <translation>не удалось записать %1</translation>
     </message>
@@ -2347,36 +2269,164 @@ Do you want to replace it?</source>
     </message>
 </context>
 <context>
+    <name>ringscope::ui::SessionPlayer</name>
+    <message>
+        <location filename="../../ui/session/sessionplayer.cpp" line="34"/>
+        <source>playing %1 (%2 records, %3×): no server is contacted</source>
+        <translation>воспроизведение %1 (записей: %2, %3×): серверы не опрашиваются</translation>
+    </message>
+</context>
+<context>
+    <name>ringscope::ui::SessionRecorder</name>
+    <message>
+        <location filename="../../ui/session/sessionrecorder.cpp" line="36"/>
+        <source>a session is playing: record a live cluster, not a replay</source>
+        <translation>идёт воспроизведение сеанса: записывать можно только живой кластер, а не воспроизведение</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/sessionrecorder.cpp" line="41"/>
+        <source>recording starts</source>
+        <translation>начало записи</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/sessionrecorder.cpp" line="44"/>
+        <source>recording the session to %1</source>
+        <translation>запись сеанса в %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/sessionrecorder.cpp" line="56"/>
+        <source>recorded %1 records to %2</source>
+        <translation>в %2 сохранено записей: %1</translation>
+    </message>
+</context>
+<context>
     <name>ringscope::ui::SimpleNumbersView</name>
     <message>
-        <location filename="../../ui/views/simplenumbersview.cpp" line="171"/>
+        <location filename="../../ui/views/simplenumbersview.cpp" line="173"/>
         <source>key</source>
         <translation>ключ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/simplenumbersview.cpp" line="172"/>
+        <location filename="../../ui/views/simplenumbersview.cpp" line="174"/>
         <source>hash (0–100)</source>
         <translation>хеш (0–100)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/simplenumbersview.cpp" line="172"/>
+        <location filename="../../ui/views/simplenumbersview.cpp" line="174"/>
         <source>hash</source>
         <translation>хеш</translation>
     </message>
     <message>
-        <location filename="../../ui/views/simplenumbersview.cpp" line="173"/>
+        <location filename="../../ui/views/simplenumbersview.cpp" line="175"/>
         <source>server</source>
         <translation>сервер</translation>
     </message>
     <message>
-        <location filename="../../ui/views/simplenumbersview.cpp" line="184"/>
+        <location filename="../../ui/views/simplenumbersview.cpp" line="186"/>
         <source>%1 server points on the ring. A key belongs to the first point clockwise from its hash.</source>
         <translation>Точек серверов на кольце: %1. Ключ принадлежит первой точке сервера по часовой стрелке от его хеша.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/simplenumbersview.cpp" line="186"/>
+        <location filename="../../ui/views/simplenumbersview.cpp" line="188"/>
         <source>No ring: the server is computed from the hash itself, e.g. hash mod %1 for modulo over %1 servers.</source>
         <translation>Кольца нет: сервер вычисляется прямо из хеша, например hash mod %1 у пресета modulo с %1 серверами.</translation>
+    </message>
+</context>
+<context>
+    <name>ringscope::ui::TrafficBar</name>
+    <message>
+        <location filename="../../ui/panels/trafficbar.cpp" line="14"/>
+        <source>Traffic and replication</source>
+        <translation>Трафик и репликация</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/trafficbar.cpp" line="29"/>
+        <source>Replication of our traffic: none, master-slave, ring (owner + next R-1), multi-master (write quorum W)</source>
+        <translation>Репликация нашего трафика: none (нет), master-slave, ring (владелец + следующие R-1), multi-master (кворум записи W)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/trafficbar.cpp" line="32"/>
+        <source>R=</source>
+        <translation>R=</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/trafficbar.cpp" line="33"/>
+        <source>W=all</source>
+        <translation>W=все</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/trafficbar.cpp" line="34"/>
+        <source>W=majority</source>
+        <translation>W=большинство</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/trafficbar.cpp" line="35"/>
+        <source>W=1</source>
+        <translation>W=1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/trafficbar.cpp" line="39"/>
+        <source>Which replica a read goes to first</source>
+        <translation>К какой реплике чтение обращается в первую очередь</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/trafficbar.cpp" line="42"/>
+        <source>Without replication, the keys of a server that is down: miss, or go to the next server on the ring (auto-eject)</source>
+        <translation>Без репликации ключи недоступного сервера либо дают промах (miss), либо переходят к следующему серверу на кольце (auto-eject)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/trafficbar.cpp" line="44"/>
+        <location filename="../../ui/panels/trafficbar.cpp" line="71"/>
+        <source>Traffic</source>
+        <translation>Трафик</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/trafficbar.cpp" line="46"/>
+        <source>RingScope&apos;s traffic generator: Zipf keys, 90% gets, cache-aside fill (writes)</source>
+        <translation>Генератор трафика RingScope: ключи по закону Ципфа, 90% get, заполнение cache-aside (записи)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/trafficbar.cpp" line="49"/>
+        <source> ops/s</source>
+        <translation> оп/с</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/trafficbar.cpp" line="51"/>
+        <source> Replication </source>
+        <translation> Репликация </translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/trafficbar.cpp" line="55"/>
+        <source> Reads </source>
+        <translation> Чтение </translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/trafficbar.cpp" line="57"/>
+        <source> On failure </source>
+        <translation> При отказе </translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/trafficbar.cpp" line="71"/>
+        <source>The traffic generator writes (cache-aside fill). Switch writing on first (Cluster ▸ Writing allowed); the demo cluster allows it.</source>
+        <translation>Генератор трафика пишет в кластер (заполнение cache-aside). Сначала включите запись (Кластер ▸ Запись разрешена); демонстрационный кластер это разрешает.</translation>
+    </message>
+</context>
+<context>
+    <name>ringscope::ui::TrafficRunner</name>
+    <message>
+        <location filename="../../ui/bridge/trafficrunner.cpp" line="171"/>
+        <source>traffic writes to the cluster: switch writing on first</source>
+        <translation>трафик пишет в кластер: сначала включите запись</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bridge/trafficrunner.cpp" line="173"/>
+        <source>no servers</source>
+        <translation>нет серверов</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bridge/trafficrunner.cpp" line="183"/>
+        <source>preset %1 has no owner per key: pick another for traffic</source>
+        <translation>в пресете %1 у ключа нет единственного владельца: выберите для трафика другой пресет</translation>
     </message>
 </context>
 </TS>

@@ -7,7 +7,7 @@
 // figure: get, set, mget, noreply.
 #include "core/distribution/preset.h"
 #include "core/net/client.h"
-#include "quantile.h"
+#include "tests/bench/quantile.h"
 
 #include <libmemcached-1.0/memcached.h>
 

@@ -7,7 +7,7 @@
 // bench_client; prints the median of the pairs' ratios and its quartiles.
 // Prints figures, never fails.
 // Usage: bench_floor HOST:PORT [ROUNDS]   (pin it and the server as bench_client's script does)
-#include "quantile.h"
+#include "tests/bench/quantile.h"
 
 #include <algorithm>
 #include <cerrno>

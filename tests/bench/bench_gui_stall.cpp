@@ -3,8 +3,8 @@
 // KEYS sample keys written into them, traffic on, stats polled every second,
 // an audit (metadump of every key) every 5 s, and one server killed.
 //   bench_gui_stall [SERVERS] [KEYS] [SECONDS]     defaults 20, 1000000, 20
-#include "bridge/trafficrunner.h"
-#include "mainwindow.h"
+#include "ui/bridge/trafficrunner.h"
+#include "ui/mainwindow.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -1,8 +1,8 @@
 // Placement benchmarks against libmemcached in the same run (Google
 // Benchmark). They print figures and never fail on time; the README quotes
 // them with the command that produced them.
-#include "core/cluster/keyset.h"
-#include "core/cluster/redistributionplanner.h"
+#include "core/placement/keyset.h"
+#include "core/placement/redistributionplanner.h"
 #include "core/distribution/preset.h"
 
 #include <benchmark/benchmark.h>

@@ -5,10 +5,10 @@
 // rebuilds the layer (topology change, zoom), the naive baseline (one
 // antialiased drawArc per arc), and adding a server at 1M keys: recompute
 // (scene build) + redraw.
-#include "core/cluster/keyset.h"
+#include "core/placement/keyset.h"
 #include "core/distribution/preset.h"
-#include "models/ringscene.h"
-#include "views/ringview.h"
+#include "ui/models/ringscene.h"
+#include "ui/views/ringview.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -3,10 +3,10 @@
 // holding 1M keys: write time, metadump streaming with bounded memory (peak
 // RSS), audit time, and recompute-on-change. Prints figures, never fails.
 // Usage: bench_scale [SIM_KEYS] [REAL_KEYS] [REAL_SERVERS]
-#include "core/cluster/keyenumerator.h"
-#include "core/cluster/keyset.h"
-#include "core/cluster/ownershipaudit.h"
-#include "core/cluster/redistributionplanner.h"
+#include "core/live/keyenumerator.h"
+#include "core/placement/keyset.h"
+#include "core/placement/ownershipaudit.h"
+#include "core/placement/redistributionplanner.h"
 #include "core/distribution/preset.h"
 #include "core/local/democluster.h"
 #include "core/net/client.h"

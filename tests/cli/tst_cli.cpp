@@ -1,6 +1,6 @@
 // ringscope-cli as a user runs it: output format and order, JSON, exit codes,
 // and one clear line on stderr for every kind of bad input.
-#include "common/processes.h"
+#include "tests/common/processes.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -1,4 +1,4 @@
-#include "fakeserver.h"
+#include "tests/common/fakeserver.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>

@@ -1,4 +1,4 @@
-#include "faultproxy.h"
+#include "tests/common/faultproxy.h"
 
 #include <asio/read.hpp>
 #include <asio/steady_timer.hpp>

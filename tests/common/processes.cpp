@@ -1,4 +1,4 @@
-#include "processes.h"
+#include "tests/common/processes.h"
 
 #include <QElapsedTimer>
 #include <QFile>

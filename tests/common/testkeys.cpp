@@ -1,4 +1,4 @@
-#include "testkeys.h"
+#include "tests/common/testkeys.h"
 
 #include <random>
 

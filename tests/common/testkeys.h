@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/cluster/keyset.h"
+#include "core/placement/keyset.h"
 
 #include <cstdint>
 #include <string>

@@ -2,8 +2,8 @@
 // (mcrouter's Ch3/Crc32/WeightedCh3 tests, go-jump, pymemcache's rendezvous
 // tests), and the properties each strategy promises (consistency, balance,
 // distinct replicas, bounded load) on thousands of keys.
-#include "core/cluster/keyset.h"
-#include "core/cluster/redistributionplanner.h"
+#include "core/placement/keyset.h"
+#include "core/placement/redistributionplanner.h"
 #include "core/distribution/continuum.h"
 #include "core/distribution/hashtagdistribution.h"
 #include "core/distribution/jumpdistribution.h"

@@ -3,10 +3,10 @@
 // next owner, a plan from known owners equal to one from scratch, per-server
 // flows that add up, threads that change nothing but the time, and
 // comparison figures equal to the plan's.
-#include "core/cluster/keyset.h"
-#include "core/cluster/methodcomparison.h"
-#include "core/cluster/redistributionplanner.h"
-#include "core/cluster/serverspec.h"
+#include "core/placement/keyset.h"
+#include "core/placement/methodcomparison.h"
+#include "core/placement/redistributionplanner.h"
+#include "core/config/serverspec.h"
 #include "core/distribution/preset.h"
 
 #include <QTest>

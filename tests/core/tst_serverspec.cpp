@@ -1,9 +1,9 @@
 // SPEC strings, server-per-line files and twemproxy .yml pools: every good
 // form parses to the right servers, every mistake is refused with a message
 // that names it (and the line, in files).
-#include "core/cluster/discovery.h"
-#include "core/cluster/serverspec.h"
-#include "core/cluster/textinput.h"
+#include "core/config/discovery.h"
+#include "core/config/serverspec.h"
+#include "core/config/textinput.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -2,7 +2,7 @@
 // first byte picks the parser (SPEC, server-per-line file, twemproxy .yml,
 // mcrouter .json), the rest is its input. Every input must give servers or
 // an error message, never a crash or a hang.
-#include "core/cluster/serverspec.h"
+#include "core/config/serverspec.h"
 
 #include <cstddef>
 #include <cstdint>

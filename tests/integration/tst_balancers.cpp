@@ -2,9 +2,9 @@
 // the source material shows it: `memcached_pass` to an upstream with
 // round-robin, least_conn or `hash $arg_key consistent`. Reads go through
 // nginx; each server's own `cmd_get` counter shows where they went.
-#include "core/cluster/replicatedclient.h"
-#include "core/cluster/statspoller.h"
-#include "core/cluster/trafficgenerator.h"
+#include "core/live/replicatedclient.h"
+#include "core/live/statspoller.h"
+#include "core/live/trafficgenerator.h"
 #include "core/distribution/preset.h"
 #include "core/local/democluster.h"
 #include "core/net/httpreader.h"

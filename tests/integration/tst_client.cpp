@@ -2,10 +2,10 @@
 // replies a real one never sends): placement on the wire, pipelining, key
 // validation with zero bytes sent, garbage that closes only its connection,
 // deadlines under SIGSTOP, fast failure under SIGKILL, down/up with probes.
-#include "common/fakeserver.h"
-#include "common/processes.h"
-#include "common/testkeys.h"
-#include "core/cluster/discovery.h"
+#include "tests/common/fakeserver.h"
+#include "tests/common/processes.h"
+#include "tests/common/testkeys.h"
+#include "core/config/discovery.h"
 #include "core/distribution/preset.h"
 #include "core/net/client.h"
 #include "core/net/recyclingallocator.h"

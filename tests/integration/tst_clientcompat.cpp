@@ -3,9 +3,9 @@
 // sees Debian's packages) and spymemcached (Java). Each reference harness in
 // tests/compat asks the library's own code for the server of every key; no
 // network is touched.
-#include "common/processes.h"
-#include "common/testkeys.h"
-#include "core/cluster/serverspec.h"
+#include "tests/common/processes.h"
+#include "tests/common/testkeys.h"
+#include "core/config/serverspec.h"
 #include "core/distribution/preset.h"
 
 #include <QFileInfo>

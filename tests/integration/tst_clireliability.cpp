@@ -3,10 +3,10 @@
 // write, "local" is decided on addresses, inputs are bounded, and a
 // server's bytes never reach the terminal raw. (A fake server only where a
 // real one never sends such a reply.)
-#include "common/fakeserver.h"
-#include "common/processes.h"
+#include "tests/common/fakeserver.h"
+#include "tests/common/processes.h"
 
-#include "core/cluster/serverspec.h"
+#include "core/config/serverspec.h"
 #include "core/distribution/preset.h"
 #include "core/net/client.h"
 

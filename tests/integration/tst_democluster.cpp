@@ -2,11 +2,11 @@
 // 127.0.0.1 with UDP off, fails (SIGKILL), hangs (SIGSTOP), resumes and
 // restarts empty; and that never outlive it, on a clean stop, on Ctrl-C or
 // when it is killed itself.
-#include "common/processes.h"
-#include "core/cluster/clusterplacement.h"
-#include "core/cluster/keyenumerator.h"
-#include "core/cluster/ownershipaudit.h"
-#include "core/cluster/statspoller.h"
+#include "tests/common/processes.h"
+#include "core/placement/clusterplacement.h"
+#include "core/live/keyenumerator.h"
+#include "core/placement/ownershipaudit.h"
+#include "core/live/statspoller.h"
 #include "core/distribution/preset.h"
 #include "core/local/democluster.h"
 #include "core/net/client.h"

@@ -4,11 +4,11 @@
 // the predicted servers) and a real nutcracker with auto_eject_hosts (keys
 // written through the proxy after it ejected a killed backend, found where
 // predicted), over several hashes, distributions and weights.
-#include "common/memcclient.h"
-#include "common/processes.h"
-#include "common/testkeys.h"
+#include "tests/common/memcclient.h"
+#include "tests/common/processes.h"
+#include "tests/common/testkeys.h"
 
-#include "core/cluster/clusterplacement.h"
+#include "core/placement/clusterplacement.h"
 #include "core/distribution/failover.h"
 
 #include <QFile>

@@ -3,8 +3,8 @@
 // flaps; an address that never answers a SYN; a blackhole route in a network
 // namespace. Every call ends within its deadline (+50 ms), with the error
 // that says what happened; a write whose reply was lost is *unknown*.
-#include "common/faultproxy.h"
-#include "common/processes.h"
+#include "tests/common/faultproxy.h"
+#include "tests/common/processes.h"
 #include "core/distribution/preset.h"
 #include "core/net/client.h"
 

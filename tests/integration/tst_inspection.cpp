@@ -2,10 +2,10 @@
 // written by the real python-memcached client are found by `audit` on the
 // servers python-memcached's preset predicts (and another preset finds
 // exactly the keys it disagrees on); `stats`; the live commands' safety.
-#include "common/memcclient.h"
-#include "common/processes.h"
-#include "common/testkeys.h"
-#include "core/cluster/serverspec.h"
+#include "tests/common/memcclient.h"
+#include "tests/common/processes.h"
+#include "tests/common/testkeys.h"
+#include "core/config/serverspec.h"
 #include "core/distribution/preset.h"
 
 #include <QJsonArray>

@@ -1,8 +1,8 @@
 // Placement and hashes against the real libmemcached 1.1 and libhashkit
 // (Debian's libmemcached-dev), linked into this test: for thousands of random
 // keys per case, our owner must be the server memcached_generate_hash() picks.
-#include "common/testkeys.h"
-#include "core/cluster/serverspec.h"
+#include "tests/common/testkeys.h"
+#include "core/config/serverspec.h"
 #include "core/distribution/preset.h"
 #include "core/hash/hashalgorithm.h"
 

@@ -6,9 +6,9 @@
 // dist_ring_hash, 2 to 6 backends, non-ASCII keys, a seed, both hash filters
 // and the ring's own MD5 key hash. Skipped, with the reason, only when the
 // source cannot be fetched; a fetched source that does not build fails.
-#include "common/memcclient.h"
-#include "common/processes.h"
-#include "common/testkeys.h"
+#include "tests/common/memcclient.h"
+#include "tests/common/processes.h"
+#include "tests/common/testkeys.h"
 #include "core/distribution/preset.h"
 
 #include <QFile>

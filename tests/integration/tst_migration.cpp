@@ -1,10 +1,10 @@
 // Topology changes on a real cluster: adding a 4th server to 3 moves what
 // the planner predicts, key for key, as the audit of the servers shows; and
 // a warm-up migration before the switch removes the miss storm after it.
-#include "core/cluster/keyset.h"
-#include "core/cluster/migration.h"
-#include "core/cluster/ownershipaudit.h"
-#include "core/cluster/redistributionplanner.h"
+#include "core/placement/keyset.h"
+#include "core/live/migration.h"
+#include "core/placement/ownershipaudit.h"
+#include "core/placement/redistributionplanner.h"
 #include "core/distribution/preset.h"
 #include "core/local/democluster.h"
 

@@ -3,10 +3,10 @@
 // every key with its own index as the value, so the body of each HTTP answer
 // names the server nginx chose; it must be the one our nginx preset predicts,
 // for `hash $key consistent;` and `hash $key;`, with and without weights.
-#include "common/memcclient.h"
-#include "common/processes.h"
-#include "common/testkeys.h"
-#include "core/cluster/serverspec.h"
+#include "tests/common/memcclient.h"
+#include "tests/common/processes.h"
+#include "tests/common/testkeys.h"
+#include "core/config/serverspec.h"
 #include "core/distribution/failover.h"
 #include "core/distribution/preset.h"
 

@@ -2,9 +2,9 @@
 // processes: SIGKILL and SIGSTOP/SIGCONT of a replica, keys still readable,
 // nothing waits past its deadline, nothing stale after a rejoin, deletes that
 // do not come back, and the per-server counters that show each read policy.
-#include "common/processes.h"
-#include "core/cluster/replicatedclient.h"
-#include "core/cluster/trafficgenerator.h"
+#include "tests/common/processes.h"
+#include "core/live/replicatedclient.h"
+#include "core/live/trafficgenerator.h"
 #include "core/distribution/preset.h"
 #include "core/local/democluster.h"
 

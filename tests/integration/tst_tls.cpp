@@ -2,7 +2,7 @@
 // this test makes with openssl: verified, it works; against the wrong CA, a
 // name that is not in the certificate, or a plaintext client, it fails with
 // a message that says so — never silently accepted.
-#include "common/processes.h"
+#include "tests/common/processes.h"
 #include "core/distribution/preset.h"
 #include "core/net/client.h"
 #include "core/net/tlscontext.h"

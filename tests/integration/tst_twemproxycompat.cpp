@@ -3,10 +3,10 @@
 // Every key must sit on the server that our twemproxy preset, built from the
 // very same nutcracker.yml, predicts — for each of its 12 hash functions,
 // ketama and modula, weights, server names and hash_tag.
-#include "common/memcclient.h"
-#include "common/processes.h"
-#include "common/testkeys.h"
-#include "core/cluster/clusterplacement.h"
+#include "tests/common/memcclient.h"
+#include "tests/common/processes.h"
+#include "tests/common/testkeys.h"
+#include "core/placement/clusterplacement.h"
 
 #include <QFile>
 #include <QTemporaryDir>

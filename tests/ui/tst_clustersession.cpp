@@ -6,12 +6,12 @@
 #undef QT_NO_FOREACH
 #include <qcustomplot.h>
 
-#include "bridge/clusterwatch.h"
-#include "mainwindow.h"
-#include "panels/plotspanel.h"
-#include "uitestsupport.h"
-#include "common/processes.h"
-#include "models/ringscene.h"
+#include "ui/bridge/clusterwatch.h"
+#include "ui/mainwindow.h"
+#include "ui/panels/plotspanel.h"
+#include "tests/ui/uitestsupport.h"
+#include "tests/common/processes.h"
+#include "ui/models/ringscene.h"
 
 #include <QComboBox>
 #include <QElapsedTimer>

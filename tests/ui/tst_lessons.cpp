@@ -2,13 +2,13 @@
 // nutcracker / nginx) processes, as a class would: each step's actions run
 // on the demo cluster and the step's own check ("about 3/4 of the keys
 // move", "no read finds its servers down") must pass on the real thing.
-#include "mainwindow.h"
-#include "panels/lesson.h"
-#include "panels/lessonpanel.h"
-#include "uitestsupport.h"
-#include "models/ringscene.h"
-#include "views/ringview.h"
-#include "views/simplenumbersview.h"
+#include "ui/mainwindow.h"
+#include "ui/panels/lesson.h"
+#include "ui/panels/lessonpanel.h"
+#include "tests/ui/uitestsupport.h"
+#include "ui/models/ringscene.h"
+#include "ui/views/ringview.h"
+#include "ui/views/simplenumbersview.h"
 
 #include <QDir>
 #include <QFile>

@@ -8,20 +8,20 @@
 #undef QT_NO_FOREACH
 #include <qcustomplot.h>
 
-#include "common/fakeserver.h"
-#include "common/processes.h"
-#include "core/cluster/clusterplacement.h"
-#include "core/cluster/keyset.h"
-#include "core/cluster/serverspec.h"
+#include "tests/common/fakeserver.h"
+#include "tests/common/processes.h"
+#include "core/placement/clusterplacement.h"
+#include "core/placement/keyset.h"
+#include "core/config/serverspec.h"
 #include "core/distribution/preset.h"
-#include "mainwindow.h"
-#include "bridge/trafficrunner.h"
-#include "uitestsupport.h"
-#include "models/servertablemodel.h"
-#include "panels/connectdialog.h"
-#include "panels/plotspanel.h"
-#include "models/ringscene.h"
-#include "views/ringview.h"
+#include "ui/mainwindow.h"
+#include "ui/bridge/trafficrunner.h"
+#include "tests/ui/uitestsupport.h"
+#include "ui/models/servertablemodel.h"
+#include "ui/panels/connectdialog.h"
+#include "ui/panels/plotspanel.h"
+#include "ui/models/ringscene.h"
+#include "ui/views/ringview.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>

@@ -4,17 +4,17 @@
 // as moved exactly the keys whose owner the real placement changes (added,
 // ejected, back), the screen and an export painting the same pixels, and a
 // topology change in the window that animates to its end.
-#include "core/cluster/keyset.h"
-#include "core/cluster/redistributionplanner.h"
-#include "core/cluster/serverspec.h"
+#include "core/placement/keyset.h"
+#include "core/placement/redistributionplanner.h"
+#include "core/config/serverspec.h"
 #include "core/distribution/preset.h"
-#include "mainwindow.h"
-#include "uitestsupport.h"
-#include "models/servertablemodel.h"
-#include "views/ringcanvas.h"
-#include "views/ringpainter.h"
-#include "views/ringview.h"
-#include "views/simplenumbersview.h"
+#include "ui/mainwindow.h"
+#include "tests/ui/uitestsupport.h"
+#include "ui/models/servertablemodel.h"
+#include "ui/views/ringcanvas.h"
+#include "ui/views/ringpainter.h"
+#include "ui/views/ringview.h"
+#include "ui/views/simplenumbersview.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

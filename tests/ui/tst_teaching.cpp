@@ -4,16 +4,16 @@
 #undef QT_NO_FOREACH
 #include <qcustomplot.h>
 
-#include "mainwindow.h"
-#include "bridge/trafficrunner.h"
-#include "session/sessionplayer.h"
-#include "session/sessionrecorder.h"
-#include "panels/comparisonpanel.h"
-#include "panels/plotspanel.h"
-#include "models/ringscene.h"
-#include "util/tableexport.h"
-#include "views/ringview.h"
-#include "uitestsupport.h"
+#include "ui/mainwindow.h"
+#include "ui/bridge/trafficrunner.h"
+#include "ui/session/sessionplayer.h"
+#include "ui/session/sessionrecorder.h"
+#include "ui/panels/comparisonpanel.h"
+#include "ui/panels/plotspanel.h"
+#include "ui/models/ringscene.h"
+#include "ui/util/tableexport.h"
+#include "ui/views/ringview.h"
+#include "tests/ui/uitestsupport.h"
 
 #include <QDockWidget>
 #include <QFile>

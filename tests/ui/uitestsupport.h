@@ -1,9 +1,9 @@
 #pragma once
 
 // Small helpers shared by the GUI tests.
-#include "core/cluster/serverspec.h"
+#include "core/config/serverspec.h"
 #include "core/distribution/preset.h"
-#include "session/clustersession.h"
+#include "ui/session/clustersession.h"
 
 #include <QWidget>
 

@@ -1,11 +1,11 @@
-#include "clusterwatch.h"
-#include "../util/strings.h"
+#include "ui/bridge/clusterwatch.h"
+#include "ui/util/strings.h"
 
-#include "core/cluster/discovery.h"
-#include "core/cluster/keyenumerator.h"
-#include "core/cluster/keyset.h"
-#include "core/cluster/ownershipaudit.h"
-#include "core/cluster/statspoller.h"
+#include "core/config/discovery.h"
+#include "core/live/keyenumerator.h"
+#include "core/placement/keyset.h"
+#include "core/placement/ownershipaudit.h"
+#include "core/live/statspoller.h"
 #include "core/net/client.h"
 #include "core/net/ioruntime.h"
 

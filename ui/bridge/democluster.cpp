@@ -1,5 +1,5 @@
-#include "democluster.h"
-#include "../util/strings.h"
+#include "ui/bridge/democluster.h"
+#include "ui/util/strings.h"
 
 #include "core/local/democluster.h"
 #include "core/net/ioruntime.h"

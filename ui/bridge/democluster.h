@@ -1,7 +1,7 @@
 #pragma once
 
-#include "guiqueue.h"
-#include "livetypes.h"
+#include "ui/bridge/guiqueue.h"
+#include "ui/bridge/livetypes.h"
 
 #include "core/distribution/server.h"
 

@@ -1,4 +1,4 @@
-#include "guiqueue.h"
+#include "ui/bridge/guiqueue.h"
 
 #include <QMetaObject>
 

@@ -1,4 +1,4 @@
-#include "livetypes.h"
+#include "ui/bridge/livetypes.h"
 
 namespace ringscope::ui {
 namespace {

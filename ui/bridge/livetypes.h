@@ -4,7 +4,7 @@
 // session files are made of. No asio, no bridge: a model or a plot includes
 // this header only.
 
-#include "core/cluster/replication.h"
+#include "core/live/replication.h"
 #include "core/net/health.h"
 
 #include <QMetaType>

@@ -1,8 +1,8 @@
-#include "trafficrunner.h"
-#include "../util/strings.h"
+#include "ui/bridge/trafficrunner.h"
+#include "ui/util/strings.h"
 
-#include "core/cluster/replicatedclient.h"
-#include "core/cluster/trafficgenerator.h"
+#include "core/live/replicatedclient.h"
+#include "core/live/trafficgenerator.h"
 #include "core/distribution/preset.h"
 #include "core/net/client.h"
 #include "core/net/ioruntime.h"

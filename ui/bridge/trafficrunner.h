@@ -1,9 +1,9 @@
 #pragma once
 
-#include "guiqueue.h"
-#include "livetypes.h"
+#include "ui/bridge/guiqueue.h"
+#include "ui/bridge/livetypes.h"
 
-#include "core/cluster/clusterplacement.h"
+#include "core/placement/clusterplacement.h"
 #include "core/distribution/server.h"
 
 #include <QObject>

@@ -1,7 +1,7 @@
-#include "ringscene.h"
+#include "ui/models/ringscene.h"
 
-#include "core/cluster/keyset.h"
-#include "core/cluster/redistributionplanner.h"
+#include "core/placement/keyset.h"
+#include "core/placement/redistributionplanner.h"
 #include "core/distribution/distribution.h"
 
 #include <QHash>

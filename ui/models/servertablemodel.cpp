@@ -1,4 +1,4 @@
-#include "servertablemodel.h"
+#include "ui/models/servertablemodel.h"
 
 #include <QColor>
 #include <QIcon>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "../bridge/livetypes.h"
-#include "ringscene.h"
+#include "ui/bridge/livetypes.h"
+#include "ui/models/ringscene.h"
 
 #include <QAbstractTableModel>
 

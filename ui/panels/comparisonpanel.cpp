@@ -2,10 +2,10 @@
 #undef QT_NO_FOREACH
 #include <qcustomplot.h>
 
-#include "comparisonpanel.h"
-#include "../util/strings.h"
+#include "ui/panels/comparisonpanel.h"
+#include "ui/util/strings.h"
 
-#include "core/cluster/serverspec.h"
+#include "core/config/serverspec.h"
 #include "core/distribution/preset.h"
 
 #include <QCheckBox>

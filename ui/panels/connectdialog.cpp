@@ -1,7 +1,7 @@
-#include "connectdialog.h"
-#include "../util/strings.h"
+#include "ui/panels/connectdialog.h"
+#include "ui/util/strings.h"
 
-#include "core/cluster/serverspec.h"
+#include "core/config/serverspec.h"
 #include "core/distribution/preset.h"
 
 #include <QComboBox>

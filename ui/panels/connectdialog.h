@@ -1,6 +1,6 @@
 #pragma once
 
-#include "../session/clusterrequest.h"
+#include "ui/session/clusterrequest.h"
 
 #include <QDialog>
 

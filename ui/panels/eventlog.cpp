@@ -1,4 +1,4 @@
-#include "eventlog.h"
+#include "ui/panels/eventlog.h"
 
 #include <QDateTime>
 

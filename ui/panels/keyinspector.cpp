@@ -1,4 +1,4 @@
-#include "keyinspector.h"
+#include "ui/panels/keyinspector.h"
 
 #include "core/distribution/hashtagdistribution.h"
 #include "core/distribution/preset.h"

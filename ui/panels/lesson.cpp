@@ -1,4 +1,4 @@
-#include "lesson.h"
+#include "ui/panels/lesson.h"
 
 #include <QJsonDocument>
 

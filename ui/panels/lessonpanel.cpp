@@ -1,10 +1,10 @@
-#include "lessonpanel.h"
+#include "ui/panels/lessonpanel.h"
 
-#include "../session/clustersession.h"
-#include "../models/ringscene.h"
-#include "../views/simplenumbersview.h"
+#include "ui/session/clustersession.h"
+#include "ui/models/ringscene.h"
+#include "ui/views/simplenumbersview.h"
 
-#include "core/cluster/replication.h"
+#include "core/live/replication.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "lesson.h"
+#include "ui/panels/lesson.h"
 
 #include <QElapsedTimer>
 #include <QWidget>

@@ -1,9 +1,9 @@
-#include "placementbar.h"
-#include "../session/clustersession.h"
-#include "../util/strings.h"
+#include "ui/panels/placementbar.h"
+#include "ui/session/clustersession.h"
+#include "ui/util/strings.h"
 
-#include "core/cluster/keyset.h"
-#include "core/cluster/serverspec.h"
+#include "core/placement/keyset.h"
+#include "core/config/serverspec.h"
 #include "core/distribution/preset.h"
 
 #include <QComboBox>

@@ -2,9 +2,9 @@
 #undef QT_NO_FOREACH
 #include <qcustomplot.h>
 
-#include "plotspanel.h"
+#include "ui/panels/plotspanel.h"
 
-#include "../models/ringscene.h"
+#include "ui/models/ringscene.h"
 
 #include <QFileInfo>
 #include <QTabWidget>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "../bridge/livetypes.h"
+#include "ui/bridge/livetypes.h"
 
 #include <QElapsedTimer>
 #include <QHash>

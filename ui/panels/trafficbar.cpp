@@ -1,6 +1,6 @@
-#include "trafficbar.h"
-#include "../session/clustersession.h"
-#include "../util/names.h"
+#include "ui/panels/trafficbar.h"
+#include "ui/session/clustersession.h"
+#include "ui/util/names.h"
 
 #include <QAction>
 #include <QComboBox>

@@ -1,5 +1,5 @@
-#include "clusterrequest.h"
-#include "../util/strings.h"
+#include "ui/session/clusterrequest.h"
+#include "ui/util/strings.h"
 
 #include <QObject>
 #include <QStringList>

@@ -1,13 +1,13 @@
 #pragma once
 
-#include "clusterrequest.h"
-#include "livestate.h"
+#include "ui/session/clusterrequest.h"
+#include "ui/session/livestate.h"
 
-#include "../bridge/democluster.h"
-#include "../bridge/livetypes.h"
+#include "ui/bridge/democluster.h"
+#include "ui/bridge/livetypes.h"
 
-#include "core/cluster/clusterplacement.h"
-#include "core/cluster/replication.h"
+#include "core/placement/clusterplacement.h"
+#include "core/live/replication.h"
 
 #include <QObject>
 #include <QSet>

@@ -1,14 +1,14 @@
 // ClusterSession: the picture (a scene from the placement and the keys) and
 // the topology changes that make a new one.
-#include "clustersession.h"
-#include "../util/strings.h"
+#include "ui/session/clustersession.h"
+#include "ui/util/strings.h"
 
-#include "../bridge/clusterwatch.h"
-#include "../bridge/trafficrunner.h"
-#include "../models/ringscene.h"
+#include "ui/bridge/clusterwatch.h"
+#include "ui/bridge/trafficrunner.h"
+#include "ui/models/ringscene.h"
 
-#include "core/cluster/keyset.h"
-#include "core/cluster/serverspec.h"
+#include "core/placement/keyset.h"
+#include "core/config/serverspec.h"
 #include "core/distribution/distribution.h"
 #include "core/distribution/preset.h"
 

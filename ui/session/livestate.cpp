@@ -1,5 +1,5 @@
-#include "livestate.h"
-#include "../util/strings.h"
+#include "ui/session/livestate.h"
+#include "ui/util/strings.h"
 
 namespace ringscope::ui {
 

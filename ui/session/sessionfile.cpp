@@ -1,6 +1,6 @@
-#include "sessionfile.h"
+#include "ui/session/sessionfile.h"
 
-#include "core/cluster/serverspec.h"
+#include "core/config/serverspec.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

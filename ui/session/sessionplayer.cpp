@@ -1,5 +1,5 @@
-#include "sessionplayer.h"
-#include "clustersession.h"
+#include "ui/session/sessionplayer.h"
+#include "ui/session/clustersession.h"
 
 #include <QJsonArray>
 

@@ -1,8 +1,8 @@
-#include "sessionrecorder.h"
-#include "clustersession.h"
-#include "../util/strings.h"
+#include "ui/session/sessionrecorder.h"
+#include "ui/session/clustersession.h"
+#include "ui/util/strings.h"
 
-#include "core/cluster/keyset.h"
+#include "core/placement/keyset.h"
 
 #include <QJsonArray>
 

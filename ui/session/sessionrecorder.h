@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sessionfile.h"
+#include "ui/session/sessionfile.h"
 
 #include <QObject>
 

@@ -1,4 +1,4 @@
-#include "names.h"
+#include "ui/util/names.h"
 
 #include <QCoreApplication>
 

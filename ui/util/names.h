@@ -1,7 +1,7 @@
 #pragma once
 
 // The core's enum names as the user reads them (translated).
-#include "core/cluster/replication.h"
+#include "core/live/replication.h"
 #include "core/net/serverpool.h"
 
 #include <QString>

@@ -1,6 +1,6 @@
-#include "tableexport.h"
+#include "ui/util/tableexport.h"
 
-#include "../models/ringscene.h"
+#include "ui/models/ringscene.h"
 
 #include <QAbstractItemModel>
 #include <QFileInfo>

@@ -1,4 +1,4 @@
-#include "dotstamper.h"
+#include "ui/views/dotstamper.h"
 
 #include <cmath>
 #include <cstddef>

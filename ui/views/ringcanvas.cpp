@@ -1,4 +1,4 @@
-#include "ringcanvas.h"
+#include "ui/views/ringcanvas.h"
 
 #include <QImage>
 

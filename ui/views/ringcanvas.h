@@ -1,6 +1,6 @@
 #pragma once
 
-#include "dotstamper.h"
+#include "ui/views/dotstamper.h"
 
 #include <QColor>
 #include <QPainter>

@@ -1,6 +1,6 @@
-#include "ringgeometry.h"
+#include "ui/views/ringgeometry.h"
 
-#include "../models/ringscene.h"
+#include "ui/models/ringscene.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,8 +1,8 @@
-#include "ringpainter.h"
+#include "ui/views/ringpainter.h"
 
-#include "ringcanvas.h"
+#include "ui/views/ringcanvas.h"
 
-#include "core/cluster/keyset.h"
+#include "core/placement/keyset.h"
 
 #include <QPainter>
 #include <QPainterPath>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "../models/ringscene.h"
-#include "ringgeometry.h"
+#include "ui/models/ringscene.h"
+#include "ui/views/ringgeometry.h"
 
 #include <QCoreApplication>
 #include <QFont>

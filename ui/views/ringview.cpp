@@ -1,8 +1,8 @@
-#include "ringview.h"
+#include "ui/views/ringview.h"
 
-#include "ringcanvas.h"
+#include "ui/views/ringcanvas.h"
 
-#include "core/cluster/keyset.h"
+#include "core/placement/keyset.h"
 
 #include <QFileInfo>
 #include <QHelpEvent>

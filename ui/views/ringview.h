@@ -1,8 +1,8 @@
 #pragma once
 
-#include "../models/ringscene.h"
-#include "ringgeometry.h"
-#include "ringpainter.h"
+#include "ui/models/ringscene.h"
+#include "ui/views/ringgeometry.h"
+#include "ui/views/ringpainter.h"
 
 #include <QImage>
 #include <QWidget>

@@ -1,4 +1,4 @@
-#include "simplenumbersview.h"
+#include "ui/views/simplenumbersview.h"
 
 #include "core/distribution/distribution.h"
 

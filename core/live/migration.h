@@ -1,9 +1,9 @@
 #pragma once
 
-#include "../distribution/distribution.h"
-#include "../net/client.h"
-#include "keycopier.h"
-#include "keyenumerator.h"
+#include "core/distribution/distribution.h"
+#include "core/net/client.h"
+#include "core/live/keycopier.h"
+#include "core/live/keyenumerator.h"
 
 #include <functional>
 #include <string>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "../distribution/preset.h"
-#include "serverspec.h"
+#include "core/distribution/preset.h"
+#include "core/config/serverspec.h"
 
 #include <memory>
 #include <string>

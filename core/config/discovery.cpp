@@ -1,7 +1,7 @@
-#include "discovery.h"
+#include "core/config/discovery.h"
 
-#include "../distribution/preset.h"
-#include "../net/client.h"
+#include "core/distribution/preset.h"
+#include "core/net/client.h"
 
 #include <charconv>
 

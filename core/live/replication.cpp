@@ -1,4 +1,4 @@
-#include "replication.h"
+#include "core/live/replication.h"
 
 #include <array>
 #include <charconv>

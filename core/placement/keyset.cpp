@@ -1,4 +1,4 @@
-#include "keyset.h"
+#include "core/placement/keyset.h"
 
 #include <cstdio>
 

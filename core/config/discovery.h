@@ -1,7 +1,7 @@
 #pragma once
 
-#include "../net/ioruntime.h"
-#include "serverspec.h"
+#include "core/net/ioruntime.h"
+#include "core/config/serverspec.h"
 
 #include <chrono>
 

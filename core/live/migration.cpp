@@ -1,7 +1,7 @@
-#include "migration.h"
+#include "core/live/migration.h"
 
-#include "../net/handoff.h"
-#include "keycopier.h"
+#include "core/net/handoff.h"
+#include "core/live/keycopier.h"
 
 #include <algorithm>
 #include <charconv>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "../net/client.h"
+#include "core/net/client.h"
 
 #include <functional>
 #include <string>

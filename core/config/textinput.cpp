@@ -1,4 +1,4 @@
-#include "textinput.h"
+#include "core/config/textinput.h"
 
 #include <sys/stat.h>
 

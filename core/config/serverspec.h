@@ -1,7 +1,7 @@
 #pragma once
 
-#include "../distribution/server.h"
-#include "../hash/hashalgorithm.h"
+#include "core/distribution/server.h"
+#include "core/hash/hashalgorithm.h"
 
 #include <optional>
 #include <string>

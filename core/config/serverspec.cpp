@@ -1,7 +1,7 @@
-#include "serverspec.h"
+#include "core/config/serverspec.h"
 
-#include "textinput.h"
-#include "../protocol/printable.h"
+#include "core/config/textinput.h"
+#include "core/protocol/printable.h"
 
 #include <charconv>
 #include <set>

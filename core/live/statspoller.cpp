@@ -1,7 +1,7 @@
-#include "statspoller.h"
+#include "core/live/statspoller.h"
 
-#include "../net/handoff.h"
-#include "../protocol/requestencoder.h"
+#include "core/net/handoff.h"
+#include "core/protocol/requestencoder.h"
 
 #include <charconv>
 #include <future>

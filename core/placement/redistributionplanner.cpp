@@ -1,4 +1,4 @@
-#include "redistributionplanner.h"
+#include "core/placement/redistributionplanner.h"
 
 #include <algorithm>
 #include <thread>

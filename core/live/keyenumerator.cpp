@@ -1,7 +1,7 @@
-#include "keyenumerator.h"
+#include "core/live/keyenumerator.h"
 
-#include "../net/handoff.h"
-#include "../protocol/requestencoder.h"
+#include "core/net/handoff.h"
+#include "core/protocol/requestencoder.h"
 
 #include <future>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "../distribution/distribution.h"
-#include "keyset.h"
+#include "core/distribution/distribution.h"
+#include "core/placement/keyset.h"
 
 #include <cstdint>
 #include <limits>

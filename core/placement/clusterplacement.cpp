@@ -1,6 +1,6 @@
-#include "clusterplacement.h"
+#include "core/placement/clusterplacement.h"
 
-#include "../distribution/hashtagdistribution.h"
+#include "core/distribution/hashtagdistribution.h"
 
 namespace ringscope::core {
 

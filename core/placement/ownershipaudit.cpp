@@ -1,4 +1,4 @@
-#include "ownershipaudit.h"
+#include "core/placement/ownershipaudit.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
 // mcrouter .json pools → ClusterSpec (declared in serverspec.h).
-#include "serverspec.h"
-#include "textinput.h"
+#include "core/config/serverspec.h"
+#include "core/config/textinput.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "replicatedclient.h"
+#include "core/live/replicatedclient.h"
 
 #include <asio/steady_timer.hpp>
 

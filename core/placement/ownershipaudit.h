@@ -1,7 +1,7 @@
 #pragma once
 
-#include "../distribution/distribution.h"
-#include "keyenumerator.h"
+#include "core/distribution/distribution.h"
+#include "core/live/keyenumerator.h"
 
 #include <string>
 #include <vector>

@@ -1,5 +1,5 @@
 // nutcracker.yml pools → ClusterSpec (declared in serverspec.h).
-#include "serverspec.h"
+#include "core/config/serverspec.h"
 
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>

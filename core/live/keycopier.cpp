@@ -1,7 +1,7 @@
-#include "keycopier.h"
+#include "core/live/keycopier.h"
 
-#include "../protocol/keyvalidation.h"
-#include "../protocol/requestencoder.h"
+#include "core/protocol/keyvalidation.h"
+#include "core/protocol/requestencoder.h"
 
 #include <algorithm>
 #include <charconv>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "../distribution/preset.h"
-#include "keyset.h"
-#include "replication.h"
+#include "core/distribution/preset.h"
+#include "core/placement/keyset.h"
+#include "core/live/replication.h"
 
 #include <atomic>
 #include <optional>

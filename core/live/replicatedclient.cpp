@@ -1,10 +1,10 @@
-#include "replicatedclient.h"
+#include "core/live/replicatedclient.h"
 
-#include "../hash/hashfunctions.h"
-#include "../net/handoff.h"
-#include "../protocol/keyvalidation.h"
-#include "keycopier.h"
-#include "keyenumerator.h"
+#include "core/hash/hashfunctions.h"
+#include "core/net/handoff.h"
+#include "core/protocol/keyvalidation.h"
+#include "core/live/keycopier.h"
+#include "core/live/keyenumerator.h"
 
 #include <algorithm>
 #include <future>

@@ -1,6 +1,6 @@
-#include "trafficgenerator.h"
+#include "core/live/trafficgenerator.h"
 
-#include "../net/httpreader.h"
+#include "core/net/httpreader.h"
 
 #include <algorithm>
 #include <bit>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "../net/client.h"
-#include "replication.h"
+#include "core/net/client.h"
+#include "core/live/replication.h"
 
 #include <asio/steady_timer.hpp>
 

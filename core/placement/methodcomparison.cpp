@@ -1,7 +1,7 @@
-#include "methodcomparison.h"
+#include "core/placement/methodcomparison.h"
 
-#include "../distribution/hashtagdistribution.h"
-#include "redistributionplanner.h"
+#include "core/distribution/hashtagdistribution.h"
+#include "core/placement/redistributionplanner.h"
 
 #include <algorithm>
 #include <chrono>
