@@ -120,6 +120,7 @@ void MainWindow::connectSession()
         updateStatus();
     });
     connect(&s, &ClusterSession::trafficChanged, this, &MainWindow::updateStatus);
+    connect(&s, &ClusterSession::audited, this, &MainWindow::updateStatus);
     connect(&s, &ClusterSession::replicationChanged, this, &MainWindow::showReplicas);
     connect(&s, &ClusterSession::selectionChanged, this, [this](int server) {
         m_ring->setHighlightedServer(server);
@@ -143,11 +144,15 @@ void MainWindow::connectSession()
 void MainWindow::showScene(const std::shared_ptr<const RingScene> &scene, bool animate)
 {
     m_ring->setScene(scene, animate);
+    // The picked server, as the session has it (a change of it follows at once).
+    m_ring->setHighlightedServer(m_session->selectedServer());
     std::vector<std::uint32_t> weights;
     for (const auto &server : m_session->servers())
         weights.push_back(server.weight);
     m_serverModel->setScene(scene, std::move(weights));
     m_serverModel->setLive(m_session->live());
+    if (m_session->selectedServer() >= 0)
+        m_serverTable->selectRow(m_session->selectedServer());
     m_plots->setScene(scene);
     m_compare->setCluster(m_session->servers(), m_session->keys(), m_session->preset(), m_session->hash(),
                           m_session->pointsPerServer(), m_session->hashTag());
@@ -237,11 +242,14 @@ void MainWindow::updateStatus()
         mode = tr("offline: no server is contacted");
         break;
     }
-    m_status->setText(tr("%1 servers · %2 (%3) · %4 sample keys · %5")
-                          .arg(m_session->servers().size())
-                          .arg(m_session->preset(), hashLabel)
-                          .arg(m_session->keys()->size())
-                          .arg(mode));
+    QString status = tr("%1 servers · %2 (%3) · %4 sample keys · %5")
+                         .arg(m_session->servers().size())
+                         .arg(m_session->preset(), hashLabel)
+                         .arg(m_session->keys()->size())
+                         .arg(mode);
+    if (const QString audit = m_session->auditSummary(); !audit.isEmpty())
+        status += tr(" · audit: %1").arg(audit);
+    m_status->setText(status);
     const TrafficSample &last = m_session->lastTrafficSample();
     if (m_session->trafficRunning() && m_session->writable())
         m_trafficLabel->setText(tr("traffic %1 ops/s · hit %2 · p99 %3 ms")

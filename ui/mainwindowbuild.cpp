@@ -61,6 +61,10 @@ void MainWindow::buildClusterMenu()
             QMessageBox::information(this, tr("What-if"), e);
     });
     m_whatIfAction->setShortcut(QKeySequence(Qt::Key_F));
+    auto *audit = file->addAction(tr("&Audit now"), m_session, &ClusterSession::audit);
+    audit->setShortcut(QKeySequence(Qt::Key_A));
+    audit->setToolTip(tr("Ask every server which keys it holds (metadump, read-only) and count those the preset "
+                         "places elsewhere (A)"));
     file->addSeparator();
     m_recordAction = file->addAction(tr("&Record session…"));
     m_recordAction->setCheckable(true);

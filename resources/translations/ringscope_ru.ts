@@ -379,155 +379,170 @@
 <context>
     <name>ringscope::ui::ClusterSession</name>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="43"/>
+        <location filename="../../ui/session/clustersession.cpp" line="45"/>
         <source>the local demo cluster could not start: %1</source>
         <translation>не удалось запустить локальный демонстрационный кластер: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="44"/>
+        <location filename="../../ui/session/clustersession.cpp" line="46"/>
         <source>Local demo cluster</source>
         <translation>Локальный демонстрационный кластер</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="51"/>
+        <location filename="../../ui/session/clustersession.cpp" line="53"/>
         <location filename="../../ui/session/clustersessiontopology.cpp" line="115"/>
         <source>added %1</source>
         <translation>добавлен %1</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="58"/>
+        <location filename="../../ui/session/clustersession.cpp" line="60"/>
         <location filename="../../ui/session/clustersessiontopology.cpp" line="132"/>
         <location filename="../../ui/session/clustersessiontopology.cpp" line="138"/>
         <source>removed %1</source>
         <translation>удалён %1</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="69"/>
+        <location filename="../../ui/session/clustersession.cpp" line="71"/>
         <source>ElastiCache discovery: %1</source>
         <translation>обнаружение узлов ElastiCache: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="70"/>
+        <location filename="../../ui/session/clustersession.cpp" line="72"/>
         <source>ElastiCache</source>
         <translation>ElastiCache</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="77"/>
+        <location filename="../../ui/session/clustersession.cpp" line="79"/>
         <source>%1: %2 nodes (read-only until writing is switched on)</source>
         <translation>%1 — узлов: %2 (только чтение, пока не включена запись)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="84"/>
+        <location filename="../../ui/session/clustersession.cpp" line="86"/>
         <source>wrote the %1 sample keys to the cluster with %2%3</source>
         <translation>тестовые ключи записаны в кластер: %1, пресет %2%3</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="86"/>
+        <location filename="../../ui/session/clustersession.cpp" line="88"/>
         <source> (%1 failed)</source>
         <translation> (с ошибкой: %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="222"/>
+        <location filename="../../ui/session/clustersession.cpp" line="223"/>
         <source>watching %1 (read-only)</source>
         <translation>наблюдение за %1 (только чтение)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="223"/>
+        <location filename="../../ui/session/clustersession.cpp" line="224"/>
         <source>opened %1 (offline: placement only)</source>
         <translation>открыт %1 (офлайн: только размещение)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="271"/>
+        <location filename="../../ui/session/clustersession.cpp" line="272"/>
         <source>starting a local demo cluster of %1 memcached servers%2…</source>
         <translation>запуск локального демонстрационного кластера, серверов memcached: %1%2…</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="273"/>
+        <location filename="../../ui/session/clustersession.cpp" line="274"/>
         <source> behind %1</source>
         <translation> за %1</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="282"/>
+        <location filename="../../ui/session/clustersession.cpp" line="284"/>
         <source>watching %1 (read-only until writing is switched on)</source>
         <translation>наблюдение за %1 (только чтение, пока не включена запись)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="291"/>
+        <location filename="../../ui/session/clustersession.cpp" line="294"/>
         <source>asking %1 for its nodes…</source>
         <translation>запрос списка узлов у %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="308"/>
+        <location filename="../../ui/session/clustersession.cpp" line="311"/>
         <source>local demo cluster: %1 memcached processes started on 127.0.0.1%2</source>
         <translation>локальный демонстрационный кластер: процессов memcached на 127.0.0.1 запущено: %1%2</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="311"/>
+        <location filename="../../ui/session/clustersession.cpp" line="314"/>
         <source>, %1 on %2 in front%3</source>
         <translation>, перед ними %1 на %2%3</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="314"/>
+        <location filename="../../ui/session/clustersession.cpp" line="317"/>
         <source> (nginx only reads: writes go to the servers)</source>
         <translation> (nginx только читает: запись идёт напрямую на серверы)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="370"/>
+        <location filename="../../ui/session/clustersession.cpp" line="378"/>
         <source>on-failure rehash: the ring without the servers that are down</source>
         <translation>rehash при отказе: кольцо без недоступных серверов</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="391"/>
+        <location filename="../../ui/session/clustersession.cpp" line="399"/>
         <source>%1 is %2 (%3)</source>
         <translation>%1: %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="437"/>
+        <location filename="../../ui/session/clustersession.cpp" line="407"/>
+        <source>%1 of %2 keys misplaced under %3</source>
+        <translation>%1 из %2 ключей не на своём месте при %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersession.cpp" line="412"/>
+        <source> (a server could not be read: %1)</source>
+        <translation> (один сервер не прочитан: %1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersession.cpp" line="417"/>
+        <source>audit: %1</source>
+        <translation>аудит: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersession.cpp" line="458"/>
         <source>writing switched on for %1</source>
         <translation>запись включена для %1</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="437"/>
+        <location filename="../../ui/session/clustersession.cpp" line="458"/>
         <source>writing switched off: read-only</source>
         <translation>запись выключена: только чтение</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="453"/>
+        <location filename="../../ui/session/clustersession.cpp" line="474"/>
         <source>traffic: %1</source>
         <translation>трафик: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="455"/>
+        <location filename="../../ui/session/clustersession.cpp" line="476"/>
         <source>traffic %1 ops/s (%2), replication %3, R=%4, reads %5, on failure %6</source>
         <translation>трафик %1 оп/с (%2), репликация: %3, R=%4, чтение: %5, при отказе: %6</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="469"/>
+        <location filename="../../ui/session/clustersession.cpp" line="490"/>
         <source>a recorded session is playing: no traffic, no server is contacted</source>
         <translation>воспроизводится записанный сеанс: трафика нет, ни один сервер не затрагивается</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="530"/>
+        <location filename="../../ui/session/clustersession.cpp" line="552"/>
         <source>replay of %1</source>
         <translation>воспроизведение: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="539"/>
+        <location filename="../../ui/session/clustersession.cpp" line="561"/>
         <source>no recorded session is playing</source>
         <translation>записанный сеанс не воспроизводится</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="542"/>
+        <location filename="../../ui/session/clustersession.cpp" line="564"/>
         <source>the session&apos;s servers do not parse: %1</source>
         <translation>не удалось разобрать список серверов сеанса: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="555"/>
+        <location filename="../../ui/session/clustersession.cpp" line="577"/>
         <source>cannot show the recorded topology: %1</source>
         <translation>не удалось показать записанную топологию: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="580"/>
+        <location filename="../../ui/session/clustersession.cpp" line="602"/>
         <source>the recorded session is over</source>
         <translation>воспроизведение записанного сеанса завершено</translation>
     </message>
@@ -651,17 +666,17 @@
 <context>
     <name>ringscope::ui::ClusterWatch</name>
     <message>
-        <location filename="../../ui/bridge/clusterwatch.cpp" line="213"/>
+        <location filename="../../ui/bridge/clusterwatch.cpp" line="228"/>
         <source>? (%1)</source>
         <translation>? (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterwatch.cpp" line="215"/>
+        <location filename="../../ui/bridge/clusterwatch.cpp" line="230"/>
         <source>%1 bytes, ttl %2, idle %3 s</source>
         <translation>%1 байт, ttl %2, простой %3 с</translation>
     </message>
     <message>
-        <location filename="../../ui/bridge/clusterwatch.cpp" line="217"/>
+        <location filename="../../ui/bridge/clusterwatch.cpp" line="232"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
@@ -1388,7 +1403,7 @@
     <name>ringscope::ui::MainWindow</name>
     <message>
         <location filename="../../ui/mainwindow.cpp" line="39"/>
-        <location filename="../../ui/mainwindow.cpp" line="267"/>
+        <location filename="../../ui/mainwindow.cpp" line="275"/>
         <source>RingScope</source>
         <translation>RingScope</translation>
     </message>
@@ -1398,12 +1413,12 @@
         <translation>Кольцо</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="204"/>
+        <location filename="../../ui/mainwindow.cpp" line="209"/>
         <source>Write to this cluster?</source>
         <translation>Писать в этот кластер?</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="205"/>
+        <location filename="../../ui/mainwindow.cpp" line="210"/>
         <source>%1 is not on this machine. With writing on, RingScope&apos;s traffic generator and sample keys write to it (set, and add for read-repair). Switch writing on?</source>
         <translation>%1 находится не на этой машине. При включённой записи генератор трафика RingScope и тестовые ключи пишут в него (set, а также add для восстановления при чтении). Включить запись?</translation>
     </message>
@@ -1443,350 +1458,360 @@
         <translation>«Что если»</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="65"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="69"/>
         <source>&amp;Record session…</source>
         <translation>Записать &amp;сеанс…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="67"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="71"/>
         <source>Save topology changes, health, stats and traffic to a file, to play without servers</source>
         <translation>Сохранять в файл изменения топологии, состояние серверов, статистику и трафик, чтобы воспроизвести их без серверов</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="71"/>
-        <location filename="../../ui/mainwindowbuild.cpp" line="80"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="75"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="84"/>
         <source>Record the session</source>
         <translation>Запись сеанса</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="73"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="77"/>
         <source>RingScope session (*.jsonl)</source>
         <translation>Сеанс RingScope (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="83"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="87"/>
         <source>&amp;Play a recorded session…</source>
         <translation>Восп&amp;роизвести записанный сеанс…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="84"/>
         <location filename="../../ui/mainwindowbuild.cpp" line="88"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="92"/>
         <source>Play a session</source>
         <translation>Воспроизведение сеанса</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="85"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="89"/>
         <source>RingScope session (*.jsonl);;All files (*)</source>
         <translation>Сеанс RingScope (*.jsonl);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="91"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="95"/>
         <source>&amp;Export</source>
         <translation>&amp;Экспорт</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="99"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="103"/>
         <source>Ring as &amp;PNG…</source>
         <translation>Кольцо в &amp;PNG…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="100"/>
-        <location filename="../../ui/mainwindowbuild.cpp" line="103"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="104"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="107"/>
         <source>Export the ring</source>
         <translation>Экспорт кольца</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="100"/>
-        <location filename="../../ui/mainwindowbuild.cpp" line="106"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="104"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="110"/>
         <source>PNG image (*.png)</source>
         <translation>Изображение PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="102"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="106"/>
         <source>Ring as &amp;SVG…</source>
         <translation>Кольцо в &amp;SVG…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="103"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="107"/>
         <source>SVG image (*.svg)</source>
         <translation>Изображение SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="106"/>
-        <location filename="../../ui/mainwindowbuild.cpp" line="109"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="110"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="113"/>
         <source>Export the plot</source>
         <translation>Экспорт графика</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="109"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="113"/>
         <source>PDF document (*.pdf)</source>
         <translation>Документ PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="113"/>
-        <location filename="../../ui/mainwindowbuild.cpp" line="116"/>
-        <location filename="../../ui/mainwindowbuild.cpp" line="119"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="117"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="120"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="123"/>
         <source>CSV table (*.csv)</source>
         <translation>Таблица CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="112"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="116"/>
         <source>Servers as &amp;CSV…</source>
         <translation>Серверы в &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="105"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="64"/>
+        <source>&amp;Audit now</source>
+        <translation>&amp;Аудит сейчас</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindowbuild.cpp" line="66"/>
+        <source>Ask every server which keys it holds (metadump, read-only) and count those the preset places elsewhere (A)</source>
+        <translation>Спросить у каждого сервера, какие ключи он хранит (metadump, только чтение), и сосчитать те, что пресет размещает на другом сервере (A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindowbuild.cpp" line="109"/>
         <source>Current plot as P&amp;NG…</source>
         <translation>Текущий график в P&amp;NG…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="108"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="112"/>
         <source>Current plot as P&amp;DF…</source>
         <translation>Текущий график в P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="113"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="117"/>
         <source>Export the servers</source>
         <translation>Экспорт серверов</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="115"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="119"/>
         <source>&amp;Keys as CSV…</source>
         <translation>&amp;Ключи в CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="116"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="120"/>
         <source>Export the keys</source>
         <translation>Экспорт ключей</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="118"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="122"/>
         <source>C&amp;omparison as CSV…</source>
         <translation>Ср&amp;авнение в CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="119"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="123"/>
         <source>Export the comparison</source>
         <translation>Экспорт сравнения</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="122"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="126"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="128"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="132"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="129"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="133"/>
         <source>&amp;Dark theme</source>
         <translation>&amp;Тёмная тема</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="132"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="136"/>
         <source>Show &amp;replicas</source>
         <translation>Показывать &amp;реплики</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="135"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="139"/>
         <source>With a server picked out and R &gt; 1, the keys it keeps as a replica get a halo (P)</source>
         <translation>Когда выбран сервер и R &gt; 1, ключи, которые он хранит как реплику, выделяются ореолом (P)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="137"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="141"/>
         <source>&amp;Presentation mode</source>
         <translation>Режим &amp;презентации</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="140"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="144"/>
         <source>Full screen, large type, high contrast: the ring and one plot (Esc leaves)</source>
         <translation>Во весь экран, крупный шрифт, высокий контраст: кольцо и один график (Esc — выход)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="143"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="147"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="146"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="150"/>
         <source>System default</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="159"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="163"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="160"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="164"/>
         <source>RingScope will follow the system&apos;s language from its next start. Restart now? (A demo cluster is started anew.)</source>
         <translation>При следующем запуске RingScope будет говорить на языке системы. Перезапустить сейчас? (Демонстрационный кластер будет запущен заново.)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="161"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="165"/>
         <source>RingScope will speak %1 from its next start. Restart now? (A demo cluster is started anew.)</source>
         <translation>Язык интерфейса сменится на «%1» при следующем запуске RingScope. Перезапустить сейчас? (Демонстрационный кластер будет запущен заново.)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="171"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="175"/>
         <source>&amp;Lessons</source>
         <translation>&amp;Уроки</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="176"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="180"/>
         <source>Your own lessons go in %1</source>
         <translation>Собственные уроки помещайте в %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="180"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="184"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="181"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="185"/>
         <source>&amp;About RingScope</source>
         <translation>&amp;О программе RingScope</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="183"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="187"/>
         <source>About RingScope</source>
         <translation>О программе RingScope</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="184"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="188"/>
         <source>&lt;h3&gt;RingScope %1&lt;/h3&gt;&lt;p&gt;The consistent-hash ring of memcached clusters: which server owns which key, placed exactly as libmemcached, twemproxy, python-memcached, pymemcache, spymemcached, nginx, mcrouter and memcached&apos;s proxy place it; live stats, failover and replication on real servers.&lt;/p&gt;&lt;p&gt;GPL-3.0-or-later. Plots by QCustomPlot (GPL-3.0); Qt %2; asio.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;RingScope %1&lt;/h3&gt;&lt;p&gt;Кольцо консистентного хеширования кластеров memcached: какой сервер владеет каким ключом, причём ключи размещаются точно так же, как их размещают libmemcached, twemproxy, python-memcached, pymemcache, spymemcached, nginx, mcrouter и прокси самого memcached; живая статистика, переключение при отказе и репликация на настоящих серверах.&lt;/p&gt;&lt;p&gt;GPL-3.0-or-later. Графики — QCustomPlot (GPL-3.0); Qt %2; asio.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="192"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="196"/>
         <source>About &amp;Qt</source>
         <translation>О &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="228"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="232"/>
         <source>Open cluster</source>
         <translation>Открытие кластера</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="276"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="280"/>
         <source>Kill</source>
         <translation>Убить</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="276"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="280"/>
         <source>SIGKILL the selected demo server: a crash (K)</source>
         <translation>Послать SIGKILL выбранному демонстрационному серверу: аварийное завершение (K)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="277"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="281"/>
         <source>Hang</source>
         <translation>Заморозить</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="277"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="281"/>
         <source>SIGSTOP the selected demo server: it stops answering (H)</source>
         <translation>Послать SIGSTOP выбранному демонстрационному серверу: он перестаёт отвечать (H)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="279"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="283"/>
         <source>Resume</source>
         <translation>Возобновить</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="279"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="283"/>
         <source>SIGCONT the selected demo server (U)</source>
         <translation>Послать SIGCONT выбранному демонстрационному серверу (U)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="280"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="284"/>
         <source>Restart</source>
         <translation>Перезапустить</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="280"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="284"/>
         <source>Start the selected demo server again, empty (T)</source>
         <translation>Снова запустить выбранный демонстрационный сервер, пустым (T)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="288"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="292"/>
         <source>Demo cluster</source>
         <translation>Демонстрационный кластер</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="288"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="292"/>
         <source>Select a server first (click its arc or its row).</source>
         <translation>Сначала выберите сервер (щёлкните его дугу или строку).</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="239"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="243"/>
         <source>Actions</source>
         <translation>Действия</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="247"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="251"/>
         <source>Add server</source>
         <translation>Добавить сервер</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="249"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="253"/>
         <source>Demo cluster: start one more memcached. Elsewhere: what-if (Ctrl++)</source>
         <translation>Демонстрационный кластер: запустить ещё один memcached. В остальных случаях: «что если» (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="250"/>
-        <location filename="../../ui/mainwindowbuild.cpp" line="251"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="254"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="255"/>
         <source>Remove server</source>
         <translation>Удалить сервер</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="254"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="258"/>
         <source>Demo cluster: stop the selected memcached cleanly. Elsewhere: what-if (Del)</source>
         <translation>Демонстрационный кластер: штатно остановить выбранный memcached. В остальных случаях: «что если» (Del)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="255"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="259"/>
         <source>What-if fail</source>
         <translation>«Что если»: отказ</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="256"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="260"/>
         <source>Draw the selected server failed and ejected, without touching it (F)</source>
         <translation>Показать выбранный сервер отказавшим и исключённым, не трогая его (F)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="257"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="261"/>
         <source>Replay</source>
         <translation>Повтор</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="259"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="263"/>
         <source>Replay the last change (R)</source>
         <translation>Повторить анимацию последнего изменения (R)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="262"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="266"/>
         <source>%1×</source>
         <translation>%1×</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="264"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="268"/>
         <source>Animation speed</source>
         <translation>Скорость анимации</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="302"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="306"/>
         <source>Servers</source>
         <translation>Серверы</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="318"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="322"/>
         <source>Key inspector</source>
         <translation>Инспектор ключей</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="324"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="328"/>
         <source>Plots</source>
         <translation>Графики</translation>
     </message>
@@ -1796,12 +1821,12 @@
         <translation>Сравнение методов</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="330"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="334"/>
         <source>Lessons</source>
         <translation>Уроки</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="338"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="342"/>
         <source>Events</source>
         <translation>События</translation>
     </message>
@@ -1833,67 +1858,72 @@ Do you want to replace it?</source>
         <translation>режим презентации: выход — Esc или F11</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="228"/>
+        <location filename="../../ui/mainwindow.cpp" line="233"/>
         <source>playing a recorded session: no server is contacted</source>
         <translation>воспроизведение записанного сеанса: серверы не опрашиваются</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="231"/>
+        <location filename="../../ui/mainwindow.cpp" line="236"/>
         <source>local demo cluster (real memcached on 127.0.0.1, started by RingScope)</source>
         <translation>локальный демонстрационный кластер (настоящие memcached на 127.0.0.1, запущены RingScope)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="234"/>
+        <location filename="../../ui/mainwindow.cpp" line="239"/>
         <source>watching %1</source>
         <translation>наблюдение за %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="234"/>
+        <location filename="../../ui/mainwindow.cpp" line="239"/>
         <source>a cluster</source>
         <translation>кластером</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="237"/>
+        <location filename="../../ui/mainwindow.cpp" line="242"/>
         <source>offline: no server is contacted</source>
         <translation>офлайн: серверы не опрашиваются</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="240"/>
+        <location filename="../../ui/mainwindow.cpp" line="245"/>
         <source>%1 servers · %2 (%3) · %4 sample keys · %5</source>
         <translation>серверов: %1 · %2 (%3) · тестовых ключей: %4 · %5</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="247"/>
+        <location filename="../../ui/mainwindow.cpp" line="251"/>
+        <source> · audit: %1</source>
+        <translation> · аудит: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="255"/>
         <source>traffic %1 ops/s · hit %2 · p99 %3 ms</source>
         <translation>трафик %1 оп/с · попадания %2 · p99 %3 мс</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="253"/>
+        <location filename="../../ui/mainwindow.cpp" line="261"/>
         <source>no traffic</source>
         <translation>нет трафика</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="257"/>
+        <location filename="../../ui/mainwindow.cpp" line="265"/>
         <source> OFFLINE </source>
         <translation> ОФЛАЙН </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="260"/>
+        <location filename="../../ui/mainwindow.cpp" line="268"/>
         <source> WRITING </source>
         <translation> ЗАПИСЬ </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="260"/>
+        <location filename="../../ui/mainwindow.cpp" line="268"/>
         <source> READ-ONLY </source>
         <translation> ТОЛЬКО ЧТЕНИЕ </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="264"/>
+        <location filename="../../ui/mainwindow.cpp" line="272"/>
         <source>RingScope may write to this cluster (sample keys, traffic, read-repair)</source>
         <translation>RingScope может писать в этот кластер (тестовые ключи, трафик, восстановление при чтении)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="265"/>
+        <location filename="../../ui/mainwindow.cpp" line="273"/>
         <source>RingScope only reads: stats, metadump, mg without LRU bump</source>
         <translation>RingScope только читает: stats, metadump, mg без обновления LRU</translation>
     </message>

@@ -11,9 +11,11 @@
 #include "ui/panels/plotspanel.h"
 #include "tests/ui/uitestsupport.h"
 #include "tests/common/processes.h"
+#include "tests/common/testkeys.h"
 #include "ui/models/ringscene.h"
 
 #include <QComboBox>
+#include <QLabel>
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -180,6 +182,59 @@ private slots:
         session.demoAction(ui::DemoCluster::Action::Restart, 1);
         QTRY_VERIFY_WITH_TIMEOUT(session.live()[1].health == core::ServerState::Up && !session.live()[1].stopped, 2000);
         qInfo("restarted server up after %lld ms", static_cast<long long>(clock.elapsed()));
+    }
+
+    // A watched cluster (not ours, read-only) is audited on open and then
+    // every few seconds: keys written by the real python-memcached are all in
+    // place under its preset, and mostly misplaced under libmemcached's.
+    void aWatchedClusterIsAuditedOnOpen()
+    {
+        std::vector<std::unique_ptr<test::ServerProcess>> real;
+        QStringList spec;
+        for (int i = 0; i < 3; ++i) {
+            QString error;
+            auto s = test::startMemcached(&error);
+            QVERIFY2(s, qPrintable(error));
+            spec << QStringLiteral("127.0.0.1:%1").arg(s->port());
+            real.push_back(std::move(s));
+        }
+        std::vector<std::string> keys;
+        for (int i = 0; i < 3000; ++i)
+            keys.push_back("audit:user:" + std::to_string(i));
+        const auto w = test::runProgram(QStringLiteral("/usr/bin/python3"),
+                                        {QStringLiteral(RINGSCOPE_SOURCE_DIR "/tests/compat/write_python.py"),
+                                         spec.join(QLatin1Char(','))},
+                                        QByteArray::fromStdString(test::joinLines(keys)));
+        QVERIFY2(w.finished && w.exitCode == 0, w.err.constData());
+
+        ui::MainWindow::Options options;
+        options.servers = test::servers(spec.join(QLatin1Char(',')).toLatin1().constData());
+        options.preset = QStringLiteral("python-memcached");
+        options.keyCount = 500;
+        options.watch = true;
+        ui::MainWindow window(options);
+        ui::ClusterSession &session = window.session();
+        QVERIFY(!session.writable());
+        QSignalSpy audits(&session, &ui::ClusterSession::audited);
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(audits.wait(5000));
+        qInfo("first audit %lld ms after opening", static_cast<long long>(clock.elapsed()));
+        QCOMPARE(audits.last().at(0).toULongLong(), 3000ull);
+        QCOMPARE(audits.last().at(1).toULongLong(), 0ull);
+        QVERIFY2(session.auditSummary().startsWith(QStringLiteral("0 of 3,000 keys misplaced")), qPrintable(session.auditSummary()));
+        // Under another client's placement most keys are elsewhere; the audit follows the preset.
+        QCOMPARE(session.setPreset(QStringLiteral("libmemcached-ketama-weighted"), {}), QString());
+        QTRY_VERIFY_WITH_TIMEOUT(audits.size() >= 2 && audits.last().at(1).toULongLong() > 1000, 5000);
+        qulonglong misplaced = 0;
+        for (const auto &l : session.live())
+            misplaced += static_cast<qulonglong>(std::max<qint64>(0, l.misplaced));
+        QCOMPARE(misplaced, audits.last().at(1).toULongLong());
+        // And again by itself, a few seconds on.
+        const auto before = audits.size();
+        QVERIFY(audits.wait(8000));
+        QVERIFY(audits.size() > before);
+        QVERIFY(window.findChild<QLabel *>() != nullptr);
     }
 
     // The toolbars show the session's state and write through to it: a

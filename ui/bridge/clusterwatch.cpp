@@ -22,6 +22,7 @@ ClusterWatch::ClusterWatch(core::IoRuntime &io, QObject *parent)
     qRegisterMetaType<AuditResult>();
     qRegisterMetaType<core::ServerState>();
     qRegisterMetaType<std::size_t>("std::size_t");
+    m_auditTimer.setSingleShot(true);
     connect(&m_auditTimer, &QTimer::timeout, this, &ClusterWatch::audit);
 }
 
@@ -111,18 +112,35 @@ void ClusterWatch::setAuditPlacement(const core::Placement &placement, std::size
 
 void ClusterWatch::setAuditInterval(int milliseconds)
 {
-    if (milliseconds <= 0)
+    m_auditInterval = std::max(0, milliseconds);
+    if (m_auditInterval == 0)
         m_auditTimer.stop();
-    else
-        m_auditTimer.start(milliseconds);
+    else if (!m_auditRunning)
+        m_auditTimer.start(m_auditInterval);
+}
+
+void ClusterWatch::auditDone(std::uint64_t generation)
+{
+    if (generation != m_generation)
+        return; // unwatch() reset it; a new list's audit may be running
+    m_auditRunning = false;
+    if (m_auditInterval > 0)
+        m_auditTimer.start(static_cast<int>(std::max<qint64>(m_auditInterval, 5 * m_auditClock.elapsed())));
 }
 
 void ClusterWatch::audit()
 {
-    if (!m_dumpClient || m_auditRunning || m_auditPlacement.choice.preset.empty())
+    if (m_auditRunning)
+        return; // the one running schedules the next
+    if (!m_dumpClient || m_auditPlacement.choice.preset.empty()) {
+        if (m_auditInterval > 0)
+            m_auditTimer.start(m_auditInterval); // nothing to audit yet: look again later
         return;
+    }
     ensureWorker(); // the audit's arithmetic runs there
     m_auditRunning = true;
+    m_auditTimer.stop();
+    m_auditClock.start();
     const std::uint64_t generation = m_generation;
     core::KeyEnumerator::Options options;
     options.cap = 200000; // a uniform sample past this, per server
@@ -138,10 +156,7 @@ void ClusterWatch::audit()
                 std::string error;
                 auto d = core::buildPlacement(placement, error);
                 if (!d || !d->deterministic()) {
-                    m_gui.post([this, generation] {
-                        if (generation == m_generation)
-                            m_auditRunning = false;
-                    });
+                    m_gui.post([this, generation] { auditDone(generation); });
                     return;
                 }
                 const auto audit = core::OwnershipAudit::compute(*d, held, 0, replicas);
@@ -174,7 +189,7 @@ void ClusterWatch::audit()
                             keys = std::shared_ptr<const core::KeySet>(std::move(keys))] {
                     if (generation != m_generation)
                         return;
-                    m_auditRunning = false;
+                    auditDone(generation);
                     Q_EMIT audited(result);
                     if (!keys->empty())
                         Q_EMIT clusterKeys(keys);

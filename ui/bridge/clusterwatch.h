@@ -8,6 +8,7 @@
 
 #include <QObject>
 #include <QStringList>
+#include <QElapsedTimer>
 #include <QTimer>
 
 #include <memory>
@@ -46,10 +47,12 @@ public:
     // The placement an audit checks the servers' keys against, and how many
     // copies of a key are meant to exist (replication).
     void setAuditPlacement(const core::Placement &placement, std::size_t replicas);
-    // Audits now (metadump of every server); every `interval` ms when non-zero.
+    // Audits now (metadump of every server); then every `interval` ms when
+    // non-zero, but never closer than five times the last audit took (a
+    // big cluster's dump is not repeated back to back).
     void audit();
     void setAuditInterval(int milliseconds);
-    int auditInterval() const noexcept { return m_auditTimer.isActive() ? m_auditTimer.interval() : 0; }
+    int auditInterval() const noexcept { return m_auditInterval; }
 
     // The server at `address` is back (RingScope restarted it): probe it now.
     void probeSoon(const QString &address);
@@ -88,7 +91,10 @@ private:
     core::Placement m_auditPlacement;
     std::size_t m_auditReplicas = 1;
     bool m_auditRunning = false;
-    QTimer m_auditTimer;
+    int m_auditInterval = 0;
+    QTimer m_auditTimer; // single shot: the next audit
+    QElapsedTimer m_auditClock;
+    void auditDone(std::uint64_t generation);
 };
 
 } // namespace ringscope::ui

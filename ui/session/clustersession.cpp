@@ -13,6 +13,8 @@
 #include "core/net/ioruntime.h"
 #include "core/net/localaddress.h"
 
+#include <QLocale>
+
 #include <algorithm>
 
 namespace ringscope::ui {
@@ -189,7 +191,6 @@ void ClusterSession::setMode(Mode mode)
 
 void ClusterSession::stopLive()
 {
-    m_trafficWanted = false;
     m_traffic->setTarget({});
     m_traffic->setWriteSwitch(false);
     m_demo->stop();
@@ -277,6 +278,7 @@ void ClusterSession::openCluster(const ClusterRequest &request)
     }
     case ClusterRequest::Kind::Servers:
     case ClusterRequest::Kind::ConfigFile: {
+        m_trafficWanted = false; // writes need the switch, which is off
         m_placement.spec.servers = request.servers;
         m_scene.reset();
         rebuild(tr("watching %1 (read-only until writing is switched on)").arg(request.title()), false);
@@ -288,6 +290,7 @@ void ClusterSession::openCluster(const ClusterRequest &request)
         break;
     }
     case ClusterRequest::Kind::ElastiCache: {
+        m_trafficWanted = false;
         note(EventKind::Info, tr("asking %1 for its nodes…").arg(qs(request.endpoint.address())));
         m_watch->discover(request.endpoint);
         ClusterRequest remembered = request;
@@ -315,7 +318,6 @@ void ClusterSession::onDemoStarted(const core::ServerList &started, const QStrin
                                                            : QString())),
             false);
     watchServers();
-    m_watch->setAuditInterval(5000);
     m_traffic->seed(std::vector<std::string>(m_keys->views().begin(), m_keys->views().end()), m_placement);
     if (m_trafficWanted)
         applyTraffic();
@@ -341,6 +343,12 @@ void ClusterSession::watchServers()
     m_traffic->setTarget(std::move(target));
     m_traffic->setWriteSwitch(writeSwitch);
     updateAuditPlacement();
+    m_auditSummary.clear();
+    // The ownership audit: on open, then every few seconds (the demo's first
+    // one follows its sample keys).
+    m_watch->setAuditInterval(5000);
+    if (m_mode != Mode::Demo)
+        m_watch->audit();
     liveUpdated(false);
 }
 
@@ -395,6 +403,19 @@ void ClusterSession::onAudit(const AuditResult &result)
 {
     m_liveState.applyAudit(result);
     liveUpdated(false);
+    const QLocale locale;
+    QString summary = tr("%1 of %2 keys misplaced under %3")
+                          .arg(locale.toString(static_cast<qulonglong>(result.misplaced)),
+                               locale.toString(static_cast<qulonglong>(result.keys)), preset());
+    for (const auto &s : result.servers)
+        if (!s.error.isEmpty()) {
+            summary += tr(" (a server could not be read: %1)").arg(s.error);
+            break;
+        }
+    // The log says it when it changes, not every few seconds.
+    if (summary != m_auditSummary)
+        note(EventKind::Info, tr("audit: %1").arg(summary));
+    m_auditSummary = summary;
     Q_EMIT audited(result.keys, result.misplaced);
 }
 
@@ -521,6 +542,7 @@ void ClusterSession::note(EventKind kind, const QString &text)
 void ClusterSession::beginReplay(const QString &title, int keyCount)
 {
     // Nothing live while it plays: no demo, no polling, no traffic.
+    m_trafficWanted = false;
     stopLive();
     Q_EMIT clusterKeys(nullptr);
     m_simulated.clear();

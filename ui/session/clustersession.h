@@ -109,6 +109,8 @@ public:
     QString proxyKind() const;
     bool simulatedFailure(int index) const;
     int selectedServer() const noexcept { return m_selected; }
+    // "3,999 of 6,000 keys misplaced under …" from the last audit; empty before one.
+    QString auditSummary() const { return m_auditSummary; }
     // The server of the picture a client would eject (what-if, or down under rehash).
     std::vector<bool> ejected() const;
 
@@ -204,6 +206,7 @@ private:
     LiveState m_liveState;
     TrafficSample m_lastSample;
     int m_selected = -1;
+    QString m_auditSummary;
 
     std::unique_ptr<core::IoRuntime> m_io;
     DemoCluster *m_demo;
