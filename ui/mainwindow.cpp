@@ -247,6 +247,8 @@ void MainWindow::updateStatus()
                          .arg(m_session->preset(), hashLabel)
                          .arg(m_session->keys()->size())
                          .arg(mode);
+    if (!m_session->ejected().empty())
+        status += tr(" · a server is down: %1").arg(m_session->failoverSummary());
     if (const QString audit = m_session->auditSummary(); !audit.isEmpty())
         status += tr(" · audit: %1").arg(audit);
     m_status->setText(status);

@@ -52,6 +52,14 @@ std::vector<std::uint32_t> placeKeys(const Distribution &d, const KeySet &keys, 
         live += isEjected(s) ? 0u : 1u;
     if (live == 0 || live == n)
         return owners;
+    if (how.failover) {
+        const bool everyKey = how.failover->rule() == Failover::Eject;
+        for (std::size_t i = 0; i < keys.size(); ++i)
+            if (everyKey || isEjected(owners[i]))
+                if (const auto to = how.failover->owner(keys[i]))
+                    owners[i] = static_cast<std::uint32_t>(*to);
+        return owners;
+    }
     for (std::size_t i = 0; i < keys.size(); ++i) {
         if (!isEjected(owners[i]))
             continue;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/distribution/distribution.h"
+#include "core/distribution/failover.h"
 #include "core/placement/keyset.h"
 
 #include <cstdint>
@@ -58,6 +59,13 @@ struct PlaceOptions {
     // the keys are hashed. Not owned: it must outlive the call.
     std::span<const std::uint32_t> positions;
     unsigned threads = 0; // as in assignOwners
+    // The real client's own rule for the servers marked in `ejected` (which
+    // then means "down, and noticed"): each key goes where `failover` sends
+    // it — every key under Eject (the placement of the live servers alone),
+    // a down server's keys under the other rules — and a key whose request
+    // the client fails stays with its server. Not owned; null: the
+    // next-owner walk above.
+    const FailoverPlacement *failover = nullptr;
 };
 
 // Owners of every key under `d` placed as `how` says.

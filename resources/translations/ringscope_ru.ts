@@ -390,14 +390,14 @@
     </message>
     <message>
         <location filename="../../ui/session/clustersession.cpp" line="53"/>
-        <location filename="../../ui/session/clustersessiontopology.cpp" line="115"/>
+        <location filename="../../ui/session/clustersessiontopology.cpp" line="134"/>
         <source>added %1</source>
         <translation>добавлен %1</translation>
     </message>
     <message>
         <location filename="../../ui/session/clustersession.cpp" line="60"/>
-        <location filename="../../ui/session/clustersessiontopology.cpp" line="132"/>
-        <location filename="../../ui/session/clustersessiontopology.cpp" line="138"/>
+        <location filename="../../ui/session/clustersessiontopology.cpp" line="151"/>
+        <location filename="../../ui/session/clustersessiontopology.cpp" line="157"/>
         <source>removed %1</source>
         <translation>удалён %1</translation>
     </message>
@@ -427,122 +427,157 @@
         <translation> (с ошибкой: %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="223"/>
+        <location filename="../../ui/session/clustersession.cpp" line="203"/>
+        <source>its keys fail</source>
+        <translation>запросы к его ключам завершаются ошибкой</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersession.cpp" line="206"/>
+        <source>it leaves the ring, placement of the live servers</source>
+        <translation>он покидает кольцо, ключи размещаются по живым серверам</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersession.cpp" line="209"/>
+        <source>its keys are rehashed, up to 10 tries</source>
+        <translation>его ключи хешируются заново, до 10 попыток</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersession.cpp" line="212"/>
+        <source>its keys go to the next active node of KetamaIterator</source>
+        <translation>его ключи уходят на следующий активный узел KetamaIterator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersession.cpp" line="215"/>
+        <source>nginx tries the next upstream</source>
+        <translation>nginx пробует следующий upstream</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersession.cpp" line="218"/>
+        <source>%1, set to eject</source>
+        <translation>%1, с исключением сервера</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersession.cpp" line="219"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clustersession.cpp" line="263"/>
         <source>watching %1 (read-only)</source>
         <translation>наблюдение за %1 (только чтение)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="224"/>
+        <location filename="../../ui/session/clustersession.cpp" line="264"/>
         <source>opened %1 (offline: placement only)</source>
         <translation>открыт %1 (офлайн: только размещение)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="272"/>
+        <location filename="../../ui/session/clustersession.cpp" line="312"/>
         <source>starting a local demo cluster of %1 memcached servers%2…</source>
         <translation>запуск локального демонстрационного кластера, серверов memcached: %1%2…</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="274"/>
+        <location filename="../../ui/session/clustersession.cpp" line="314"/>
         <source> behind %1</source>
         <translation> за %1</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="284"/>
+        <location filename="../../ui/session/clustersession.cpp" line="324"/>
         <source>watching %1 (read-only until writing is switched on)</source>
         <translation>наблюдение за %1 (только чтение, пока не включена запись)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="294"/>
+        <location filename="../../ui/session/clustersession.cpp" line="334"/>
         <source>asking %1 for its nodes…</source>
         <translation>запрос списка узлов у %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="311"/>
+        <location filename="../../ui/session/clustersession.cpp" line="351"/>
         <source>local demo cluster: %1 memcached processes started on 127.0.0.1%2</source>
         <translation>локальный демонстрационный кластер: процессов memcached на 127.0.0.1 запущено: %1%2</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="314"/>
+        <location filename="../../ui/session/clustersession.cpp" line="354"/>
         <source>, %1 on %2 in front%3</source>
         <translation>, перед ними %1 на %2%3</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="317"/>
+        <location filename="../../ui/session/clustersession.cpp" line="357"/>
         <source> (nginx only reads: writes go to the servers)</source>
         <translation> (nginx только читает: запись идёт напрямую на серверы)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="378"/>
-        <source>on-failure rehash: the ring without the servers that are down</source>
-        <translation>rehash при отказе: кольцо без недоступных серверов</translation>
+        <location filename="../../ui/session/clustersession.cpp" line="412"/>
+        <source>a server is down or back: the keys as %1</source>
+        <translation>сервер упал или вернулся: ключи так, как у %1</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="399"/>
+        <location filename="../../ui/session/clustersession.cpp" line="432"/>
         <source>%1 is %2 (%3)</source>
         <translation>%1: %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="407"/>
+        <location filename="../../ui/session/clustersession.cpp" line="440"/>
         <source>%1 of %2 keys misplaced under %3</source>
         <translation>%1 из %2 ключей не на своём месте при %3</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="412"/>
+        <location filename="../../ui/session/clustersession.cpp" line="445"/>
         <source> (a server could not be read: %1)</source>
         <translation> (один сервер не прочитан: %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="417"/>
+        <location filename="../../ui/session/clustersession.cpp" line="450"/>
         <source>audit: %1</source>
         <translation>аудит: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="458"/>
+        <location filename="../../ui/session/clustersession.cpp" line="491"/>
         <source>writing switched on for %1</source>
         <translation>запись включена для %1</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="458"/>
+        <location filename="../../ui/session/clustersession.cpp" line="491"/>
         <source>writing switched off: read-only</source>
         <translation>запись выключена: только чтение</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="474"/>
+        <location filename="../../ui/session/clustersession.cpp" line="507"/>
         <source>traffic: %1</source>
         <translation>трафик: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="476"/>
+        <location filename="../../ui/session/clustersession.cpp" line="509"/>
         <source>traffic %1 ops/s (%2), replication %3, R=%4, reads %5, on failure %6</source>
         <translation>трафик %1 оп/с (%2), репликация: %3, R=%4, чтение: %5, при отказе: %6</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="490"/>
+        <location filename="../../ui/session/clustersession.cpp" line="523"/>
         <source>a recorded session is playing: no traffic, no server is contacted</source>
         <translation>воспроизводится записанный сеанс: трафика нет, ни один сервер не затрагивается</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="552"/>
+        <location filename="../../ui/session/clustersession.cpp" line="585"/>
         <source>replay of %1</source>
         <translation>воспроизведение: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="561"/>
+        <location filename="../../ui/session/clustersession.cpp" line="594"/>
         <source>no recorded session is playing</source>
         <translation>записанный сеанс не воспроизводится</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="564"/>
+        <location filename="../../ui/session/clustersession.cpp" line="597"/>
         <source>the session&apos;s servers do not parse: %1</source>
         <translation>не удалось разобрать список серверов сеанса: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="577"/>
+        <location filename="../../ui/session/clustersession.cpp" line="610"/>
         <source>cannot show the recorded topology: %1</source>
         <translation>не удалось показать записанную топологию: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="602"/>
+        <location filename="../../ui/session/clustersession.cpp" line="635"/>
         <source>the recorded session is over</source>
         <translation>воспроизведение записанного сеанса завершено</translation>
     </message>
@@ -557,108 +592,108 @@
         <translation>, hash_tag %1</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersessiontopology.cpp" line="49"/>
+        <location filename="../../ui/session/clustersessiontopology.cpp" line="68"/>
         <source>%1: %2 of %3 keys moved (%4%)</source>
         <translation>%1 — ключей перемещено: %2 из %3 (%4%)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersessiontopology.cpp" line="74"/>
+        <location filename="../../ui/session/clustersessiontopology.cpp" line="93"/>
         <source>a cluster needs at least one server</source>
         <translation>в кластере должен быть хотя бы один сервер</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersessiontopology.cpp" line="106"/>
+        <location filename="../../ui/session/clustersessiontopology.cpp" line="125"/>
         <source>the local demo cluster is not running yet</source>
         <translation>локальный демонстрационный кластер ещё не запущен</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersessiontopology.cpp" line="114"/>
+        <location filename="../../ui/session/clustersessiontopology.cpp" line="133"/>
         <source>what-if: added %1 (no server touched)</source>
         <translation>«что если»: добавлен %1 (серверы не затронуты)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersessiontopology.cpp" line="121"/>
-        <location filename="../../ui/session/clustersessiontopology.cpp" line="157"/>
+        <location filename="../../ui/session/clustersessiontopology.cpp" line="140"/>
+        <location filename="../../ui/session/clustersessiontopology.cpp" line="176"/>
         <source>select a server first (click its arc or its row)</source>
         <translation>сначала выберите сервер (щёлкните его дугу или строку)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersessiontopology.cpp" line="123"/>
+        <location filename="../../ui/session/clustersessiontopology.cpp" line="142"/>
         <source>the last server cannot be removed</source>
         <translation>последний сервер удалить нельзя</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersessiontopology.cpp" line="129"/>
+        <location filename="../../ui/session/clustersessiontopology.cpp" line="148"/>
         <source>%1 is not a server of the local demo cluster</source>
         <translation>%1 — не сервер локального демонстрационного кластера</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersessiontopology.cpp" line="137"/>
+        <location filename="../../ui/session/clustersessiontopology.cpp" line="156"/>
         <source>what-if: removed %1 (no server touched)</source>
         <translation>«что если»: удалён %1 (серверы не затронуты)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersessiontopology.cpp" line="144"/>
+        <location filename="../../ui/session/clustersessiontopology.cpp" line="163"/>
         <source>no server %1</source>
         <translation>нет сервера %1</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersessiontopology.cpp" line="146"/>
+        <location filename="../../ui/session/clustersessiontopology.cpp" line="165"/>
         <source>a weight is a whole number from 1 up</source>
         <translation>вес — целое число от 1 и больше</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersessiontopology.cpp" line="151"/>
+        <location filename="../../ui/session/clustersessiontopology.cpp" line="170"/>
         <source>weight of %1: %2 → %3</source>
         <translation>вес %1: %2 → %3</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersessiontopology.cpp" line="162"/>
+        <location filename="../../ui/session/clustersessiontopology.cpp" line="181"/>
         <source>at least one server has to stay</source>
         <translation>должен остаться хотя бы один сервер</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersessiontopology.cpp" line="167"/>
+        <location filename="../../ui/session/clustersessiontopology.cpp" line="186"/>
         <source>what-if: %1 fails and is ejected (no server touched)</source>
         <translation>«что если»: %1 отказывает и исключается (серверы не затронуты)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersessiontopology.cpp" line="168"/>
+        <location filename="../../ui/session/clustersessiontopology.cpp" line="187"/>
         <source>what-if: %1 is back</source>
         <translation>«что если»: %1 снова в строю</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersessiontopology.cpp" line="175"/>
+        <location filename="../../ui/session/clustersessiontopology.cpp" line="194"/>
         <source>points per server: a whole number from 1 to 10000 (0: the preset&apos;s default)</source>
         <translation>точек на сервер: целое число от 1 до 10000 (0 — по умолчанию для пресета)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersessiontopology.cpp" line="180"/>
+        <location filename="../../ui/session/clustersessiontopology.cpp" line="199"/>
         <source>points per server: the preset&apos;s default</source>
         <translation>точек на сервер: по умолчанию для пресета</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersessiontopology.cpp" line="180"/>
+        <location filename="../../ui/session/clustersessiontopology.cpp" line="199"/>
         <source>points per server: %1</source>
         <translation>точек на сервер: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersessiontopology.cpp" line="197"/>
+        <location filename="../../ui/session/clustersessiontopology.cpp" line="216"/>
         <source>unknown hash &apos;%1&apos;</source>
         <translation>неизвестная хеш-функция «%1»</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersessiontopology.cpp" line="202"/>
+        <location filename="../../ui/session/clustersessiontopology.cpp" line="221"/>
         <source>preset %1 %2</source>
         <translation>пресет %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersessiontopology.cpp" line="216"/>
+        <location filename="../../ui/session/clustersessiontopology.cpp" line="235"/>
         <source>sample keys: a whole number from 1 to 10,000,000</source>
         <translation>тестовые ключи: целое число от 1 до 10 000 000</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersessiontopology.cpp" line="221"/>
+        <location filename="../../ui/session/clustersessiontopology.cpp" line="240"/>
         <source>%1 sample keys</source>
         <translation>тестовых ключей: %1</translation>
     </message>
@@ -1403,7 +1438,7 @@
     <name>ringscope::ui::MainWindow</name>
     <message>
         <location filename="../../ui/mainwindow.cpp" line="39"/>
-        <location filename="../../ui/mainwindow.cpp" line="275"/>
+        <location filename="../../ui/mainwindow.cpp" line="277"/>
         <source>RingScope</source>
         <translation>RingScope</translation>
     </message>
@@ -1889,41 +1924,46 @@ Do you want to replace it?</source>
     </message>
     <message>
         <location filename="../../ui/mainwindow.cpp" line="251"/>
+        <source> · a server is down: %1</source>
+        <translation> · сервер недоступен: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="253"/>
         <source> · audit: %1</source>
         <translation> · аудит: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="255"/>
+        <location filename="../../ui/mainwindow.cpp" line="257"/>
         <source>traffic %1 ops/s · hit %2 · p99 %3 ms</source>
         <translation>трафик %1 оп/с · попадания %2 · p99 %3 мс</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="261"/>
+        <location filename="../../ui/mainwindow.cpp" line="263"/>
         <source>no traffic</source>
         <translation>нет трафика</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="265"/>
+        <location filename="../../ui/mainwindow.cpp" line="267"/>
         <source> OFFLINE </source>
         <translation> ОФЛАЙН </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="268"/>
+        <location filename="../../ui/mainwindow.cpp" line="270"/>
         <source> WRITING </source>
         <translation> ЗАПИСЬ </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="268"/>
+        <location filename="../../ui/mainwindow.cpp" line="270"/>
         <source> READ-ONLY </source>
         <translation> ТОЛЬКО ЧТЕНИЕ </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="272"/>
+        <location filename="../../ui/mainwindow.cpp" line="274"/>
         <source>RingScope may write to this cluster (sample keys, traffic, read-repair)</source>
         <translation>RingScope может писать в этот кластер (тестовые ключи, трафик, восстановление при чтении)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="273"/>
+        <location filename="../../ui/mainwindow.cpp" line="275"/>
         <source>RingScope only reads: stats, metadump, mg without LRU bump</source>
         <translation>RingScope только читает: stats, metadump, mg без обновления LRU</translation>
     </message>

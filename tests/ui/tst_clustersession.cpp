@@ -13,6 +13,9 @@
 #include "tests/common/processes.h"
 #include "tests/common/testkeys.h"
 #include "ui/models/ringscene.h"
+#include "core/distribution/failover.h"
+#include "core/placement/clusterplacement.h"
+#include "core/placement/keyset.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -235,6 +238,72 @@ private slots:
         QVERIFY(audits.wait(8000));
         QVERIFY(audits.size() > before);
         QVERIFY(window.findChild<QLabel *>() != nullptr);
+    }
+
+    // A server that fails goes where the preset's real client sends its keys
+    // (core::FailoverPlacement, checked against the real clients in
+    // tst_failover), not by one rule for all: python-memcached rehashes,
+    // libmemcached's modula fails them (nothing moves, nothing is ejected).
+    void aFailedServerFollowsTheRealClient_data()
+    {
+        QTest::addColumn<QString>("preset");
+        QTest::addColumn<int>("rule");
+        QTest::newRow("python-memcached") << QStringLiteral("python-memcached") << static_cast<int>(core::Failover::Rehash);
+        QTest::newRow("spymemcached") << QStringLiteral("spymemcached-ketama") << static_cast<int>(core::Failover::Redistribute);
+        QTest::newRow("pymemcache") << QStringLiteral("pymemcache") << static_cast<int>(core::Failover::Eject);
+        QTest::newRow("libmemcached what-if ejects") << QStringLiteral("libmemcached-ketama-weighted")
+                                                     << static_cast<int>(core::Failover::Eject);
+        QTest::newRow("libmemcached modula") << QStringLiteral("libmemcached-modula") << static_cast<int>(core::Failover::Fail);
+    }
+
+    void aFailedServerFollowsTheRealClient()
+    {
+        QFETCH(QString, preset);
+        QFETCH(int, rule);
+        ui::MainWindow::Options options;
+        options.servers = test::servers("10.0.0.1:11211,10.0.0.2:11211:2,10.0.0.3:11211,10.0.0.4:11211");
+        options.preset = preset;
+        options.keyCount = 4000;
+        ui::MainWindow window(options);
+        ui::ClusterSession &session = window.session();
+        const auto before = session.scene();
+        QCOMPARE(session.simulateFailure(1, true), QString());
+        QCOMPARE(static_cast<int>(session.failoverRule()), rule);
+        const auto after = session.scene();
+        // Where the real client sends each key with server 1 down.
+        std::string error;
+        const auto build = [&](core::ServerList list) {
+            core::Placement p = session.placement();
+            p.spec.servers = std::move(list);
+            std::string e;
+            return core::buildPlacement(p, e);
+        };
+        const auto real = core::FailoverPlacement::make(session.servers(), {1}, static_cast<core::Failover>(rule), build,
+                                                        error, preset.toStdString());
+        QVERIFY2(real, error.c_str());
+        const core::KeySet &keys = *session.keys();
+        std::size_t moved = 0, stayed = 0;
+        for (std::size_t i = 0; i < keys.size(); ++i) {
+            const auto to = real->owner(keys[i]);
+            const std::uint32_t expected = to ? static_cast<std::uint32_t>(*to) : before->ownerByInput[i];
+            QCOMPARE(after->ownerByInput[i], expected);
+            moved += expected != before->ownerByInput[i] ? 1u : 0u;
+            stayed += before->ownerByInput[i] == 1 && expected == 1 ? 1u : 0u;
+        }
+        QCOMPARE(after->moved, static_cast<std::uint64_t>(moved));
+        if (rule == static_cast<int>(core::Failover::Fail)) {
+            QCOMPARE(moved, std::size_t{0});
+            QVERIFY(stayed > 0);
+            QVERIFY(!after->servers[1].ejected);
+        } else {
+            // A few keys may stay: spymemcached's 7 tries, or python-memcached's
+            // 10, can all land on the dead server; the client then fails them.
+            QVERIFY(moved > 0);
+            QVERIFY2(stayed * 50 < before->servers[1].keys, qPrintable(QString::number(stayed)));
+            QVERIFY(after->servers[1].ejected);
+            QCOMPARE(after->servers[1].keys, static_cast<std::uint64_t>(stayed));
+        }
+        QVERIFY(!session.failoverSummary().isEmpty());
     }
 
     // The toolbars show the session's state and write through to it: a

@@ -147,7 +147,8 @@ std::vector<QRgb> applyPlan(RingScene &scene, const RingScene &previous, const c
 
 std::shared_ptr<const RingScene> RingScene::build(const core::Distribution &d, std::shared_ptr<const core::KeySet> keySet,
                                                   const QString &preset, const QString &hash,
-                                                  const RingScene *previous, const std::vector<bool> &ejected)
+                                                  const RingScene *previous, const std::vector<bool> &ejected,
+                                                  const core::FailoverPlacement *failover)
 {
     const core::KeySet &keys = *keySet;
     // The same key set object as before (a topology change): no need to hash it again.
@@ -167,7 +168,8 @@ std::shared_ptr<const RingScene> RingScene::build(const core::Distribution &d, s
         Server out;
         out.label = QString::fromStdString(s.label());
         out.idealShare = s.weight / totalWeight;
-        out.ejected = i < ejected.size() && ejected[i];
+        // Under the Fail rule a down server keeps its keys: their requests fail.
+        out.ejected = i < ejected.size() && ejected[i] && !(failover && failover->rule() == core::Failover::Fail);
         out.address = s.address();
         scene->servers.push_back(out);
     }
@@ -197,6 +199,7 @@ std::shared_ptr<const RingScene> RingScene::build(const core::Distribution &d, s
     // Who owns what, and what moved, is the planner's: the scene only draws it.
     core::PlaceOptions how;
     how.ejected = ejected;
+    how.failover = failover;
     if (samePositions)
         how.positions = positions;
     std::vector<QRgb> movedFrom;

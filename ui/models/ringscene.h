@@ -12,6 +12,7 @@
 
 namespace ringscope::core {
 class Distribution;
+class FailoverPlacement;
 class KeySet;
 } // namespace ringscope::core
 
@@ -77,9 +78,13 @@ struct RingScene {
     // server marked in `ejected` stays on the ring but owns nothing: its keys
     // go to their next owner that is not ejected, as auto-eject clients
     // (libmemcached, twemproxy) do (core::PlaceOptions::ejected).
+    // With `failover`, the servers in `ejected` are down and the real
+    // client's rule says where their keys go (core::PlaceOptions::failover);
+    // a server whose keys the client fails keeps them, and is not ejected.
     static std::shared_ptr<const RingScene> build(const core::Distribution &d, std::shared_ptr<const core::KeySet> keys,
                                                   const QString &preset, const QString &hash,
-                                                  const RingScene *previous, const std::vector<bool> &ejected = {});
+                                                  const RingScene *previous, const std::vector<bool> &ejected = {},
+                                                  const core::FailoverPlacement *failover = nullptr);
     // The same with a copy of `keys`.
     static std::shared_ptr<const RingScene> build(const core::Distribution &d, const core::KeySet &keys,
                                                   const QString &preset, const QString &hash,

@@ -167,16 +167,56 @@ bool ClusterSession::simulatedFailure(int index) const
 
 std::vector<bool> ClusterSession::ejected() const
 {
-    // What-if failures, and real ones when the client auto-ejects.
-    const bool rehash = m_replication.onFailure == core::OnFailure::Rehash && m_replication.mode == core::ReplicationMode::None;
+    // What-if failures, and real ones (without replication: with it, the
+    // replication layer serves the keys of a server that is down).
+    const bool realFailures = m_replication.mode == core::ReplicationMode::None;
     std::vector<bool> out(servers().size(), false);
     bool any = false;
     for (std::size_t i = 0; i < servers().size(); ++i) {
-        const bool down = i < live().size() && live()[i].isDown();
-        out[i] = m_simulated.contains(qs(servers()[i].label())) || (rehash && down);
+        const bool down = realFailures && i < live().size() && live()[i].isDown();
+        out[i] = m_simulated.contains(qs(servers()[i].label())) || down;
         any = any || out[i];
     }
     return any ? out : std::vector<bool>{};
+}
+
+core::Failover ClusterSession::failoverRule() const
+{
+    // The preset's real client, as it is set by default; a client that
+    // fails a dead server's keys by default but can eject it (libmemcached
+    // REMOVE_FAILED_SERVERS, twemproxy auto_eject_hosts) ejects for a what-if
+    // ("fail and eject") and under "On failure: rehash".
+    const auto b = core::failoverOf(m_placement.choice.preset, m_placement.spec.autoEjectHosts);
+    const bool canEject = std::find(b.choices.begin(), b.choices.end(), core::Failover::Eject) != b.choices.end();
+    if (b.rule == core::Failover::Fail && canEject && (!m_simulated.isEmpty() || m_replication.onFailure == core::OnFailure::Rehash))
+        return core::Failover::Eject;
+    return b.rule;
+}
+
+QString ClusterSession::failoverSummary() const
+{
+    const auto b = core::failoverOf(m_placement.choice.preset, m_placement.spec.autoEjectHosts);
+    const core::Failover rule = failoverRule();
+    QString what;
+    switch (rule) {
+    case core::Failover::Fail:
+        what = tr("its keys fail");
+        break;
+    case core::Failover::Eject:
+        what = tr("it leaves the ring, placement of the live servers");
+        break;
+    case core::Failover::Rehash:
+        what = tr("its keys are rehashed, up to 10 tries");
+        break;
+    case core::Failover::Redistribute:
+        what = tr("its keys go to the next active node of KetamaIterator");
+        break;
+    case core::Failover::NextUpstream:
+        what = tr("nginx tries the next upstream");
+        break;
+    }
+    const QString client = rule == b.rule ? latin(b.client) : tr("%1, set to eject").arg(latin(b.client));
+    return tr("%1: %2").arg(client, what);
 }
 
 // --- opening a cluster ----------------------------------------------------------
@@ -367,16 +407,9 @@ void ClusterSession::remapLive()
 void ClusterSession::liveUpdated(bool poll)
 {
     remapLive();
-    // A server going down or coming back moves keys when the client auto-ejects.
-    if (m_scene) {
-        std::vector<bool> now = ejected(), before;
-        for (const auto &s : m_scene->servers)
-            before.push_back(s.ejected);
-        if (now.empty())
-            now.assign(before.size(), false);
-        if (now != before && now.size() == before.size())
-            rebuild(tr("on-failure rehash: the ring without the servers that are down"), true);
-    }
+    // A server going down or coming back moves keys, as its client fails over.
+    if (m_scene && ejected() != m_sceneDown)
+        rebuild(tr("a server is down or back: the keys as %1").arg(failoverSummary()), true);
     if (poll)
         Q_EMIT statsPolled(live());
     else

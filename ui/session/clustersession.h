@@ -8,6 +8,7 @@
 
 #include "core/placement/clusterplacement.h"
 #include "core/live/replication.h"
+#include "core/distribution/failover.h"
 
 #include <QObject>
 #include <QSet>
@@ -111,8 +112,13 @@ public:
     int selectedServer() const noexcept { return m_selected; }
     // "3,999 of 6,000 keys misplaced under …" from the last audit; empty before one.
     QString auditSummary() const { return m_auditSummary; }
-    // The server of the picture a client would eject (what-if, or down under rehash).
+    // The servers of the picture that are down as its client sees them
+    // (what-if, or down without replication); empty: none.
     std::vector<bool> ejected() const;
+    // What the preset's real client does with a server that is down (core::failoverOf).
+    core::Failover failoverRule() const;
+    // "python-memcached (_get_server retries): its keys are rehashed, up to 10 tries".
+    QString failoverSummary() const;
 
     // --- operations: each returns an error message, empty on success ---
     // Topology changes animate the keys that move. On the demo cluster add
@@ -206,6 +212,7 @@ private:
     LiveState m_liveState;
     TrafficSample m_lastSample;
     int m_selected = -1;
+    std::vector<bool> m_sceneDown; // the down servers the scene was drawn with
     QString m_auditSummary;
 
     std::unique_ptr<core::IoRuntime> m_io;

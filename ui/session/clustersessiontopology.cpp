@@ -34,7 +34,26 @@ QString ClusterSession::rebuild(const QString &why, bool animate)
     const QString picked = m_scene && m_selected >= 0 && static_cast<std::size_t>(m_selected) < m_scene->servers.size()
         ? m_scene->servers[static_cast<std::size_t>(m_selected)].label
         : QString();
-    m_scene = RingScene::build(*d, m_keys, preset(), hashLabel, m_scene.get(), ejected());
+    // Down servers: where their keys go is the real client's rule.
+    std::vector<bool> down = ejected();
+    std::unique_ptr<core::FailoverPlacement> failover;
+    if (!down.empty()) {
+        std::vector<std::size_t> indexes;
+        for (std::size_t i = 0; i < down.size(); ++i)
+            if (down[i])
+                indexes.push_back(i);
+        const core::FailoverPlacement::Builder build = [placement = m_placement](core::ServerList list) {
+            core::Placement live = placement;
+            live.spec.servers = std::move(list);
+            std::string ignored;
+            return core::buildPlacement(live, ignored);
+        };
+        failover = core::FailoverPlacement::make(servers(), indexes, failoverRule(), build, error, m_placement.choice.preset);
+        if (!failover)
+            return qs(error);
+    }
+    m_scene = RingScene::build(*d, m_keys, preset(), hashLabel, m_scene.get(), down, failover.get());
+    m_sceneDown = std::move(down);
     m_distribution = std::move(d);
     int pickedNow = -1;
     for (std::size_t i = 0; i < m_scene->servers.size(); ++i)
