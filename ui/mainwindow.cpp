@@ -124,6 +124,7 @@ void MainWindow::connectSession()
     connect(&s, &ClusterSession::replicationChanged, this, &MainWindow::showReplicas);
     connect(&s, &ClusterSession::selectionChanged, this, [this](int server) {
         m_ring->setHighlightedServer(server);
+        m_inspector->setPickedServer(server);
         if (server >= 0)
             m_serverTable->selectRow(server);
         else

@@ -1181,62 +1181,82 @@
 <context>
     <name>ringscope::ui::KeyInspector</name>
     <message>
-        <location filename="../../ui/panels/keyinspector.cpp" line="23"/>
+        <location filename="../../ui/panels/keyinspector.cpp" line="24"/>
         <source>Type a key, e.g. user:42</source>
         <translation>Введите ключ, например user:42</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/keyinspector.cpp" line="28"/>
+        <location filename="../../ui/panels/keyinspector.cpp" line="29"/>
         <source>Preset</source>
         <translation>Пресет</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/keyinspector.cpp" line="28"/>
+        <location filename="../../ui/panels/keyinspector.cpp" line="29"/>
         <source>Hash</source>
         <translation>Хеш</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/keyinspector.cpp" line="28"/>
+        <location filename="../../ui/panels/keyinspector.cpp" line="29"/>
         <source>Owner</source>
         <translation>Владелец</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/keyinspector.cpp" line="65"/>
+        <location filename="../../ui/panels/keyinspector.cpp" line="29"/>
+        <source>Owner down</source>
+        <translation>Владелец недоступен</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/keyinspector.cpp" line="66"/>
         <source>No server holds it right now (asked with mg, no LRU bump).</source>
         <translation>Сейчас этот ключ не хранится ни на одном сервере (запрос mg, без обновления LRU).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/keyinspector.cpp" line="66"/>
+        <location filename="../../ui/panels/keyinspector.cpp" line="67"/>
         <source>Held right now (mg, no LRU bump):&lt;br&gt;</source>
         <translation>Сейчас хранится (mg, без обновления LRU):&lt;br&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/keyinspector.cpp" line="91"/>
+        <location filename="../../ui/panels/keyinspector.cpp" line="100"/>
         <source>Owner under every preset, for the servers on the ring.</source>
         <translation>Владелец при каждом пресете для серверов на кольце.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/keyinspector.cpp" line="106"/>
+        <location filename="../../ui/panels/keyinspector.cpp" line="115"/>
         <source>any (random per request)</source>
         <translation>любой (случайный при каждом запросе)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/keyinspector.cpp" line="120"/>
+        <location filename="../../ui/panels/keyinspector.cpp" line="129"/>
         <source>replicas (R=%1): %2</source>
         <translation>реплики (R=%1): %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/keyinspector.cpp" line="121"/>
-        <source>no replicas (R=1)</source>
-        <translation>без реплик (R=1)</translation>
+        <location filename="../../ui/panels/keyinspector.cpp" line="130"/>
+        <source>no replicas (R=1); where it goes with a server down is the last column (the real client&apos;s rule)</source>
+        <translation>реплик нет (R=1); куда он уйдёт при недоступном сервере — в последнем столбце (правило настоящего клиента)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/keyinspector.cpp" line="122"/>
-        <source>no replicas (R=1); if its owner fails, rehash sends it to %1</source>
-        <translation>без реплик (R=1); при отказе владельца rehash отправит ключ на %1</translation>
+        <location filename="../../ui/panels/keyinspector.cpp" line="154"/>
+        <source>fails</source>
+        <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/keyinspector.cpp" line="123"/>
+        <location filename="../../ui/panels/keyinspector.cpp" line="156"/>
+        <source>%1 down: %2 (%3)</source>
+        <translation>%1 недоступен: %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/keyinspector.cpp" line="167"/>
+        <source>With %1 down</source>
+        <translation>Если %1 недоступен</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/keyinspector.cpp" line="168"/>
+        <source>Its owner down</source>
+        <translation>Если владелец недоступен</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/keyinspector.cpp" line="131"/>
         <source>&lt;b&gt;%1&lt;/b&gt;: position %2 on the ring → &lt;b&gt;%3&lt;/b&gt;; %4</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;: позиция %2 на кольце → &lt;b&gt;%3&lt;/b&gt;; %4</translation>
     </message>
@@ -1438,7 +1458,7 @@
     <name>ringscope::ui::MainWindow</name>
     <message>
         <location filename="../../ui/mainwindow.cpp" line="39"/>
-        <location filename="../../ui/mainwindow.cpp" line="277"/>
+        <location filename="../../ui/mainwindow.cpp" line="278"/>
         <source>RingScope</source>
         <translation>RingScope</translation>
     </message>
@@ -1448,12 +1468,12 @@
         <translation>Кольцо</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="209"/>
+        <location filename="../../ui/mainwindow.cpp" line="210"/>
         <source>Write to this cluster?</source>
         <translation>Писать в этот кластер?</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="210"/>
+        <location filename="../../ui/mainwindow.cpp" line="211"/>
         <source>%1 is not on this machine. With writing on, RingScope&apos;s traffic generator and sample keys write to it (set, and add for read-repair). Switch writing on?</source>
         <translation>%1 находится не на этой машине. При включённой записи генератор трафика RingScope и тестовые ключи пишут в него (set, а также add для восстановления при чтении). Включить запись?</translation>
     </message>
@@ -1893,77 +1913,77 @@ Do you want to replace it?</source>
         <translation>режим презентации: выход — Esc или F11</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="233"/>
+        <location filename="../../ui/mainwindow.cpp" line="234"/>
         <source>playing a recorded session: no server is contacted</source>
         <translation>воспроизведение записанного сеанса: серверы не опрашиваются</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="236"/>
+        <location filename="../../ui/mainwindow.cpp" line="237"/>
         <source>local demo cluster (real memcached on 127.0.0.1, started by RingScope)</source>
         <translation>локальный демонстрационный кластер (настоящие memcached на 127.0.0.1, запущены RingScope)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="239"/>
+        <location filename="../../ui/mainwindow.cpp" line="240"/>
         <source>watching %1</source>
         <translation>наблюдение за %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="239"/>
+        <location filename="../../ui/mainwindow.cpp" line="240"/>
         <source>a cluster</source>
         <translation>кластером</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="242"/>
+        <location filename="../../ui/mainwindow.cpp" line="243"/>
         <source>offline: no server is contacted</source>
         <translation>офлайн: серверы не опрашиваются</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="245"/>
+        <location filename="../../ui/mainwindow.cpp" line="246"/>
         <source>%1 servers · %2 (%3) · %4 sample keys · %5</source>
         <translation>серверов: %1 · %2 (%3) · тестовых ключей: %4 · %5</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="251"/>
+        <location filename="../../ui/mainwindow.cpp" line="252"/>
         <source> · a server is down: %1</source>
         <translation> · сервер недоступен: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="253"/>
+        <location filename="../../ui/mainwindow.cpp" line="254"/>
         <source> · audit: %1</source>
         <translation> · аудит: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="257"/>
+        <location filename="../../ui/mainwindow.cpp" line="258"/>
         <source>traffic %1 ops/s · hit %2 · p99 %3 ms</source>
         <translation>трафик %1 оп/с · попадания %2 · p99 %3 мс</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="263"/>
+        <location filename="../../ui/mainwindow.cpp" line="264"/>
         <source>no traffic</source>
         <translation>нет трафика</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="267"/>
+        <location filename="../../ui/mainwindow.cpp" line="268"/>
         <source> OFFLINE </source>
         <translation> ОФЛАЙН </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="270"/>
+        <location filename="../../ui/mainwindow.cpp" line="271"/>
         <source> WRITING </source>
         <translation> ЗАПИСЬ </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="270"/>
+        <location filename="../../ui/mainwindow.cpp" line="271"/>
         <source> READ-ONLY </source>
         <translation> ТОЛЬКО ЧТЕНИЕ </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="274"/>
+        <location filename="../../ui/mainwindow.cpp" line="275"/>
         <source>RingScope may write to this cluster (sample keys, traffic, read-repair)</source>
         <translation>RingScope может писать в этот кластер (тестовые ключи, трафик, восстановление при чтении)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="275"/>
+        <location filename="../../ui/mainwindow.cpp" line="276"/>
         <source>RingScope only reads: stats, metadump, mg without LRU bump</source>
         <translation>RingScope только читает: stats, metadump, mg без обновления LRU</translation>
     </message>

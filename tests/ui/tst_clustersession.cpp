@@ -8,6 +8,7 @@
 
 #include "ui/bridge/clusterwatch.h"
 #include "ui/mainwindow.h"
+#include "ui/panels/keyinspector.h"
 #include "ui/panels/plotspanel.h"
 #include "tests/ui/uitestsupport.h"
 #include "tests/common/processes.h"
@@ -18,6 +19,7 @@
 #include "core/placement/keyset.h"
 
 #include <QComboBox>
+#include <QTableWidget>
 #include <QLabel>
 #include <QElapsedTimer>
 #include <QSignalSpy>
@@ -304,6 +306,40 @@ private slots:
             QCOMPARE(after->servers[1].keys, static_cast<std::uint64_t>(stayed));
         }
         QVERIFY(!session.failoverSummary().isEmpty());
+    }
+
+    // The key inspector says, for every preset, where its real client sends
+    // the key with the picked server (or the key's owner) down.
+    void theInspectorShowsTheOwnerWithAServerDown()
+    {
+        const auto list = test::servers("10.0.0.1:11211,10.0.0.2:11211,10.0.0.3:11211");
+        ui::KeyInspector inspector;
+        inspector.setCluster(list, QStringLiteral("python-memcached"), {});
+        inspector.inspect(QStringLiteral("user:42"));
+        auto *table = inspector.findChild<QTableWidget *>();
+        QVERIFY(table);
+        const auto rowOf = [table](const QString &preset) {
+            for (int r = 0; r < table->rowCount(); ++r)
+                if (table->item(r, 0)->text() == preset)
+                    return r;
+            return -1;
+        };
+        const auto expect = [&](const char *preset, std::size_t down) {
+            std::string error;
+            const auto build = [preset](core::ServerList l) { return test::make(preset, l); };
+            const auto f = core::FailoverPlacement::make(list, {down}, core::failoverOf(preset).rule, build, error, preset);
+            const auto to = f->owner("user:42");
+            return to ? QString::fromStdString(list[*to].address()) : QStringLiteral("fails");
+        };
+        const auto owner = test::make("python-memcached", list)->owner("user:42");
+        const int py = rowOf(QStringLiteral("python-memcached")), lm = rowOf(QStringLiteral("libmemcached-ketama-weighted"));
+        QVERIFY(py >= 0 && lm >= 0);
+        QCOMPARE(table->item(py, 3)->text(), expect("python-memcached", owner));
+        QVERIFY(table->item(py, 3)->text() != QString::fromStdString(list[owner].address()));
+        QCOMPARE(table->item(lm, 3)->text(), QStringLiteral("fails")); // libmemcached's default
+        inspector.setPickedServer(static_cast<int>((owner + 1) % 3)); // another server down: the key stays
+        QCOMPARE(table->item(py, 3)->text(), QString::fromStdString(list[owner].address()));
+        QVERIFY(table->horizontalHeaderItem(3)->text().contains(QString::fromStdString(list[(owner + 1) % 3].address())));
     }
 
     // The toolbars show the session's state and write through to it: a

@@ -1,6 +1,7 @@
 #include "ui/panels/keyinspector.h"
 
 #include "core/distribution/hashtagdistribution.h"
+#include "core/distribution/failover.h"
 #include "core/distribution/preset.h"
 
 #include <QHeaderView>
@@ -24,8 +25,8 @@ KeyInspector::KeyInspector(QWidget *parent)
     m_key->setClearButtonEnabled(true);
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_table->setColumnCount(3);
-    m_table->setHorizontalHeaderLabels({tr("Preset"), tr("Hash"), tr("Owner")});
+    m_table->setColumnCount(4);
+    m_table->setHorizontalHeaderLabels({tr("Preset"), tr("Hash"), tr("Owner"), tr("Owner down")});
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -82,6 +83,14 @@ void KeyInspector::setHashTag(const QString &tag)
     refresh();
 }
 
+void KeyInspector::setPickedServer(int server)
+{
+    if (server == m_picked)
+        return;
+    m_picked = server;
+    refresh();
+}
+
 void KeyInspector::refresh()
 {
     const QByteArray key = m_key->text().toUtf8();
@@ -118,8 +127,7 @@ void KeyInspector::refresh()
                 others << QString::fromStdString(d->servers()[next[i]].address());
             const QString copies = m_replicas > 1
                 ? tr("replicas (R=%1): %2").arg(m_replicas).arg(others.join(QStringLiteral(", ")))
-                : others.isEmpty() ? tr("no replicas (R=1)")
-                                   : tr("no replicas (R=1); if its owner fails, rehash sends it to %1").arg(others.front());
+                : tr("no replicas (R=1); where it goes with a server down is the last column (the real client's rule)");
             m_summary->setText(tr("<b>%1</b>: position %2 on the ring → <b>%3</b>; %4")
                                    .arg(m_key->text().toHtmlEscaped())
                                    .arg(d->position(k))
@@ -128,7 +136,36 @@ void KeyInspector::refresh()
         m_table->setItem(row, 0, name);
         m_table->setItem(row, 1, new QTableWidgetItem(QString::fromStdString(core::presetHashLabel(p, hash))));
         m_table->setItem(row, 2, new QTableWidgetItem(owner));
+        // With the picked server (or the key's owner) down, as the preset's real client fails over.
+        QString whenDown = QStringLiteral("—");
+        if (d->deterministic()) {
+            const std::size_t down = m_picked >= 0 && static_cast<std::size_t>(m_picked) < m_servers.size()
+                ? static_cast<std::size_t>(m_picked)
+                : d->owner(k);
+            const auto rule = core::failoverOf(p.name).rule;
+            const std::string tag = current ? m_hashTag.toStdString() : std::string();
+            const auto build = [&p, hash, tag](core::ServerList list) {
+                std::string e;
+                return core::withHashTag(core::makeDistribution(p, list, hash, {}, e), tag);
+            };
+            std::string why;
+            if (const auto f = core::FailoverPlacement::make(m_servers, {down}, rule, build, why, p.name)) {
+                const auto to = f->owner(k);
+                whenDown = to ? QString::fromStdString(m_servers[*to].address()) : tr("fails");
+                m_table->setItem(row, 3, new QTableWidgetItem(whenDown));
+                m_table->item(row, 3)->setToolTip(tr("%1 down: %2 (%3)")
+                                                       .arg(QString::fromStdString(m_servers[down].address()),
+                                                            QString::fromLatin1(core::failoverOf(p.name).client.data(),
+                                                                                static_cast<qsizetype>(core::failoverOf(p.name).client.size())),
+                                                            QString::fromLatin1(core::failoverName(rule))));
+            }
+        }
+        if (!m_table->item(row, 3))
+            m_table->setItem(row, 3, new QTableWidgetItem(whenDown));
     }
+    m_table->horizontalHeaderItem(3)->setText(m_picked >= 0 && static_cast<std::size_t>(m_picked) < m_servers.size()
+                                                  ? tr("With %1 down").arg(QString::fromStdString(m_servers[static_cast<std::size_t>(m_picked)].address()))
+                                                  : tr("Its owner down"));
     // Where another client would look elsewhere, say so.
     for (int row = 0; row < m_table->rowCount(); ++row)
         if (!currentOwner.isEmpty() && m_table->item(row, 2)->text() != currentOwner)

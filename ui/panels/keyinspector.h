@@ -24,6 +24,10 @@ public:
     // twemproxy's hash_tag of the pool: applied to the current preset only
     // (a client without hash tags is exactly who would disagree).
     void setHashTag(const QString &tag);
+    // The server picked in the window (-1: none): the last column says where
+    // each preset's real client sends the key with it down; with none picked,
+    // with the key's own owner down.
+    void setPickedServer(int server);
     void inspect(const QString &key);
     // What the servers say about the key right now (from the bridge).
     void showHeld(const QString &key, const QStringList &holders);
@@ -39,6 +43,7 @@ private:
     QString m_hash;
     int m_replicas = 1;
     QString m_hashTag;
+    int m_picked = -1;
     QLineEdit *m_key;
     QLabel *m_summary;
     QTableWidget *m_table;
