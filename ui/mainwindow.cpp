@@ -69,7 +69,7 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     connect(m_trafficBar, &TrafficBar::refused, this, [this](const QString &title, const QString &text) {
         QMessageBox::information(this, title, text);
     });
-    connect(m_ring, &RingView::keyHovered, m_inspector, &KeyInspector::inspect);
+    connect(m_ring, &RingView::keyHovered, m_inspector, &KeyInspector::inspectHovered);
     connect(m_ring, &RingView::serverClicked, m_session, &ClusterSession::setSelectedServer);
     connect(m_serverModel, &ServerTableModel::weightEdited, this, [this](int row, int weight) {
         // Queued: the edit finishes before the model is reset by the change.
@@ -132,6 +132,7 @@ void MainWindow::connectSession()
     });
     connect(&s, &ClusterSession::clusterOpened, this, &MainWindow::rememberCluster);
     connect(&s, &ClusterSession::clusterKeys, m_compare, &ComparisonPanel::setClusterKeys);
+    connect(&s, &ClusterSession::clusterReplaced, m_plots, &PlotsPanel::clearTimeSeries);
     connect(&s, &ClusterSession::keyHeld, m_inspector, &KeyInspector::showHeld);
     connect(&s, &ClusterSession::problem, this, [this](const QString &title, const QString &text) {
         QMessageBox::warning(this, title, text);

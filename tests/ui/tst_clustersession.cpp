@@ -19,6 +19,8 @@
 #include "core/placement/keyset.h"
 
 #include <QComboBox>
+#include <QMap>
+#include <QLineEdit>
 #include <QTableWidget>
 #include <QLabel>
 #include <QElapsedTimer>
@@ -340,6 +342,62 @@ private slots:
         inspector.setPickedServer(static_cast<int>((owner + 1) % 3)); // another server down: the key stays
         QCOMPARE(table->item(py, 3)->text(), QString::fromStdString(list[owner].address()));
         QVERIFY(table->horizontalHeaderItem(3)->text().contains(QString::fromStdString(list[(owner + 1) % 3].address())));
+    }
+
+    // Each cluster gets its own plot series: opening another one (or a
+    // replay) starts the time plots empty.
+    void oneSetOfPlotSeriesPerCluster()
+    {
+        QString error;
+        auto first = test::startMemcached(&error);
+        QVERIFY2(first, qPrintable(error));
+        auto second = test::startMemcached(&error);
+        QVERIFY2(second, qPrintable(error));
+        ui::MainWindow::Options options;
+        options.servers = test::servers(QStringLiteral("127.0.0.1:%1").arg(first->port()).toLatin1().constData());
+        options.preset = QStringLiteral("ketama");
+        options.keyCount = 200;
+        options.watch = true;
+        ui::MainWindow window(options);
+        QCustomPlot *latency = window.plots()->plot(ui::PlotsPanel::Latency);
+        // The per-server series (the plot also has our traffic's p50 and p99).
+        const auto servers = [latency] {
+            QMap<QString, int> points;
+            for (int g = 0; g < latency->graphCount(); ++g)
+                if (latency->graph(g)->name().startsWith(QLatin1String("127.0.0.1:")))
+                    points[latency->graph(g)->name()] = latency->graph(g)->data()->size();
+            return points;
+        };
+        const QString firstAddress = QStringLiteral("127.0.0.1:%1").arg(first->port());
+        QTRY_VERIFY_WITH_TIMEOUT(servers().value(firstAddress) >= 2, 5000);
+        window.plots()->addMarker(QStringLiteral("a marker of the first cluster"), QStringLiteral("health"));
+        ui::ClusterRequest r;
+        r.kind = ui::ClusterRequest::Kind::Servers;
+        r.spec = QStringLiteral("127.0.0.1:%1").arg(second->port());
+        r.servers = test::servers(r.spec.toLatin1().constData());
+        window.session().openCluster(r);
+        QCOMPARE(window.plots()->markerCount(), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(servers().value(r.spec) >= 1, 5000);
+        QCOMPARE(servers().keys(), QStringList{r.spec}); // the first cluster's series is gone
+    }
+
+    // A key under the mouse shows in the inspector, but not over one the user typed.
+    void hoveringDoesNotReplaceATypedKey()
+    {
+        ui::KeyInspector inspector;
+        inspector.setCluster(test::servers("10.0.0.1:11211,10.0.0.2:11211"), QStringLiteral("ketama"), {});
+        auto *edit = inspector.findChild<QLineEdit *>();
+        QVERIFY(edit);
+        inspector.inspectHovered(QStringLiteral("hovered:1"));
+        QCOMPARE(edit->text(), QStringLiteral("hovered:1"));
+        edit->clear();
+        QTest::keyClicks(edit, QStringLiteral("typed:42"));
+        inspector.inspectHovered(QStringLiteral("hovered:2"));
+        QCOMPARE(edit->text(), QStringLiteral("typed:42"));
+        edit->selectAll();
+        QTest::keyClick(edit, Qt::Key_Backspace); // cleared by the user: hovering shows again
+        inspector.inspectHovered(QStringLiteral("hovered:3"));
+        QCOMPARE(edit->text(), QStringLiteral("hovered:3"));
     }
 
     // The toolbars show the session's state and write through to it: a

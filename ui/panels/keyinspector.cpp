@@ -37,6 +37,7 @@ KeyInspector::KeyInspector(QWidget *parent)
     layout->addWidget(m_held);
     layout->addWidget(m_table, 1);
     connect(m_key, &QLineEdit::textChanged, this, &KeyInspector::refresh);
+    connect(m_key, &QLineEdit::textEdited, this, [this](const QString &text) { m_typed = !text.isEmpty(); });
     connect(m_key, &QLineEdit::textChanged, this, [this](const QString &key) {
         m_held->clear();
         Q_EMIT keyChanged(key);
@@ -54,6 +55,12 @@ void KeyInspector::setCluster(const core::ServerList &servers, const QString &pr
 void KeyInspector::inspect(const QString &key)
 {
     m_key->setText(key);
+}
+
+void KeyInspector::inspectHovered(const QString &key)
+{
+    if (!m_typed)
+        m_key->setText(key);
 }
 
 void KeyInspector::showHeld(const QString &key, const QStringList &holders)

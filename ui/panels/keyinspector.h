@@ -29,6 +29,9 @@ public:
     // with the key's own owner down.
     void setPickedServer(int server);
     void inspect(const QString &key);
+    // A key under the mouse on the ring: shown unless the user typed one
+    // (a typed key stays until its field is cleared).
+    void inspectHovered(const QString &key);
     // What the servers say about the key right now (from the bridge).
     void showHeld(const QString &key, const QStringList &holders);
 
@@ -44,6 +47,7 @@ private:
     int m_replicas = 1;
     QString m_hashTag;
     int m_picked = -1;
+    bool m_typed = false; // the field holds what the user typed
     QLineEdit *m_key;
     QLabel *m_summary;
     QTableWidget *m_table;

@@ -331,6 +331,22 @@ void PlotsPanel::changeEvent(QEvent *event)
         setDark(m_dark); // the plots' type follows
 }
 
+void PlotsPanel::clearTimeSeries()
+{
+    for (const Plot p : {Load, HitRatio, Latency}) {
+        for (QCPGraph *g : std::as_const(m_series[p]))
+            m_plots[p]->removeGraph(g);
+        m_series[p].clear();
+        m_plots[p]->clearItems();
+    }
+    for (QCPGraph *g : {m_clusterHit, m_trafficHit, m_unavailable, m_p50, m_p99})
+        if (g)
+            g->data()->clear();
+    m_markers = 0;
+    m_clock.restart();
+    scrollTimePlots();
+}
+
 void PlotsPanel::setDark(bool dark)
 {
     m_dark = dark;

@@ -37,6 +37,8 @@ public:
     void addTraffic(const TrafficSample &sample);
     // A vertical line on the time plots; `kind` picks its colour.
     void addMarker(const QString &text, const QString &kind);
+    // Another cluster: the time plots start empty (no series, no markers).
+    void clearTimeSeries();
     void setDark(bool dark);
 
     QCustomPlot *plot(Plot which) const { return m_plots[which]; }

@@ -279,6 +279,7 @@ void ClusterSession::start(const Options &options)
 void ClusterSession::openCluster(const ClusterRequest &request)
 {
     stopLive();
+    Q_EMIT clusterReplaced();
     Q_EMIT clusterKeys(nullptr);
     m_placement.spec.hashTag = request.hashTag.toStdString();
     m_simulated.clear();
@@ -577,6 +578,7 @@ void ClusterSession::beginReplay(const QString &title, int keyCount)
     // Nothing live while it plays: no demo, no polling, no traffic.
     m_trafficWanted = false;
     stopLive();
+    Q_EMIT clusterReplaced();
     Q_EMIT clusterKeys(nullptr);
     m_simulated.clear();
     if (keyCount > 0 && static_cast<std::size_t>(keyCount) != m_keys->size())

@@ -172,6 +172,8 @@ Q_SIGNALS:
     void trafficChanged();
     void selectionChanged(int server);
     void clusterOpened(const ringscope::ui::ClusterRequest &request); // for the recent list
+    // Another cluster (or a replay) replaces the one shown: what was measured of the old one goes.
+    void clusterReplaced();
     void clusterKeys(std::shared_ptr<const ringscope::core::KeySet> keys); // null: none
     void audited(qulonglong keys, qulonglong misplaced);
     void keyHeld(const QString &key, const QStringList &holders);
