@@ -446,9 +446,12 @@ void ClusterSession::onAudit(const AuditResult &result)
             summary += tr(" (a server could not be read: %1)").arg(s.error);
             break;
         }
-    // The log says it when it changes, not every few seconds.
-    if (summary != m_auditSummary)
+    // The log says it when the misplaced count changes (our traffic adds keys
+    // all the time), or when asked for, not every few seconds.
+    if (m_auditAsked || m_auditSummary.isEmpty() || result.misplaced != m_auditLoggedMisplaced)
         note(EventKind::Info, tr("audit: %1").arg(summary));
+    m_auditAsked = false;
+    m_auditLoggedMisplaced = result.misplaced;
     m_auditSummary = summary;
     Q_EMIT audited(result.keys, result.misplaced);
 }
@@ -558,6 +561,7 @@ void ClusterSession::demoAction(DemoCluster::Action action, int index)
 
 void ClusterSession::audit()
 {
+    m_auditAsked = true; // its result goes to the log whatever it says
     m_watch->audit();
 }
 

@@ -216,6 +216,8 @@ private:
     int m_selected = -1;
     std::vector<bool> m_sceneDown; // the down servers the scene was drawn with
     QString m_auditSummary;
+    std::uint64_t m_auditLoggedMisplaced = 0;
+    bool m_auditAsked = false;
 
     std::unique_ptr<core::IoRuntime> m_io;
     DemoCluster *m_demo;
