@@ -55,6 +55,10 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     addToolBar(m_trafficBar);
     buildDocks();
     buildMenus();
+    // Every shortcut works with the menus and toolbars hidden too (presentation mode).
+    for (QAction *a : findChildren<QAction *>())
+        if (!a->shortcut().isEmpty() && !actions().contains(a))
+            addAction(a);
     m_status = new QLabel(this);
     m_trafficLabel = new QLabel(this);
     m_writeLabel = new QLabel(this);

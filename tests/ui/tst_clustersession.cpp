@@ -9,6 +9,7 @@
 #include "ui/bridge/clusterwatch.h"
 #include "ui/mainwindow.h"
 #include "ui/panels/keyinspector.h"
+#include "ui/panels/lessonpanel.h"
 #include "ui/panels/plotspanel.h"
 #include "tests/ui/uitestsupport.h"
 #include "tests/common/processes.h"
@@ -398,6 +399,49 @@ private slots:
         QTest::keyClick(edit, Qt::Key_Backspace); // cleared by the user: hovering shows again
         inspector.inspectHovered(QStringLiteral("hovered:3"));
         QCOMPARE(edit->text(), QStringLiteral("hovered:3"));
+    }
+
+    // In presentation mode (menus and toolbars hidden) the shortcuts still
+    // act, and a presenter's clicker (PageDown / Right) moves the lesson on.
+    void shortcutsActInPresentationMode()
+    {
+        ui::MainWindow::Options options;
+        options.servers = test::servers("10.0.0.1:11211,10.0.0.2:11211,10.0.0.3:11211");
+        options.preset = QStringLiteral("ketama");
+        options.keyCount = 1000;
+        ui::MainWindow window(options);
+        window.resize(1280, 720);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.setPresentation(true);
+        QVERIFY(window.presentation());
+        QTest::keyClick(&window, Qt::Key_Plus, Qt::ControlModifier); // add server (what-if here)
+        QCOMPARE(window.session().servers().size(), std::size_t{4});
+        window.session().setSelectedServer(1);
+        QTest::keyClick(&window, Qt::Key_F); // what-if fail, a menu action
+        QVERIFY(window.session().simulatedFailure(1));
+        window.setPresentation(false);
+    }
+
+    void aClickerMovesTheLessonOn()
+    {
+        ui::MainWindow::Options options;
+        options.servers = test::servers("10.0.0.1:11211,10.0.0.2:11211,10.0.0.3:11211");
+        options.keyCount = 1000;
+        ui::MainWindow window(options);
+        window.resize(1600, 1000);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        ui::LessonPanel *panel = window.lessons();
+        // The first lesson whose first step needs no cluster: lesson 1 (placement on the ring).
+        window.openLesson(0);
+        QTRY_VERIFY_WITH_TIMEOUT(!panel->running(), 60000);
+        QCOMPARE(panel->currentStep(), 0);
+        QTest::keyClick(&window, Qt::Key_PageDown);
+        QTRY_VERIFY_WITH_TIMEOUT(panel->currentStep() == 1, 2000);
+        QTRY_VERIFY_WITH_TIMEOUT(!panel->running(), 60000);
+        QTest::keyClick(&window, Qt::Key_Left);
+        QTRY_VERIFY_WITH_TIMEOUT(panel->currentStep() == 0, 2000);
     }
 
     // The toolbars show the session's state and write through to it: a

@@ -14,6 +14,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QShortcut>
 #include <QStandardPaths>
 #include <QTextBrowser>
 #include <QTimer>
@@ -130,6 +131,20 @@ LessonPanel::LessonPanel(ClusterSession &session, QWidget *parent)
     connect(m_lessons, &QComboBox::activated, this, [this](int index) { openLesson(index); });
     connect(m_back, &QPushButton::clicked, this, [this] { goToStep(m_step - 1); });
     connect(m_next, &QPushButton::clicked, this, [this] { goToStep(m_step + 1); });
+    // A presenter's clicker sends Right / PageDown (and Left / PageUp): Next
+    // and Back answer to them anywhere in the window while the lesson is on
+    // show (a text field keeps its own arrow keys).
+    const auto clicker = [this](QKeySequence key, QPushButton *button) {
+        auto *s = new QShortcut(key, this, [button] {
+            if (button->isEnabled() && button->isVisible())
+                button->click();
+        });
+        s->setContext(Qt::WindowShortcut);
+    };
+    for (const auto key : {Qt::Key_Right, Qt::Key_PageDown})
+        clicker(QKeySequence(key), m_next);
+    for (const auto key : {Qt::Key_Left, Qt::Key_PageUp})
+        clicker(QKeySequence(key), m_back);
     connect(m_again, &QPushButton::clicked, this, [this] { goToStep(m_step); });
     connect(m_simpleBox, &QCheckBox::toggled, this, [this](bool on) {
         m_simple->setVisible(on);
