@@ -61,6 +61,8 @@ public:
     // Full screen, large type, high contrast, the ring and one plot.
     void setPresentation(bool on);
     bool presentation() const noexcept { return m_presentation; }
+    // (key, text) of every action with a shortcut: Help ▸ Keyboard shortcuts.
+    QList<QPair<QString, QString>> shortcuts() const;
     // Exports; each returns what went wrong, empty on success.
     QString exportRing(const QString &path);       // .png or .svg
     QString exportPlot(const QString &path);       // the plot on show: .png or .pdf
@@ -89,6 +91,7 @@ private:
     void updateStatus();
     void updateActions();
     void connectDialog();
+    void showShortcuts();
     void rememberCluster(const ClusterRequest &request);
     void rebuildRecentMenu();
     void showView(const QString &what);

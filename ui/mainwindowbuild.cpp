@@ -26,6 +26,7 @@
 #include <QProcess>
 #include <QSettings>
 #include <QSignalBlocker>
+#include <QStatusBar>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QToolBar>
@@ -182,6 +183,7 @@ void MainWindow::buildViewMenus()
         ->setEnabled(false);
 
     auto *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard shortcuts"), QKeySequence::HelpContents, this, &MainWindow::showShortcuts);
     help->addAction(tr("&About RingScope"), this, [this] {
         QMessageBox::about(
             this, tr("About RingScope"),
@@ -196,6 +198,34 @@ void MainWindow::buildViewMenus()
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 }
 
+QList<QPair<QString, QString>> MainWindow::shortcuts() const
+{
+    // Every action of the window with a key, as the menus and toolbars name it.
+    QList<QPair<QString, QString>> out;
+    for (const QAction *a : actions())
+        if (!a->shortcut().isEmpty()) {
+            QString text = a->text();
+            text.remove(QLatin1Char('&'));
+            const QString key = a->shortcut().toString(QKeySequence::NativeText);
+            if (!out.contains({key, text}))
+                out.append({key, text});
+        }
+    return out;
+}
+
+void MainWindow::showShortcuts()
+{
+    QString rows;
+    for (const auto &[key, text] : shortcuts())
+        rows += QStringLiteral("<tr><td><b>%1</b></td><td>&nbsp;&nbsp;%2</td></tr>").arg(key.toHtmlEscaped(), text.toHtmlEscaped());
+    QMessageBox box(QMessageBox::NoIcon, tr("Keyboard shortcuts"),
+                    QStringLiteral("<table>%1</table><p>%2</p>")
+                        .arg(rows, tr("In a lesson, Right or Page Down is Next and Left or Page Up is Back (a clicker).")),
+                    QMessageBox::Close, this);
+    box.setTextFormat(Qt::RichText);
+    box.exec();
+}
+
 void MainWindow::connectDialog()
 {
     ConnectDialog dialog(this);
@@ -205,6 +235,16 @@ void MainWindow::connectDialog()
 
 void MainWindow::rememberCluster(const ClusterRequest &request)
 {
+    if (request.kind == ClusterRequest::Kind::Demo && !QSettings().value(QStringLiteral("hints/demo")).toBool()) {
+        // The first demo: say what it is and what to try.
+        QSettings().setValue(QStringLiteral("hints/demo"), true);
+        const QString hint = tr("This is a real cluster of %1 memcached processes that RingScope started for you: pick a "
+                                "server (click its arc or its row) and press K to kill it, T to restart it; Ctrl++ adds "
+                                "one. Help ▸ Keyboard shortcuts lists the rest.")
+                                 .arg(request.demoServers);
+        m_session->note(EventKind::Info, hint);
+        statusBar()->showMessage(hint, 20000);
+    }
     const QString entry = request.toSettings();
     QSettings settings;
     QStringList recent = settings.value(QLatin1String(kRecentKey)).toStringList();

@@ -472,112 +472,112 @@
         <translation>открыт %1 (офлайн: только размещение)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="312"/>
+        <location filename="../../ui/session/clustersession.cpp" line="313"/>
         <source>starting a local demo cluster of %1 memcached servers%2…</source>
         <translation>запуск локального демонстрационного кластера, серверов memcached: %1%2…</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="314"/>
+        <location filename="../../ui/session/clustersession.cpp" line="315"/>
         <source> behind %1</source>
         <translation> за %1</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="324"/>
+        <location filename="../../ui/session/clustersession.cpp" line="325"/>
         <source>watching %1 (read-only until writing is switched on)</source>
         <translation>наблюдение за %1 (только чтение, пока не включена запись)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="334"/>
+        <location filename="../../ui/session/clustersession.cpp" line="335"/>
         <source>asking %1 for its nodes…</source>
         <translation>запрос списка узлов у %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="351"/>
+        <location filename="../../ui/session/clustersession.cpp" line="352"/>
         <source>local demo cluster: %1 memcached processes started on 127.0.0.1%2</source>
         <translation>локальный демонстрационный кластер: процессов memcached на 127.0.0.1 запущено: %1%2</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="354"/>
+        <location filename="../../ui/session/clustersession.cpp" line="355"/>
         <source>, %1 on %2 in front%3</source>
         <translation>, перед ними %1 на %2%3</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="357"/>
+        <location filename="../../ui/session/clustersession.cpp" line="358"/>
         <source> (nginx only reads: writes go to the servers)</source>
         <translation> (nginx только читает: запись идёт напрямую на серверы)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="412"/>
+        <location filename="../../ui/session/clustersession.cpp" line="413"/>
         <source>a server is down or back: the keys as %1</source>
         <translation>сервер упал или вернулся: ключи так, как у %1</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="432"/>
+        <location filename="../../ui/session/clustersession.cpp" line="433"/>
         <source>%1 is %2 (%3)</source>
         <translation>%1: %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="440"/>
+        <location filename="../../ui/session/clustersession.cpp" line="441"/>
         <source>%1 of %2 keys misplaced under %3</source>
         <translation>%1 из %2 ключей не на своём месте при %3</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="445"/>
+        <location filename="../../ui/session/clustersession.cpp" line="446"/>
         <source> (a server could not be read: %1)</source>
         <translation> (один сервер не прочитан: %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="450"/>
+        <location filename="../../ui/session/clustersession.cpp" line="452"/>
         <source>audit: %1</source>
         <translation>аудит: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="491"/>
+        <location filename="../../ui/session/clustersession.cpp" line="495"/>
         <source>writing switched on for %1</source>
         <translation>запись включена для %1</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="491"/>
+        <location filename="../../ui/session/clustersession.cpp" line="495"/>
         <source>writing switched off: read-only</source>
         <translation>запись выключена: только чтение</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="507"/>
+        <location filename="../../ui/session/clustersession.cpp" line="511"/>
         <source>traffic: %1</source>
         <translation>трафик: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="509"/>
+        <location filename="../../ui/session/clustersession.cpp" line="513"/>
         <source>traffic %1 ops/s (%2), replication %3, R=%4, reads %5, on failure %6</source>
         <translation>трафик %1 оп/с (%2), репликация: %3, R=%4, чтение: %5, при отказе: %6</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="523"/>
+        <location filename="../../ui/session/clustersession.cpp" line="527"/>
         <source>a recorded session is playing: no traffic, no server is contacted</source>
         <translation>воспроизводится записанный сеанс: трафика нет, ни один сервер не затрагивается</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="585"/>
+        <location filename="../../ui/session/clustersession.cpp" line="591"/>
         <source>replay of %1</source>
         <translation>воспроизведение: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="594"/>
+        <location filename="../../ui/session/clustersession.cpp" line="600"/>
         <source>no recorded session is playing</source>
         <translation>записанный сеанс не воспроизводится</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="597"/>
+        <location filename="../../ui/session/clustersession.cpp" line="603"/>
         <source>the session&apos;s servers do not parse: %1</source>
         <translation>не удалось разобрать список серверов сеанса: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="610"/>
+        <location filename="../../ui/session/clustersession.cpp" line="616"/>
         <source>cannot show the recorded topology: %1</source>
         <translation>не удалось показать записанную топологию: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/session/clustersession.cpp" line="635"/>
+        <location filename="../../ui/session/clustersession.cpp" line="641"/>
         <source>the recorded session is over</source>
         <translation>воспроизведение записанного сеанса завершено</translation>
     </message>
@@ -1206,57 +1206,57 @@
         <translation>Владелец недоступен</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/keyinspector.cpp" line="66"/>
+        <location filename="../../ui/panels/keyinspector.cpp" line="73"/>
         <source>No server holds it right now (asked with mg, no LRU bump).</source>
         <translation>Сейчас этот ключ не хранится ни на одном сервере (запрос mg, без обновления LRU).</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/keyinspector.cpp" line="67"/>
+        <location filename="../../ui/panels/keyinspector.cpp" line="74"/>
         <source>Held right now (mg, no LRU bump):&lt;br&gt;</source>
         <translation>Сейчас хранится (mg, без обновления LRU):&lt;br&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/keyinspector.cpp" line="100"/>
+        <location filename="../../ui/panels/keyinspector.cpp" line="107"/>
         <source>Owner under every preset, for the servers on the ring.</source>
         <translation>Владелец при каждом пресете для серверов на кольце.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/keyinspector.cpp" line="115"/>
+        <location filename="../../ui/panels/keyinspector.cpp" line="122"/>
         <source>any (random per request)</source>
         <translation>любой (случайный при каждом запросе)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/keyinspector.cpp" line="129"/>
+        <location filename="../../ui/panels/keyinspector.cpp" line="136"/>
         <source>replicas (R=%1): %2</source>
         <translation>реплики (R=%1): %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/keyinspector.cpp" line="130"/>
+        <location filename="../../ui/panels/keyinspector.cpp" line="137"/>
         <source>no replicas (R=1); where it goes with a server down is the last column (the real client&apos;s rule)</source>
         <translation>реплик нет (R=1); куда он уйдёт при недоступном сервере — в последнем столбце (правило настоящего клиента)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/keyinspector.cpp" line="154"/>
+        <location filename="../../ui/panels/keyinspector.cpp" line="161"/>
         <source>fails</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/keyinspector.cpp" line="156"/>
+        <location filename="../../ui/panels/keyinspector.cpp" line="163"/>
         <source>%1 down: %2 (%3)</source>
         <translation>%1 недоступен: %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/keyinspector.cpp" line="167"/>
+        <location filename="../../ui/panels/keyinspector.cpp" line="174"/>
         <source>With %1 down</source>
         <translation>Если %1 недоступен</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/keyinspector.cpp" line="168"/>
+        <location filename="../../ui/panels/keyinspector.cpp" line="175"/>
         <source>Its owner down</source>
         <translation>Если владелец недоступен</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/keyinspector.cpp" line="131"/>
+        <location filename="../../ui/panels/keyinspector.cpp" line="138"/>
         <source>&lt;b&gt;%1&lt;/b&gt;: position %2 on the ring → &lt;b&gt;%3&lt;/b&gt;; %4</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;: позиция %2 на кольце → &lt;b&gt;%3&lt;/b&gt;; %4</translation>
     </message>
@@ -1264,192 +1264,192 @@
 <context>
     <name>ringscope::ui::LessonPanel</name>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="71"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="72"/>
         <source>◀ Back</source>
         <translation>◀ Назад</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="72"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="73"/>
         <source>Next ▶</source>
         <translation>Далее ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="73"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="74"/>
         <source>Again</source>
         <translation>Ещё раз</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="74"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="75"/>
         <source>Simple numbers (0–100)</source>
         <translation>Упрощённая шкала (0–100)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="94"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="95"/>
         <source>The textbook picture: the hash space as 0–100, keys key1…key6 and servers A, B, C…</source>
         <translation>Картинка как в учебнике: пространство хешей от 0 до 100, ключи key1…key6 и серверы A, B, C…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="115"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="116"/>
         <source>%1 (cannot read: %2)</source>
         <translation>%1 (не удалось прочитать: %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="169"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="184"/>
         <source>This step is still waiting for %1: open another lesson when it is done.</source>
         <translation>Этот шаг ещё ждёт: %1. Откройте другой урок, когда он закончится.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="197"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="212"/>
         <source>cannot read %1: %2</source>
         <translation>не удалось прочитать %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="199"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="214"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="217"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="232"/>
         <source>%1 — step %2 of %3</source>
         <translation>%1 — шаг %2 из %3</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="218"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="233"/>
         <source>Pick a lesson above.</source>
         <translation>Выберите урок в списке выше.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="244"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="259"/>
         <source>working on the cluster…</source>
         <translation>выполнение действий на кластере…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="265"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="280"/>
         <source>gave up waiting for %1</source>
         <translation>не удалось дождаться: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="266"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="281"/>
         <source>waiting for %1…</source>
         <translation>ожидание: %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="294"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="309"/>
         <source>watching the cluster…</source>
         <translation>наблюдение за кластером…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="307"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="322"/>
         <source>Done.</source>
         <translation>Готово.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="334"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="349"/>
         <source>the demo cluster to start</source>
         <translation>запуск демонстрационного кластера</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="350"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="365"/>
         <source>the new server</source>
         <translation>появление нового сервера</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="357"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="372"/>
         <source>the server to go</source>
         <translation>удаление сервера</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="364"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="379"/>
         <source>%1 needs the local demo cluster</source>
         <translation>%1: нужен локальный демонстрационный кластер</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="366"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="381"/>
         <source>%1: no server %2</source>
         <translation>%1: нет сервера %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="370"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="385"/>
         <source>the server to die</source>
         <translation>отказ сервера</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="370"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="385"/>
         <source>the server to come back</source>
         <translation>возвращение сервера</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="385"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="400"/>
         <source>replication: unknown mode, policy or onFailure in the lesson</source>
         <translation>replication: в уроке неизвестное значение mode, policy или onFailure</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="401"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="416"/>
         <source>%1 s of traffic</source>
         <translation>%1 с трафика</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="419"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="434"/>
         <source>show: unknown view &quot;%1&quot;</source>
         <translation>show: неизвестное представление «%1»</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="421"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="436"/>
         <source>unknown action &quot;%1&quot;</source>
         <translation>неизвестное действие «%1»</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="445"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="460"/>
         <source>%1 of the keys moved (the lesson expects %2)</source>
         <translation>перемещено %1 ключей (урок ожидает %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="451"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="466"/>
         <source>the busiest server holds %1× its fair share (the lesson expects %2)</source>
         <translation>самый загруженный сервер хранит %1× своей справедливой доли (урок ожидает %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="461"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="476"/>
         <source>server %1 holds %2 of the keys (the lesson expects %3)</source>
         <translation>сервер %1 хранит %2 ключей (урок ожидает %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="465"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="480"/>
         <source>our hit ratio is %1 (the lesson expects %2)</source>
         <translation>доля попаданий нашего трафика: %1 (урок ожидает %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="465"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="480"/>
         <source>unknown</source>
         <translation>неизвестна</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="468"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="483"/>
         <source>%1 reads/s found no server (the lesson expects %2)</source>
         <translation>%1 чтений/с не нашли сервера (урок ожидает %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="479"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="494"/>
         <source>%1 of %2 servers get our requests</source>
         <translation>наши запросы получают серверов: %1 из %2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="480"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="495"/>
         <source>%1 of %2 servers answer gets (their stats)</source>
         <translation>на get отвечают серверов: %1 из %2 (по их stats)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="490"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="505"/>
         <source>the servers hold %1 keys, %2 of them not where %3 places them</source>
         <translation>серверы хранят ключей: %1, из них %2 — не там, где их размещает %3</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="491"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="506"/>
         <source>waiting for the servers&apos; keys (metadump)</source>
         <translation>ожидание ключей серверов (metadump)</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/lessonpanel.cpp" line="493"/>
+        <location filename="../../ui/panels/lessonpanel.cpp" line="508"/>
         <source>cannot check &quot;%1&quot; here</source>
         <translation>проверку «%1» здесь выполнить нельзя</translation>
     </message>
@@ -1458,7 +1458,7 @@
     <name>ringscope::ui::MainWindow</name>
     <message>
         <location filename="../../ui/mainwindow.cpp" line="39"/>
-        <location filename="../../ui/mainwindow.cpp" line="278"/>
+        <location filename="../../ui/mainwindow.cpp" line="283"/>
         <source>RingScope</source>
         <translation>RingScope</translation>
     </message>
@@ -1468,405 +1468,425 @@
         <translation>Кольцо</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="210"/>
+        <location filename="../../ui/mainwindow.cpp" line="215"/>
         <source>Write to this cluster?</source>
         <translation>Писать в этот кластер?</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="211"/>
+        <location filename="../../ui/mainwindow.cpp" line="216"/>
         <source>%1 is not on this machine. With writing on, RingScope&apos;s traffic generator and sample keys write to it (set, and add for read-repair). Switch writing on?</source>
         <translation>%1 находится не на этой машине. При включённой записи генератор трафика RingScope и тестовые ключи пишут в него (set, а также add для восстановления при чтении). Включить запись?</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="48"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="49"/>
         <source>&amp;Cluster</source>
         <translation>&amp;Кластер</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="49"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="50"/>
         <source>&amp;Connect…</source>
         <translation>&amp;Подключиться…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="51"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="52"/>
         <source>Recent clusters</source>
         <translation>Недавние кластеры</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="54"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="55"/>
         <source>&amp;Writing allowed</source>
         <translation>&amp;Запись разрешена</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="56"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="57"/>
         <source>Let RingScope write (sample keys, traffic, read-repair) to this cluster</source>
         <translation>Разрешить RingScope писать в этот кластер (тестовые ключи, трафик, восстановление при чтении)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="58"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="59"/>
         <source>What-if: &amp;fail the selected server</source>
         <translation>«Что если»: &amp;отказ выбранного сервера</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="61"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="62"/>
         <source>What-if</source>
         <translation>«Что если»</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="69"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="70"/>
         <source>&amp;Record session…</source>
         <translation>Записать &amp;сеанс…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="71"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="72"/>
         <source>Save topology changes, health, stats and traffic to a file, to play without servers</source>
         <translation>Сохранять в файл изменения топологии, состояние серверов, статистику и трафик, чтобы воспроизвести их без серверов</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="75"/>
-        <location filename="../../ui/mainwindowbuild.cpp" line="84"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="76"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="85"/>
         <source>Record the session</source>
         <translation>Запись сеанса</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="77"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="78"/>
         <source>RingScope session (*.jsonl)</source>
         <translation>Сеанс RingScope (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="87"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="88"/>
         <source>&amp;Play a recorded session…</source>
         <translation>Восп&amp;роизвести записанный сеанс…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="88"/>
-        <location filename="../../ui/mainwindowbuild.cpp" line="92"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="89"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="93"/>
         <source>Play a session</source>
         <translation>Воспроизведение сеанса</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="89"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="90"/>
         <source>RingScope session (*.jsonl);;All files (*)</source>
         <translation>Сеанс RingScope (*.jsonl);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="95"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="96"/>
         <source>&amp;Export</source>
         <translation>&amp;Экспорт</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="103"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="104"/>
         <source>Ring as &amp;PNG…</source>
         <translation>Кольцо в &amp;PNG…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="104"/>
-        <location filename="../../ui/mainwindowbuild.cpp" line="107"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="105"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="108"/>
         <source>Export the ring</source>
         <translation>Экспорт кольца</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="104"/>
-        <location filename="../../ui/mainwindowbuild.cpp" line="110"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="105"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="111"/>
         <source>PNG image (*.png)</source>
         <translation>Изображение PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="106"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="107"/>
         <source>Ring as &amp;SVG…</source>
         <translation>Кольцо в &amp;SVG…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="107"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="108"/>
         <source>SVG image (*.svg)</source>
         <translation>Изображение SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="110"/>
-        <location filename="../../ui/mainwindowbuild.cpp" line="113"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="111"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="114"/>
         <source>Export the plot</source>
         <translation>Экспорт графика</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="113"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="114"/>
         <source>PDF document (*.pdf)</source>
         <translation>Документ PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="117"/>
-        <location filename="../../ui/mainwindowbuild.cpp" line="120"/>
-        <location filename="../../ui/mainwindowbuild.cpp" line="123"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="118"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="121"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="124"/>
         <source>CSV table (*.csv)</source>
         <translation>Таблица CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="116"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="117"/>
         <source>Servers as &amp;CSV…</source>
         <translation>Серверы в &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="64"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="65"/>
         <source>&amp;Audit now</source>
         <translation>&amp;Аудит сейчас</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="66"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="67"/>
         <source>Ask every server which keys it holds (metadump, read-only) and count those the preset places elsewhere (A)</source>
         <translation>Спросить у каждого сервера, какие ключи он хранит (metadump, только чтение), и сосчитать те, что пресет размещает на другом сервере (A)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="109"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="110"/>
         <source>Current plot as P&amp;NG…</source>
         <translation>Текущий график в P&amp;NG…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="112"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="113"/>
         <source>Current plot as P&amp;DF…</source>
         <translation>Текущий график в P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="117"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="118"/>
         <source>Export the servers</source>
         <translation>Экспорт серверов</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="119"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="120"/>
         <source>&amp;Keys as CSV…</source>
         <translation>&amp;Ключи в CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="120"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="121"/>
         <source>Export the keys</source>
         <translation>Экспорт ключей</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="122"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="123"/>
         <source>C&amp;omparison as CSV…</source>
         <translation>Ср&amp;авнение в CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="123"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="124"/>
         <source>Export the comparison</source>
         <translation>Экспорт сравнения</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="126"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="127"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="132"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="133"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="133"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="134"/>
         <source>&amp;Dark theme</source>
         <translation>&amp;Тёмная тема</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="136"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="137"/>
         <source>Show &amp;replicas</source>
         <translation>Показывать &amp;реплики</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="139"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="140"/>
         <source>With a server picked out and R &gt; 1, the keys it keeps as a replica get a halo (P)</source>
         <translation>Когда выбран сервер и R &gt; 1, ключи, которые он хранит как реплику, выделяются ореолом (P)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="141"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="142"/>
         <source>&amp;Presentation mode</source>
         <translation>Режим &amp;презентации</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="144"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="145"/>
         <source>Full screen, large type, high contrast: the ring and one plot (Esc leaves)</source>
         <translation>Во весь экран, крупный шрифт, высокий контраст: кольцо и один график (Esc — выход)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="147"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="148"/>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="150"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="151"/>
         <source>System default</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="163"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="164"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="164"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="165"/>
         <source>RingScope will follow the system&apos;s language from its next start. Restart now? (A demo cluster is started anew.)</source>
         <translation>При следующем запуске RingScope будет говорить на языке системы. Перезапустить сейчас? (Демонстрационный кластер будет запущен заново.)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="165"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="166"/>
         <source>RingScope will speak %1 from its next start. Restart now? (A demo cluster is started anew.)</source>
         <translation>Язык интерфейса сменится на «%1» при следующем запуске RingScope. Перезапустить сейчас? (Демонстрационный кластер будет запущен заново.)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="175"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="176"/>
         <source>&amp;Lessons</source>
         <translation>&amp;Уроки</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="180"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="181"/>
         <source>Your own lessons go in %1</source>
         <translation>Собственные уроки помещайте в %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="184"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="185"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="185"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="186"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Сочетания клавиш</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindowbuild.cpp" line="187"/>
         <source>&amp;About RingScope</source>
         <translation>&amp;О программе RingScope</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="187"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="189"/>
         <source>About RingScope</source>
         <translation>О программе RingScope</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="188"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="190"/>
         <source>&lt;h3&gt;RingScope %1&lt;/h3&gt;&lt;p&gt;The consistent-hash ring of memcached clusters: which server owns which key, placed exactly as libmemcached, twemproxy, python-memcached, pymemcache, spymemcached, nginx, mcrouter and memcached&apos;s proxy place it; live stats, failover and replication on real servers.&lt;/p&gt;&lt;p&gt;GPL-3.0-or-later. Plots by QCustomPlot (GPL-3.0); Qt %2; asio.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;RingScope %1&lt;/h3&gt;&lt;p&gt;Кольцо консистентного хеширования кластеров memcached: какой сервер владеет каким ключом, причём ключи размещаются точно так же, как их размещают libmemcached, twemproxy, python-memcached, pymemcache, spymemcached, nginx, mcrouter и прокси самого memcached; живая статистика, переключение при отказе и репликация на настоящих серверах.&lt;/p&gt;&lt;p&gt;GPL-3.0-or-later. Графики — QCustomPlot (GPL-3.0); Qt %2; asio.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="196"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="198"/>
         <source>About &amp;Qt</source>
         <translation>О &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="232"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="221"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Сочетания клавиш</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindowbuild.cpp" line="223"/>
+        <source>In a lesson, Right or Page Down is Next and Left or Page Up is Back (a clicker).</source>
+        <translation>В уроке стрелка вправо или Page Down — «Далее», стрелка влево или Page Up — «Назад» (для пульта презентаций).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindowbuild.cpp" line="241"/>
+        <source>This is a real cluster of %1 memcached processes that RingScope started for you: pick a server (click its arc or its row) and press K to kill it, T to restart it; Ctrl++ adds one. Help ▸ Keyboard shortcuts lists the rest.</source>
+        <translation>Это настоящий кластер из %1 процессов memcached, запущенных RingScope для вас: выберите сервер (щелчком по его дуге или строке) и нажмите K, чтобы убить его, T — чтобы перезапустить; Ctrl++ добавляет сервер. Остальные клавиши — в «Справка ▸ Сочетания клавиш».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindowbuild.cpp" line="272"/>
         <source>Open cluster</source>
         <translation>Открытие кластера</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="280"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="320"/>
         <source>Kill</source>
         <translation>Убить</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="280"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="320"/>
         <source>SIGKILL the selected demo server: a crash (K)</source>
         <translation>Послать SIGKILL выбранному демонстрационному серверу: аварийное завершение (K)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="281"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="321"/>
         <source>Hang</source>
         <translation>Заморозить</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="281"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="321"/>
         <source>SIGSTOP the selected demo server: it stops answering (H)</source>
         <translation>Послать SIGSTOP выбранному демонстрационному серверу: он перестаёт отвечать (H)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="283"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="323"/>
         <source>Resume</source>
         <translation>Возобновить</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="283"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="323"/>
         <source>SIGCONT the selected demo server (U)</source>
         <translation>Послать SIGCONT выбранному демонстрационному серверу (U)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="284"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="324"/>
         <source>Restart</source>
         <translation>Перезапустить</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="284"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="324"/>
         <source>Start the selected demo server again, empty (T)</source>
         <translation>Снова запустить выбранный демонстрационный сервер, пустым (T)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="292"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="332"/>
         <source>Demo cluster</source>
         <translation>Демонстрационный кластер</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="292"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="332"/>
         <source>Select a server first (click its arc or its row).</source>
         <translation>Сначала выберите сервер (щёлкните его дугу или строку).</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="243"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="283"/>
         <source>Actions</source>
         <translation>Действия</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="251"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="291"/>
         <source>Add server</source>
         <translation>Добавить сервер</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="253"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="293"/>
         <source>Demo cluster: start one more memcached. Elsewhere: what-if (Ctrl++)</source>
         <translation>Демонстрационный кластер: запустить ещё один memcached. В остальных случаях: «что если» (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="254"/>
-        <location filename="../../ui/mainwindowbuild.cpp" line="255"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="294"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="295"/>
         <source>Remove server</source>
         <translation>Удалить сервер</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="258"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="298"/>
         <source>Demo cluster: stop the selected memcached cleanly. Elsewhere: what-if (Del)</source>
         <translation>Демонстрационный кластер: штатно остановить выбранный memcached. В остальных случаях: «что если» (Del)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="259"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="299"/>
         <source>What-if fail</source>
         <translation>«Что если»: отказ</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="260"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="300"/>
         <source>Draw the selected server failed and ejected, without touching it (F)</source>
         <translation>Показать выбранный сервер отказавшим и исключённым, не трогая его (F)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="261"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="301"/>
         <source>Replay</source>
         <translation>Повтор</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="263"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="303"/>
         <source>Replay the last change (R)</source>
         <translation>Повторить анимацию последнего изменения (R)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="266"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="306"/>
         <source>%1×</source>
         <translation>%1×</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="268"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="308"/>
         <source>Animation speed</source>
         <translation>Скорость анимации</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="306"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="346"/>
         <source>Servers</source>
         <translation>Серверы</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="322"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="362"/>
         <source>Key inspector</source>
         <translation>Инспектор ключей</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="328"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="368"/>
         <source>Plots</source>
         <translation>Графики</translation>
     </message>
@@ -1876,12 +1896,12 @@
         <translation>Сравнение методов</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="334"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="374"/>
         <source>Lessons</source>
         <translation>Уроки</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindowbuild.cpp" line="342"/>
+        <location filename="../../ui/mainwindowbuild.cpp" line="382"/>
         <source>Events</source>
         <translation>События</translation>
     </message>
@@ -1913,77 +1933,77 @@ Do you want to replace it?</source>
         <translation>режим презентации: выход — Esc или F11</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="234"/>
+        <location filename="../../ui/mainwindow.cpp" line="239"/>
         <source>playing a recorded session: no server is contacted</source>
         <translation>воспроизведение записанного сеанса: серверы не опрашиваются</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="237"/>
+        <location filename="../../ui/mainwindow.cpp" line="242"/>
         <source>local demo cluster (real memcached on 127.0.0.1, started by RingScope)</source>
         <translation>локальный демонстрационный кластер (настоящие memcached на 127.0.0.1, запущены RingScope)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="240"/>
+        <location filename="../../ui/mainwindow.cpp" line="245"/>
         <source>watching %1</source>
         <translation>наблюдение за %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="240"/>
+        <location filename="../../ui/mainwindow.cpp" line="245"/>
         <source>a cluster</source>
         <translation>кластером</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="243"/>
+        <location filename="../../ui/mainwindow.cpp" line="248"/>
         <source>offline: no server is contacted</source>
         <translation>офлайн: серверы не опрашиваются</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="246"/>
+        <location filename="../../ui/mainwindow.cpp" line="251"/>
         <source>%1 servers · %2 (%3) · %4 sample keys · %5</source>
         <translation>серверов: %1 · %2 (%3) · тестовых ключей: %4 · %5</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="252"/>
+        <location filename="../../ui/mainwindow.cpp" line="257"/>
         <source> · a server is down: %1</source>
         <translation> · сервер недоступен: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="254"/>
+        <location filename="../../ui/mainwindow.cpp" line="259"/>
         <source> · audit: %1</source>
         <translation> · аудит: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="258"/>
+        <location filename="../../ui/mainwindow.cpp" line="263"/>
         <source>traffic %1 ops/s · hit %2 · p99 %3 ms</source>
         <translation>трафик %1 оп/с · попадания %2 · p99 %3 мс</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="264"/>
+        <location filename="../../ui/mainwindow.cpp" line="269"/>
         <source>no traffic</source>
         <translation>нет трафика</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="268"/>
+        <location filename="../../ui/mainwindow.cpp" line="273"/>
         <source> OFFLINE </source>
         <translation> ОФЛАЙН </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="271"/>
+        <location filename="../../ui/mainwindow.cpp" line="276"/>
         <source> WRITING </source>
         <translation> ЗАПИСЬ </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="271"/>
+        <location filename="../../ui/mainwindow.cpp" line="276"/>
         <source> READ-ONLY </source>
         <translation> ТОЛЬКО ЧТЕНИЕ </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="275"/>
+        <location filename="../../ui/mainwindow.cpp" line="280"/>
         <source>RingScope may write to this cluster (sample keys, traffic, read-repair)</source>
         <translation>RingScope может писать в этот кластер (тестовые ключи, трафик, восстановление при чтении)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="276"/>
+        <location filename="../../ui/mainwindow.cpp" line="281"/>
         <source>RingScope only reads: stats, metadump, mg without LRU bump</source>
         <translation>RingScope только читает: stats, metadump, mg без обновления LRU</translation>
     </message>
@@ -2160,12 +2180,12 @@ Do you want to replace it?</source>
         <translation>ключей перемещено при последнем изменении: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/plotspanel.cpp" line="386"/>
+        <location filename="../../ui/panels/plotspanel.cpp" line="402"/>
         <source>%1: export a plot as .png or .pdf</source>
         <translation>%1: график можно экспортировать только в .png или .pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/plotspanel.cpp" line="387"/>
+        <location filename="../../ui/panels/plotspanel.cpp" line="403"/>
         <source>cannot write %1</source>
         <translation>не удалось записать %1</translation>
     </message>

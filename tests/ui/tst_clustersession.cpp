@@ -421,6 +421,15 @@ private slots:
         QTest::keyClick(&window, Qt::Key_F); // what-if fail, a menu action
         QVERIFY(window.session().simulatedFailure(1));
         window.setPresentation(false);
+        // Help ▸ Keyboard shortcuts lists them, from the actions themselves.
+        const auto keys = window.shortcuts();
+        const auto has = [&keys](const QString &key, const QString &text) {
+            return std::any_of(keys.begin(), keys.end(), [&](const auto &k) { return k.first == key && k.second.contains(text); });
+        };
+        QVERIFY(has(QStringLiteral("K"), QStringLiteral("Kill")));
+        QVERIFY(has(QStringLiteral("F"), QStringLiteral("What-if")));
+        QVERIFY(has(QStringLiteral("A"), QStringLiteral("Audit now")));
+        QVERIFY(has(QStringLiteral("F11"), QStringLiteral("Presentation")));
     }
 
     void aClickerMovesTheLessonOn()
