@@ -1,5 +1,5 @@
-// ClusterSession: the picture (a scene from the placement and the keys) and
-// the topology changes that make a new one.
+// ClusterSession: the picture (a scene from the placement and the keys), the
+// topology changes that make a new one, and a recorded session's feed.
 #include "ui/session/clustersession.h"
 #include "ui/util/strings.h"
 
@@ -238,6 +238,73 @@ QString ClusterSession::setKeyCount(int count)
     m_keys = std::make_shared<const core::KeySet>(core::KeySet::synthetic(static_cast<std::size_t>(count)));
     m_scene.reset();
     return rebuild(tr("%1 sample keys").arg(count), false);
+}
+
+// --- replay ---------------------------------------------------------------------
+
+void ClusterSession::beginReplay(const QString &title, int keyCount)
+{
+    // Nothing live while it plays: no demo, no polling, no traffic.
+    m_trafficWanted = false;
+    stopLive();
+    Q_EMIT clusterReplaced();
+    Q_EMIT clusterKeys(nullptr);
+    m_simulated.clear();
+    if (keyCount > 0 && static_cast<std::size_t>(keyCount) != m_keys->size())
+        m_keys = std::make_shared<const core::KeySet>(core::KeySet::synthetic(static_cast<std::size_t>(keyCount)));
+    m_scene.reset();
+    m_title = tr("replay of %1").arg(title);
+    setMode(Mode::Replay);
+    Q_EMIT trafficChanged();
+}
+
+QString ClusterSession::replayTopology(const QString &spec, const QString &presetName, const QString &hashName,
+                                       const QString &tag, int points, const QStringList &simulated, const QString &why)
+{
+    if (m_mode != Mode::Replay)
+        return tr("no recorded session is playing");
+    const auto parsed = core::parseServerList(spec.toStdString());
+    if (!parsed)
+        return tr("the session's servers do not parse: %1").arg(qs(parsed.error));
+    const core::Placement old = m_placement;
+    m_placement.spec.servers = *parsed.value;
+    m_placement.spec.hashTag = tag.toStdString();
+    m_placement.choice.preset = presetName.toStdString();
+    m_placement.choice.hash = hashName.isEmpty() ? std::nullopt : core::parseHash(hashName.toStdString());
+    const int oldPoints = m_points;
+    choosePoints(points);
+    m_simulated = QSet<QString>(simulated.begin(), simulated.end());
+    remapLive();
+    if (QString error = rebuild(why, m_scene != nullptr); !error.isEmpty()) {
+        m_placement = old;
+        m_points = oldPoints;
+        return tr("cannot show the recorded topology: %1").arg(error);
+    }
+    return {};
+}
+
+void ClusterSession::replayLive(std::vector<LiveServer> watched, bool poll)
+{
+    if (m_mode != Mode::Replay)
+        return;
+    m_liveState.setWatched(std::move(watched));
+    liveUpdated(poll);
+}
+
+void ClusterSession::replayTraffic(const TrafficSample &sample)
+{
+    if (m_mode != Mode::Replay)
+        return;
+    m_lastSample = sample;
+    Q_EMIT trafficSampled(sample);
+}
+
+void ClusterSession::endReplay()
+{
+    if (m_mode != Mode::Replay)
+        return;
+    note(EventKind::Info, tr("the recorded session is over"));
+    setMode(Mode::Offline);
 }
 
 } // namespace ringscope::ui
