@@ -27,6 +27,15 @@ std::unique_ptr<Distribution> buildPlacement(const ClusterSpec &spec, const Plac
 struct Placement {
     ClusterSpec spec;
     PlacementChoice choice;
+
+    // The same choice over other servers (the live ones of a failover, the
+    // ones really there rather than what-if ones).
+    Placement over(ServerList servers) const
+    {
+        Placement p = *this;
+        p.spec.servers = std::move(servers);
+        return p;
+    }
 };
 
 inline std::unique_ptr<Distribution> buildPlacement(const Placement &p, std::string &error)

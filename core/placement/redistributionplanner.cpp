@@ -37,7 +37,22 @@ std::vector<std::uint32_t> assignOwners(const Distribution &d, const KeySet &key
 
 std::vector<std::uint32_t> placeKeys(const Distribution &d, const KeySet &keys, const PlaceOptions &how)
 {
+    const std::size_t n = d.servers().size();
+    const auto isEjected = [&](std::size_t server) { return server < how.ejected.size() && how.ejected[server]; };
+    std::size_t live = 0;
+    for (std::size_t s = 0; s < n; ++s)
+        live += isEjected(s) ? 0u : 1u;
+    const bool someDown = live != 0 && live != n;
     std::vector<std::uint32_t> owners;
+    if (someDown && how.failover && how.failover->rule() == Failover::Eject) {
+        // Every key is placed over the live servers: the owners under `d` are not needed.
+        owners.resize(keys.size());
+        for (std::size_t i = 0; i < keys.size(); ++i) {
+            const auto to = how.failover->owner(keys[i]);
+            owners[i] = static_cast<std::uint32_t>(to ? *to : d.owner(keys[i]));
+        }
+        return owners;
+    }
     if (!how.positions.empty() && how.positions.size() == keys.size() && d.ownerAt(0)) {
         owners.resize(keys.size());
         for (std::size_t i = 0; i < keys.size(); ++i)
@@ -45,17 +60,12 @@ std::vector<std::uint32_t> placeKeys(const Distribution &d, const KeySet &keys, 
     } else {
         owners = assignOwners(d, keys, how.threads);
     }
-    const std::size_t n = d.servers().size();
-    const auto isEjected = [&](std::size_t server) { return server < how.ejected.size() && how.ejected[server]; };
-    std::size_t live = 0;
-    for (std::size_t s = 0; s < n; ++s)
-        live += isEjected(s) ? 0u : 1u;
-    if (live == 0 || live == n)
+    if (!someDown)
         return owners;
     if (how.failover) {
-        const bool everyKey = how.failover->rule() == Failover::Eject;
+        // A down server's keys go where the client sends them; the rest stay.
         for (std::size_t i = 0; i < keys.size(); ++i)
-            if (everyKey || isEjected(owners[i]))
+            if (isEjected(owners[i]))
                 if (const auto to = how.failover->owner(keys[i]))
                     owners[i] = static_cast<std::uint32_t>(*to);
         return owners;

@@ -278,10 +278,8 @@ private slots:
         // Where the real client sends each key with server 1 down.
         std::string error;
         const auto build = [&](core::ServerList list) {
-            core::Placement p = session.placement();
-            p.spec.servers = std::move(list);
             std::string e;
-            return core::buildPlacement(p, e);
+            return core::buildPlacement(session.placement().over(std::move(list)), e);
         };
         const auto real = core::FailoverPlacement::make(session.servers(), {1}, static_cast<core::Failover>(rule), build,
                                                         error, preset.toStdString());

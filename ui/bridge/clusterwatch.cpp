@@ -146,8 +146,7 @@ void ClusterWatch::audit()
     options.cap = 200000; // a uniform sample past this, per server
     options.idleTimeout = std::chrono::milliseconds(2000);
     // The placement checked is the servers' own: the audit of the list watched.
-    core::Placement placement = m_auditPlacement;
-    placement.spec.servers = m_servers;
+    core::Placement placement = m_auditPlacement.over(m_servers);
     core::KeyEnumerator::enumerate(
         *m_dumpClient, options,
         [this, generation, placement = std::move(placement), replicas = m_auditReplicas](std::vector<core::ServerKeys> held) {

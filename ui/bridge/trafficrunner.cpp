@@ -78,10 +78,8 @@ void TrafficRunner::seed(std::vector<std::string> keys, const core::Placement &p
 {
     if (!writable() || m_target.servers.empty() || keys.empty())
         return; // never write where the user did not opt in
-    core::Placement p = placement;
-    p.spec.servers = m_target.servers;
     std::string error;
-    auto d = core::buildPlacement(p, error);
+    auto d = core::buildPlacement(placement.over(m_target.servers), error);
     if (!d || !d->deterministic())
         return;
     // A client of its own, placing keys as the preset does. The runner owns
@@ -172,8 +170,7 @@ QString TrafficRunner::configure(const TrafficSettings &settings, const core::Pl
     if (m_target.servers.empty())
         return tr("no servers");
     const bool viaTwemproxy = m_target.proxyKind == QLatin1String("twemproxy") && m_target.proxy;
-    core::Placement p = placement;
-    p.spec.servers = m_target.servers; // the servers really there, not what-if ones
+    const core::Placement p = placement.over(m_target.servers); // the servers really there, not what-if ones
     std::string error;
     auto d = viaTwemproxy ? core::makeDistribution(*core::findPreset("modulo"), {*m_target.proxy}, std::nullopt, {}, error)
                           : core::buildPlacement(p, error);

@@ -1,4 +1,5 @@
 #include "ui/panels/keyinspector.h"
+#include "ui/util/strings.h"
 
 #include "core/distribution/hashtagdistribution.h"
 #include "core/distribution/failover.h"
@@ -149,22 +150,20 @@ void KeyInspector::refresh()
             const std::size_t down = m_picked >= 0 && static_cast<std::size_t>(m_picked) < m_servers.size()
                 ? static_cast<std::size_t>(m_picked)
                 : d->owner(k);
-            const auto rule = core::failoverOf(p.name).rule;
+            const auto client = core::failoverOf(p.name);
             const std::string tag = current ? m_hashTag.toStdString() : std::string();
             const auto build = [&p, hash, tag](core::ServerList list) {
                 std::string e;
                 return core::withHashTag(core::makeDistribution(p, list, hash, {}, e), tag);
             };
             std::string why;
-            if (const auto f = core::FailoverPlacement::make(m_servers, {down}, rule, build, why, p.name)) {
+            if (const auto f = core::FailoverPlacement::make(m_servers, {down}, client.rule, build, why, p.name)) {
                 const auto to = f->owner(k);
                 whenDown = to ? QString::fromStdString(m_servers[*to].address()) : tr("fails");
                 m_table->setItem(row, 3, new QTableWidgetItem(whenDown));
                 m_table->item(row, 3)->setToolTip(tr("%1 down: %2 (%3)")
                                                        .arg(QString::fromStdString(m_servers[down].address()),
-                                                            QString::fromLatin1(core::failoverOf(p.name).client.data(),
-                                                                                static_cast<qsizetype>(core::failoverOf(p.name).client.size())),
-                                                            QString::fromLatin1(core::failoverName(rule))));
+                                                            latin(client.client), QString::fromLatin1(core::failoverName(client.rule))));
             }
         }
         if (!m_table->item(row, 3))

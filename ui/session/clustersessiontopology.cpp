@@ -43,10 +43,8 @@ QString ClusterSession::rebuild(const QString &why, bool animate)
             if (down[i])
                 indexes.push_back(i);
         const core::FailoverPlacement::Builder build = [placement = m_placement](core::ServerList list) {
-            core::Placement live = placement;
-            live.spec.servers = std::move(list);
             std::string ignored;
-            return core::buildPlacement(live, ignored);
+            return core::buildPlacement(placement.over(std::move(list)), ignored);
         };
         failover = core::FailoverPlacement::make(servers(), indexes, failoverRule(), build, error, m_placement.choice.preset);
         if (!failover)
